@@ -1,1 +1,17 @@
+//! Propaganda Decoded: an offline, cited classroom explorer of how ISIS used social media.
+//!
+//! Content flows one way — files → [`content::Pack`] → views — and user intent flows
+//! back only as [`state::Action`]s applied by the app (see `DESIGN.md` in the shared notes).
 
+pub mod app;
+pub mod content;
+pub mod persist;
+pub mod state;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+/// The app's id for window managers and the saved-state folder.
+pub const APP_ID: &str = "propaganda-decoded";
+/// Window title.
+pub const APP_TITLE: &str = "Propaganda Decoded";

@@ -1,1 +1,101 @@
-fn main() {}
+//! `decoded`: the command line. Runs the app, or checks a pack without a window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use decoded::content::{self, PackDate};
+use decoded::state::Route;
+
+#[derive(Parser, Debug)]
+#[command(name = "decoded", version, about = "Propaganda Decoded: how ISIS used social media, explained with sources", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Open another content pack (a folder with pack.json) instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    content: Option<PathBuf>,
+    /// Open straight at a view: home, section, glossary, sources, timeline, charts, map, lessons, quiz, practice.
+    #[arg(long, value_name = "NAME")]
+    view: Option<String>,
+    /// Item to focus in that view (e.g. a section id with --view section).
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+    /// Set the date cursor: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// Render N frames, then exit (for smoke tests and start-up measurements).
+    #[arg(long, value_name = "N")]
+    frames: Option<u64>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate a pack and print every problem (exit 0 clean, 1 errors, 2 unreadable).
+    Check {
+        /// Also print `kind: count` for each kind of content.
+        #[arg(long)]
+        stats: bool,
+        /// The pack folder.
+        path: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(Command::Check { stats, path }) = cli.command {
+        return check(&path, stats);
+    }
+    let start = match Route::from_cli(cli.view.as_deref(), cli.focus.as_deref()) {
+        Ok(route) => route,
+        Err(message) => {
+            eprintln!("decoded: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let date = match cli.date.as_deref().map(PackDate::parse) {
+        None => None,
+        Some(Ok(d)) if d.problem().is_none() => Some(d),
+        Some(Ok(d)) => {
+            eprintln!("decoded: --date {}: {}", d.iso(), d.problem().unwrap_or_default());
+            return ExitCode::from(2);
+        }
+        Some(Err(e)) => {
+            eprintln!("decoded: --date: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = decoded::app::StartOptions { content: cli.content, start, date, frames: cli.frames };
+    match decoded::app::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("decoded: could not open the window: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(path: &std::path::Path, stats: bool) -> ExitCode {
+    let outcome = match content::load_path(path) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    for d in &outcome.diagnostics {
+        println!("{d}");
+    }
+    let n = outcome.diagnostics.len();
+    if n == 0 {
+        println!("{}: no problems found", path.display());
+    } else {
+        println!("{}: {n} problem{} found", path.display(), if n == 1 { "" } else { "s" });
+    }
+    if stats {
+        for (kind, count) in outcome.pack.stats() {
+            println!("{kind}: {count}");
+        }
+    }
+    if n == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}

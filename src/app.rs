@@ -1,0 +1,281 @@
+//! The eframe app: panel layout, shortcuts, persistence, and routing of actions.
+
+use std::path::PathBuf;
+
+use crate::content::{self, Diagnostic, Pack, PackDate};
+use crate::persist::{self, Settings};
+use crate::state::{Action, AppState, Focus, Route, StartRoute};
+use crate::theme::{self, ThemeChoice};
+use crate::views::{self, glossary::GlossaryView, shell, sources::SourcesView};
+
+/// How the app was asked to start (from the command line).
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub content: Option<PathBuf>,
+    pub start: StartRoute,
+    pub date: Option<PackDate>,
+    /// Render this many frames, then close.
+    pub frames: Option<u64>,
+}
+
+/// The pack to show, plus the problems of the pack the user asked for (if it was broken).
+pub struct LoadedContent {
+    pub pack: Pack,
+    pub problems: Vec<Diagnostic>,
+    /// The path of the pack whose problems are listed.
+    pub problems_path: String,
+}
+
+/// Loads the requested pack; a broken or unreadable one falls back to the built-in pack.
+pub fn load_content(path: Option<&std::path::Path>) -> LoadedContent {
+    let builtin = || content::load_builtin();
+    match path {
+        None => {
+            let outcome = builtin();
+            LoadedContent {
+                problems_path: "the built-in pack".into(),
+                problems: outcome.diagnostics,
+                pack: outcome.pack,
+            }
+        }
+        Some(path) => {
+            let shown = path.display().to_string();
+            match content::load_path(path) {
+                Ok(outcome) if outcome.is_clean() => {
+                    LoadedContent { pack: outcome.pack, problems: Vec::new(), problems_path: shown }
+                }
+                Ok(outcome) => {
+                    LoadedContent { pack: builtin().pack, problems: outcome.diagnostics, problems_path: shown }
+                }
+                Err(e) => LoadedContent {
+                    pack: builtin().pack,
+                    problems: vec![Diagnostic::file(shown.clone(), e.to_string())],
+                    problems_path: shown,
+                },
+            }
+        }
+    }
+}
+
+pub struct DecodedApp {
+    pub pack: Pack,
+    pub problems: Vec<Diagnostic>,
+    pub problems_path: String,
+    pub state: AppState,
+    glossary: GlossaryView,
+    sources: SourcesView,
+    frames_left: Option<u64>,
+    applied_theme: Option<ThemeChoice>,
+    /// A damaged settings entry, kept aside at the next save.
+    corrupt_settings: Option<String>,
+}
+
+impl DecodedApp {
+    /// Builds the app for eframe (reads saved settings from `cc.storage`).
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions, notice: Option<String>) -> Self {
+        let (settings, settings_notice, corrupt) = match cc.storage {
+            Some(storage) => persist::load_settings(storage),
+            None => (Settings::default(), None, None),
+        };
+        let loaded = load_content(options.content.as_deref());
+        let mut app = DecodedApp::from_parts(loaded, &options, settings);
+        app.state.notices.extend(notice);
+        app.state.notices.extend(settings_notice);
+        app.corrupt_settings = corrupt;
+        app
+    }
+
+    /// Builds the app from already-loaded content (tests and benchmarks use this too).
+    pub fn from_parts(loaded: LoadedContent, options: &StartOptions, settings: Settings) -> Self {
+        let mut state = AppState { theme: settings.theme, panel_open: settings.panel_open, ..AppState::default() };
+        state.show_problems = !loaded.problems.is_empty();
+        let pack = loaded.pack;
+        let saved = Route::from_saved(&settings.last_route).filter(|r| route_exists(&pack, r));
+        let route = options.start.route.clone().or(saved).unwrap_or(Route::Home);
+        if route_exists(&pack, &route) {
+            state.route = route;
+        } else if let Route::Section(id) = &route {
+            state.notices.push(format!("There is no section \"{id}\" in this pack; showing the home screen."));
+        }
+        if let Route::Section(id) = &state.route {
+            state.focus = Focus::resolve(&pack, id);
+        }
+        if let Some(id) = &options.start.focus {
+            match Focus::resolve(&pack, id) {
+                Some(f) => state.apply(Action::Focus(Some(f)), &pack),
+                None => state.notices.push(format!("--focus {id}: nothing in this pack has that id.")),
+            }
+        }
+        if let Some(d) = options.date {
+            state.date = d;
+        }
+        DecodedApp {
+            pack,
+            problems: loaded.problems,
+            problems_path: loaded.problems_path,
+            state,
+            glossary: GlossaryView::default(),
+            sources: SourcesView::default(),
+            frames_left: options.frames,
+            applied_theme: None,
+            corrupt_settings: None,
+        }
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings {
+            theme: self.state.theme,
+            panel_open: self.state.panel_open,
+            last_route: self.state.route.to_saved(),
+            ..Settings::default()
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ctx.input(|i| {
+            if i.modifiers.alt && i.key_pressed(egui::Key::ArrowLeft)
+                || i.pointer.button_pressed(egui::PointerButton::Extra1)
+            {
+                actions.push(Action::Back);
+            }
+            if i.modifiers.alt && i.key_pressed(egui::Key::ArrowRight)
+                || i.pointer.button_pressed(egui::PointerButton::Extra2)
+            {
+                actions.push(Action::Forward);
+            }
+        });
+        actions
+    }
+}
+
+fn route_exists(pack: &Pack, route: &Route) -> bool {
+    match route {
+        Route::Section(id) => pack.sections.get(id).is_some(),
+        _ => true,
+    }
+}
+
+impl eframe::App for DecodedApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.state.theme) {
+            theme::apply(&ctx, self.state.theme);
+            self.applied_theme = Some(self.state.theme);
+        }
+        let mut actions = self.shortcuts(&ctx);
+        let pack = &self.pack;
+        let state = &self.state;
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            actions.extend(shell::top_bar(ui, pack, state));
+            ui.add_space(4.0);
+        });
+        if state.show_problems {
+            egui::Panel::top("problems")
+                .show(ui, |ui| actions.extend(shell::problems(ui, &self.problems_path, &self.problems)));
+        }
+        if !state.notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.notices)));
+        }
+        egui::Panel::left("navigation").resizable(true).default_size(270.0).min_size(200.0).show(ui, |ui| {
+            actions.extend(shell::navigation(ui, pack, state));
+        });
+        if state.panel_open {
+            egui::Panel::right("explanations").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+                actions.extend(views::explain::ui(ui, pack, state.focus.as_ref()));
+            });
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let more = match &state.route {
+                Route::Home => views::home::ui(ui, pack),
+                Route::Section(id) => views::section::ui(ui, pack, id),
+                Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
+                Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
+                Route::Help => views::help::ui(ui, pack),
+            };
+            actions.extend(more);
+        });
+        if let Some(url) = &state.pending_url {
+            actions.extend(shell::confirm_url(&ctx, url));
+        }
+        let changed = !actions.is_empty();
+        for action in actions {
+            self.state.apply(action, &self.pack);
+        }
+        if let Some(url) = self.state.url_to_open.take() {
+            ctx.open_url(egui::OpenUrl::new_tab(url));
+        }
+        if changed {
+            ctx.request_repaint();
+        }
+        if let Some(n) = self.frames_left {
+            if n <= 1 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                self.frames_left = Some(n - 1);
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(text) = self.corrupt_settings.take() {
+            storage.set_string(&format!("{}.corrupt", persist::SETTINGS_KEY), text);
+        }
+        persist::save_settings(storage, &self.settings());
+    }
+}
+
+/// A small icon drawn in code: a speech bubble with lines of text, one underlined.
+pub fn icon() -> egui::IconData {
+    let size = 64usize;
+    let mut rgba = vec![0u8; size * size * 4];
+    let navy = [0x12, 0x2B, 0x4A, 0xFF];
+    let white = [0xFF, 0xFF, 0xFF, 0xFF];
+    let amber = [0xE6, 0x9F, 0x00, 0xFF];
+    for y in 0..size {
+        for x in 0..size {
+            let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
+            let corner = |cx: f32, cy: f32| ((fx - cx).powi(2) + (fy - cy).powi(2)).sqrt() <= 12.0;
+            let in_square = (fx >= 12.0 || corner(12.0, 12.0) || fy >= 12.0)
+                && (fx <= 52.0 || corner(52.0, 12.0) || fy >= 12.0)
+                && (fx >= 12.0 || corner(12.0, 52.0) || fy <= 52.0)
+                && (fx <= 52.0 || corner(52.0, 52.0) || fy <= 52.0)
+                && (!(fx < 12.0 && fy < 12.0) || corner(12.0, 12.0))
+                && (!(fx > 52.0 && fy < 12.0) || corner(52.0, 12.0))
+                && (!(fx < 12.0 && fy > 52.0) || corner(12.0, 52.0))
+                && (!(fx > 52.0 && fy > 52.0) || corner(52.0, 52.0));
+            let bubble = (10.0..=54.0).contains(&fx) && (12.0..=42.0).contains(&fy);
+            let tail = fy > 42.0 && fy < 52.0 && fx > 18.0 && fx < 18.0 + (52.0 - fy) * 1.2;
+            let line = |y0: f32, x1: f32| fy >= y0 && fy < y0 + 4.0 && fx >= 16.0 && fx <= x1;
+            let colour = if line(18.0, 48.0) || line(26.0, 40.0) || line(34.0, 44.0) {
+                if fy >= 34.0 { amber } else { navy }
+            } else if bubble || tail {
+                white
+            } else if in_square {
+                navy
+            } else {
+                [0, 0, 0, 0]
+            };
+            rgba[(y * size + x) * 4..(y * size + x) * 4 + 4].copy_from_slice(&colour);
+        }
+    }
+    egui::IconData { rgba, width: size as u32, height: size as u32 }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: StartOptions) -> eframe::Result {
+    let notice = persist::storage_file().and_then(|p| persist::set_aside_if_corrupt(&p));
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(crate::APP_TITLE)
+            .with_app_id(crate::APP_ID)
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 560.0])
+            .with_icon(std::sync::Arc::new(icon())),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(crate::APP_TITLE, native, Box::new(move |cc| Ok(Box::new(DecodedApp::new(cc, options, notice)))))
+}

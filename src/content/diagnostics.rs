@@ -1,0 +1,42 @@
+//! Problems found in a pack, each located as precisely as the input allows.
+
+use std::fmt;
+
+/// One problem in a pack: where it is, and what was found versus expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// File name relative to the pack folder (e.g. `timeline/events.json`).
+    pub file: String,
+    /// 1-based line and column, where the input has one.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// JSON path such as `events[12].sources[0]`; empty for whole-file problems.
+    pub path: String,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { file: file.into(), line: None, column: None, path: String::new(), message: message.into() }
+    }
+
+    /// `file:line:column` (as much of it as is known).
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            (Some(l), None) => format!("{}:{l}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location())?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)
+    }
+}

@@ -1,0 +1,302 @@
+//! The indexed, immutable pack the UI reads.
+
+use std::collections::HashMap;
+
+use super::date::PackDate;
+use super::load::{CsvRow, LoadedFile};
+use super::schema::*;
+
+/// Where an item came from: which loaded file, and its index in that file's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub index: usize,
+}
+
+/// Approximate area under control at one date (from the territory GeoJSON).
+#[derive(Debug, Clone)]
+pub struct TerritorySnapshot {
+    pub date: PackDate,
+    pub label: String,
+    pub note: String,
+    pub sources: Vec<String>,
+    /// Polygons → rings (first is the outline, others are holes) → [lon, lat].
+    pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+}
+
+/// Everything read from the files, before indexing. Validation works on this.
+#[derive(Default)]
+pub struct RawPack {
+    pub manifest: Option<Manifest>,
+    pub files: Vec<LoadedFile>,
+    pub sections: Vec<(Section, Origin)>,
+    pub sources: Vec<(Source, Origin)>,
+    pub glossary: Vec<(GlossaryTerm, Origin)>,
+    pub tracks: Vec<(Track, Origin)>,
+    pub eras: Vec<(Era, Origin)>,
+    pub events: Vec<(Event, Origin)>,
+    pub datasets: Vec<(Dataset, Origin)>,
+    pub csv_points: Vec<CsvRow>,
+    pub places: Vec<(Place, Origin)>,
+    pub countries: Vec<(Country, Origin)>,
+    pub territory: Vec<(TerritorySnapshot, Origin)>,
+    pub lessons: Vec<(Lesson, Origin)>,
+    pub quiz: Vec<(QuizItem, Origin)>,
+    pub practice: Vec<(PracticeItem, Origin)>,
+    pub help: Vec<(HelpResource, Origin)>,
+}
+
+/// Something with a stable string id.
+pub trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($ty:ty => $field:ident),* $(,)?) => { $(impl HasId for $ty { fn id(&self) -> &str { &self.$field } })* };
+}
+has_id!(Section => id, Source => id, GlossaryTerm => id, Track => id, Era => id, Event => id, Dataset => id,
+    Place => id, Country => iso3, Lesson => id, QuizItem => id, PracticeItem => id, HelpResource => id);
+
+/// A list of items with an id → index map. Duplicate ids keep the first.
+#[derive(Debug, Clone)]
+pub struct Items<T> {
+    pub items: Vec<T>,
+    index: HashMap<String, usize>,
+}
+
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Items { items: Vec::new(), index: HashMap::new() }
+    }
+}
+
+impl<T: HasId> Items<T> {
+    pub fn new(items: Vec<T>) -> Self {
+        let mut index = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            index.entry(item.id().to_string()).or_insert(i);
+        }
+        Items { items, index }
+    }
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|i| &self.items[i])
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+}
+
+/// The loaded pack: typed, indexed and read-only.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub manifest: Manifest,
+    pub sections: Items<Section>,
+    pub sources: Items<Source>,
+    pub glossary: Items<GlossaryTerm>,
+    pub tracks: Items<Track>,
+    pub eras: Vec<Era>,
+    /// Events sorted by date (then by id for a stable order).
+    pub events: Items<Event>,
+    pub datasets: Items<Dataset>,
+    pub places: Items<Place>,
+    pub countries: Items<Country>,
+    /// Snapshots sorted by date.
+    pub territory: Vec<TerritorySnapshot>,
+    pub lessons: Items<Lesson>,
+    pub quiz: Items<QuizItem>,
+    pub practice: Items<PracticeItem>,
+    pub help: Items<HelpResource>,
+    /// Names of the files the pack was read from.
+    pub file_names: Vec<String>,
+    /// For each glossary term, the sections that link to it.
+    pub term_used_in: HashMap<String, Vec<usize>>,
+}
+
+fn strip<T>(v: Vec<(T, Origin)>) -> Vec<T> {
+    v.into_iter().map(|(t, _)| t).collect()
+}
+
+impl Pack {
+    /// Indexes raw content. Tolerates broken content (it was reported already).
+    pub fn from_raw(raw: RawPack) -> Pack {
+        let manifest = raw.manifest.unwrap_or_else(empty_manifest);
+        let mut datasets = strip(raw.datasets);
+        for row in raw.csv_points {
+            if let Some(series) = datasets
+                .iter_mut()
+                .find(|d| d.id == row.dataset)
+                .and_then(|d| d.series.iter_mut().find(|s| s.id == row.series))
+            {
+                series.points.push(row.point);
+            }
+        }
+        let mut events = strip(raw.events);
+        events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        let mut territory = strip(raw.territory);
+        territory.sort_by(|a, b| a.date.cmp(&b.date));
+        let sections = strip(raw.sections);
+        let sections = Items::new(sections);
+        let mut term_used_in: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, section) in sections.iter().enumerate() {
+            for text in section.paragraphs.iter().chain(&section.takeaways) {
+                for span in super::rich::parse(text).0 {
+                    if let super::rich::Span::Link { kind: super::rich::LinkKind::Glossary, target, .. } = span {
+                        let list = term_used_in.entry(target.to_string()).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        Pack {
+            manifest,
+            sections,
+            sources: Items::new(strip(raw.sources)),
+            glossary: Items::new(strip(raw.glossary)),
+            tracks: Items::new(strip(raw.tracks)),
+            eras: strip(raw.eras),
+            events: Items::new(events),
+            datasets: Items::new(datasets),
+            places: Items::new(strip(raw.places)),
+            countries: Items::new(strip(raw.countries)),
+            territory,
+            lessons: Items::new(strip(raw.lessons)),
+            quiz: Items::new(strip(raw.quiz)),
+            practice: Items::new(strip(raw.practice)),
+            help: Items::new(strip(raw.help)),
+            file_names: raw.files.into_iter().map(|f| f.name).collect(),
+            term_used_in,
+        }
+    }
+
+    /// `kind: count` lines in a stable order, for `check --stats`.
+    pub fn stats(&self) -> Vec<(&'static str, usize)> {
+        let points: usize = self.datasets.iter().flat_map(|d| &d.series).map(|s| s.points.len()).sum();
+        let words: usize = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| super::rich::plain(p).split_whitespace().count())
+            .sum();
+        let steps: usize = self.lessons.iter().map(|l| l.steps.len()).sum();
+        vec![
+            ("sections", self.sections.len()),
+            ("section_words", words),
+            ("sources", self.sources.len()),
+            ("glossary", self.glossary.len()),
+            ("techniques", self.glossary.iter().filter(|g| g.category == TermCategory::Technique).count()),
+            ("tracks", self.tracks.len()),
+            ("eras", self.eras.len()),
+            ("events", self.events.len()),
+            ("datasets", self.datasets.len()),
+            ("figures", points),
+            ("countries", self.countries.len()),
+            ("places", self.places.len()),
+            ("territory_snapshots", self.territory.len()),
+            ("lessons", self.lessons.len()),
+            ("lesson_steps", steps),
+            ("quiz", self.quiz.len()),
+            ("practice", self.practice.len()),
+            ("help", self.help.len()),
+        ]
+    }
+
+    /// A short citation label such as "Berger & Morgan 2015".
+    pub fn cite_label(&self, source_id: &str) -> String {
+        match self.sources.get(source_id) {
+            Some(s) => {
+                let author = short_author(&s.author);
+                format!("{author} {}", s.year)
+            }
+            None => source_id.to_string(),
+        }
+    }
+
+    /// The full citation of a source, in one line.
+    pub fn citation(&self, source: &Source) -> String {
+        let date = source.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        format!("{} ({}). {}. {}{}. {}", source.author, source.year, source.title, source.publisher, date, source.url)
+    }
+}
+
+/// "J. M. Berger and Jonathon Morgan" → "Berger & Morgan"; organisations stay whole.
+pub fn short_author(author: &str) -> String {
+    let people: Vec<&str> =
+        author.split([',', ';']).flat_map(|p| p.split(" and ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let surname = |p: &str| p.split_whitespace().last().unwrap_or(p).to_string();
+    let looks_like_person = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words.iter().take(words.len() - 1).any(|w| w.ends_with('.') || w.len() > 1)
+            && !p.contains("Group")
+            && !p.contains("Center")
+            && !p.contains("Centre")
+            && !p.contains("Institute")
+            && !p.contains("Agency")
+            && !p.contains("Office")
+            && !p.contains("Department")
+            && !p.contains("Commission")
+            && !p.contains("Council")
+            && !p.contains("Forum")
+            && !p.contains("Europol")
+            && !p.contains("News")
+            && !p.contains("University")
+            && !p.contains("Program")
+            && !p.contains("Unit")
+            && !p.contains("Bank")
+    };
+    if people.is_empty() {
+        return author.to_string();
+    }
+    if !people.iter().all(|p| looks_like_person(p)) {
+        return author.to_string();
+    }
+    match people.len() {
+        1 => surname(people[0]),
+        2 => format!("{} & {}", surname(people[0]), surname(people[1])),
+        _ => format!("{} et al.", surname(people[0])),
+    }
+}
+
+fn empty_manifest() -> Manifest {
+    Manifest {
+        schema_version: SCHEMA_VERSION,
+        id: String::new(),
+        title: "Unreadable pack".into(),
+        subtitle: String::new(),
+        language: "en".into(),
+        version: String::new(),
+        age_guidance: 13,
+        about: String::new(),
+        audience: String::new(),
+        content_note: String::new(),
+        credits: String::new(),
+        files: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_author;
+
+    #[test]
+    fn short_authors() {
+        assert_eq!(short_author("J. M. Berger and Jonathon Morgan"), "Berger & Morgan");
+        assert_eq!(short_author("Charlie Winter"), "Winter");
+        assert_eq!(short_author("The Soufan Group"), "The Soufan Group");
+        assert_eq!(short_author("Joana Cook, Gina Vale"), "Cook & Vale");
+        assert_eq!(short_author("Europol"), "Europol");
+        assert_eq!(short_author("Lorenzo Vidino, Seamus Hughes, Alexander Meleagrou-Hitchens"), "Vidino et al.");
+    }
+}

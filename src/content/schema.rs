@@ -1,0 +1,628 @@
+//! The content-pack format, as serde types.
+//!
+//! A pack is a folder with a `pack.json` manifest and one or more files per *kind*.
+//! Every JSON file of a kind is an object whose top-level key is that kind's list
+//! (for example `{ "events": [ … ] }`), so error paths read `events[12].sources[0]`.
+//! Every type denies unknown fields: a misspelt field name is an error, never ignored.
+//! `content/README.md` is the author-facing version of this reference.
+
+use serde::Deserialize;
+
+use super::date::PackDate;
+
+/// Version of the format this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `pack.json`: what the pack is and which files hold its content.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Format version; must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Stable id of the pack, e.g. `isis-social-media`.
+    pub id: String,
+    /// Title shown in the window and on the home screen.
+    pub title: String,
+    /// One-line subtitle under the title.
+    #[serde(default)]
+    pub subtitle: String,
+    /// BCP 47 language tag, e.g. `en`.
+    pub language: String,
+    /// The pack's own version, e.g. `1.0.0`.
+    pub version: String,
+    /// Minimum recommended age of the audience, e.g. 13.
+    pub age_guidance: u8,
+    /// Rich text: what the pack is for (home screen).
+    pub about: String,
+    /// Rich text: who it is for (home screen).
+    pub audience: String,
+    /// Short content note shown on the home screen.
+    pub content_note: String,
+    /// Optional credits or licence line.
+    #[serde(default)]
+    pub credits: String,
+    /// The files that make up the pack, each with its kind.
+    pub files: Vec<FileEntry>,
+}
+
+/// One entry of the manifest's `files` list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// What the file holds.
+    pub kind: Kind,
+    /// Path relative to the pack folder; no `..`, no absolute paths.
+    pub path: String,
+    /// File format; when absent it follows the extension (`.json`, `.csv`, `.geojson`).
+    #[serde(default)]
+    pub format: Option<Format>,
+}
+
+/// The kinds of content file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Sections,
+    Sources,
+    Glossary,
+    /// Events, plus optional `tracks` and `eras`.
+    Timeline,
+    Datasets,
+    Places,
+    Countries,
+    /// Approximate control extents (GeoJSON).
+    Territory,
+    Lessons,
+    Quiz,
+    Practice,
+    Help,
+}
+
+impl Kind {
+    /// Lower-case name used in the manifest and as the top-level key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sections => "sections",
+            Kind::Sources => "sources",
+            Kind::Glossary => "glossary",
+            Kind::Timeline => "timeline",
+            Kind::Datasets => "datasets",
+            Kind::Places => "places",
+            Kind::Countries => "countries",
+            Kind::Territory => "territory",
+            Kind::Lessons => "lessons",
+            Kind::Quiz => "quiz",
+            Kind::Practice => "practice",
+            Kind::Help => "help",
+        }
+    }
+}
+
+/// File formats a manifest entry may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Json,
+    /// Only for `datasets`: one row per figure (see content/README.md).
+    Csv,
+    /// Only for `territory`.
+    Geojson,
+}
+
+// ---------------------------------------------------------------- sources
+
+/// `{ "sources": [ … ] }`
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub sources: Vec<Source>,
+}
+
+/// A full citation. Everything factual in the pack points at one of these.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// `src-…`, e.g. `src-berger-morgan-2015`.
+    pub id: String,
+    /// Author(s) or organisation, e.g. `J. M. Berger and Jonathon Morgan`.
+    pub author: String,
+    pub year: i32,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub kind: SourceKind,
+    /// Optional publication date at its precision (`2015-03-05`).
+    #[serde(default)]
+    pub date: Option<PackDate>,
+    /// Optional note, e.g. which table or page the pack uses.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What sort of source a citation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A research report by an institute or think tank.
+    PrimaryReport,
+    /// A peer-reviewed article.
+    PeerReviewed,
+    /// A government, court, UN or company statement or report.
+    Official,
+    /// News reporting.
+    Journalism,
+    /// A book.
+    Book,
+    /// A dataset or reference work.
+    Reference,
+}
+
+impl SourceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::PrimaryReport => "Research report",
+            SourceKind::PeerReviewed => "Peer-reviewed",
+            SourceKind::Official => "Official statement or report",
+            SourceKind::Journalism => "Journalism",
+            SourceKind::Book => "Book",
+            SourceKind::Reference => "Reference or dataset",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- glossary
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    pub glossary: Vec<GlossaryTerm>,
+}
+
+/// A glossary term. Terms with `category: "technique"` are the manipulation
+/// techniques that events and practice items are tagged with.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// `g-…`? No prefix is required; ids are plain slugs, e.g. `caliphate`.
+    pub id: String,
+    pub term: String,
+    /// Rich text; one to three sentences.
+    pub definition: String,
+    #[serde(default = "default_category")]
+    pub category: TermCategory,
+    /// Other spellings a search should find.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Related glossary ids.
+    #[serde(default)]
+    pub see_also: Vec<String>,
+}
+
+fn default_category() -> TermCategory {
+    TermCategory::Concept
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermCategory {
+    Concept,
+    /// A manipulation or propaganda technique (used as a tag).
+    Technique,
+    Organisation,
+    Platform,
+    Law,
+    Research,
+}
+
+// ---------------------------------------------------------------- sections
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SectionsFile {
+    pub sections: Vec<Section>,
+}
+
+/// A topic page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// One sentence for the home-screen card.
+    pub summary: String,
+    /// 2–4 learning objectives ("Explain …", "Compare …").
+    pub objectives: Vec<String>,
+    /// Body: paragraphs of rich text. A paragraph that starts with `## ` is a subheading.
+    pub paragraphs: Vec<String>,
+    /// 3–5 key takeaways (rich text).
+    pub takeaways: Vec<String>,
+    /// 3–5 discussion questions.
+    pub questions: Vec<String>,
+    /// Content note shown above the body, if the topic needs one.
+    #[serde(default)]
+    pub content_note: Option<String>,
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+    /// Sources for the section as a whole (inline `[[source:…]]` links count too).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Events worth opening from this section.
+    #[serde(default)]
+    pub related_events: Vec<String>,
+}
+
+/// How sensitive an item is. Teachers can hide `sensitive` items in presenter mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitivity {
+    #[default]
+    Standard,
+    Sensitive,
+}
+
+// ---------------------------------------------------------------- timeline
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFile {
+    /// Tracks (rows of the timeline). Tracks may be declared in any timeline file.
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    /// Named periods drawn as context bands.
+    #[serde(default)]
+    pub eras: Vec<Era>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    pub id: String,
+    pub label: String,
+    pub start: PackDate,
+    pub end: PackDate,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A dated event on one track.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is kept.
+    pub date: PackDate,
+    /// For events that last a while (a battle, a campaign).
+    #[serde(default)]
+    pub end: Option<PackDate>,
+    pub title: String,
+    /// Rich text, 1–3 sentences.
+    pub description: String,
+    /// Track id.
+    pub track: String,
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// ISO 3166-1 alpha-3 codes.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Glossary ids of category `technique`.
+    #[serde(default)]
+    pub techniques: Vec<String>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+    /// Optional media credit/caption (shown as text; never fetched).
+    #[serde(default)]
+    pub media: Option<MediaNote>,
+}
+
+/// A media reference shown as a caption and credit only.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaNote {
+    #[serde(default)]
+    pub caption: String,
+    #[serde(default)]
+    pub credit: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+// ---------------------------------------------------------------- datasets
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetsFile {
+    pub datasets: Vec<Dataset>,
+}
+
+/// A named table of figures, e.g. foreign fighters by country.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub id: String,
+    pub title: String,
+    /// One-line takeaway shown under the chart title.
+    pub takeaway: String,
+    /// Rich text: what the numbers count and what they do not.
+    pub description: String,
+    /// What a point is keyed by.
+    pub dimension: Dimension,
+    /// Unit of every value, e.g. `people`, `accounts`, `km²`, `percent`, `items`.
+    pub unit: String,
+    pub series: Vec<Series>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// Points carry `country` (ISO alpha-3).
+    Country,
+    /// Points carry `region` (free label).
+    Region,
+    /// Points carry `date` (and optional `end` for a period).
+    Date,
+    /// Points carry `category` (free label).
+    Category,
+}
+
+/// One line of figures, usually one source's estimate or one platform.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: String,
+    pub label: String,
+    /// Default source for points that do not name their own.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Optional note shown in the legend/table (e.g. "counts all affiliates").
+    #[serde(default)]
+    pub note: String,
+    pub points: Vec<Point>,
+}
+
+/// One figure: a value, or a low–high range (or both), with as-of date and source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub date: Option<PackDate>,
+    #[serde(default)]
+    pub end: Option<PackDate>,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub low: Option<f64>,
+    #[serde(default)]
+    pub high: Option<f64>,
+    /// When the figure was true (or published).
+    pub as_of: PackDate,
+    /// Source id; required unless the series has one.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+// ---------------------------------------------------------------- places & countries
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    pub places: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    /// ISO alpha-3.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// `city`, `town`, `site`, `dam`, `base`, `camp`, …
+    pub kind: String,
+    /// Periods under ISIS control.
+    #[serde(default)]
+    pub control: Vec<ControlPeriod>,
+    /// Rich text, optional.
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A period of control. `to` absent = not retaken within the pack's scope.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlPeriod {
+    pub from: PackDate,
+    #[serde(default)]
+    pub to: Option<PackDate>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CountriesFile {
+    pub countries: Vec<Country>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3, upper case.
+    pub iso3: String,
+    pub name: String,
+    /// Region label used by charts' region filter, e.g. `Western Europe`.
+    pub region: String,
+    /// Population for per-million rates.
+    pub population: PopulationFigure,
+    /// Label/flow anchor; optional.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PopulationFigure {
+    pub value: f64,
+    pub as_of: PackDate,
+    pub source: String,
+}
+
+// ---------------------------------------------------------------- lessons
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LessonsFile {
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub id: String,
+    pub title: String,
+    pub duration_minutes: u32,
+    pub summary: String,
+    pub objectives: Vec<String>,
+    pub steps: Vec<LessonStep>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonStep {
+    pub title: String,
+    pub minutes: u32,
+    /// Slide-style caption shown to the class (rich text).
+    pub caption: String,
+    /// Teacher-only notes (speaker notes window).
+    pub notes: String,
+    #[serde(default)]
+    pub prompts: Vec<String>,
+    /// What the step shows.
+    pub show: StepShow,
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+}
+
+/// What a lesson step puts on screen, as the same actions a user's clicks would.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepShow {
+    /// View name: `home`, `section`, `timeline`, `charts`, `map`, `glossary`, `sources`, `quiz`, `practice`.
+    pub view: String,
+    /// Item id to focus: a section, event, place, country (ISO3), glossary term or dataset.
+    #[serde(default)]
+    pub focus: Option<String>,
+    #[serde(default)]
+    pub date: Option<PackDate>,
+    /// Dataset id for the charts view.
+    #[serde(default)]
+    pub chart: Option<String>,
+    /// Map layers to show (`territory`, `places`, `flows`).
+    #[serde(default)]
+    pub layers: Vec<String>,
+}
+
+// ---------------------------------------------------------------- quiz & practice
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    pub quiz: Vec<QuizItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizItem {
+    pub id: String,
+    /// Section id the question belongs to.
+    pub section: String,
+    pub question: String,
+    pub choices: Vec<Choice>,
+    /// Event ids to revisit.
+    #[serde(default)]
+    pub events: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    /// Why this choice is right or wrong (rich text).
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeFile {
+    pub practice: Vec<PracticeItem>,
+}
+
+/// An invented post, written for teaching, for "spot the technique".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeItem {
+    pub id: String,
+    /// Invented display name, e.g. `"@river_town_news (fictional)"`.
+    pub author: String,
+    /// The invented post.
+    pub text: String,
+    /// Glossary ids of category `technique`; empty = an ordinary post.
+    pub techniques: Vec<String>,
+    /// What gives it away (or why it is ordinary), rich text.
+    pub explanation: String,
+}
+
+// ---------------------------------------------------------------- help
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct HelpFile {
+    pub help: Vec<HelpResource>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpResource {
+    pub id: String,
+    /// ISO alpha-3 country, or `INT` for international.
+    pub country: String,
+    pub name: String,
+    /// What it offers.
+    pub offers: String,
+    /// Who it is for.
+    pub for_whom: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub phone: String,
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,142 @@
+//! Home: what the app is for, who it is for, the content note, and the sections as cards.
+
+use egui::{RichText, Ui};
+
+use crate::content::Pack;
+use crate::state::{Action, Route};
+use crate::theme;
+use crate::widgets::{self, TextLook};
+
+pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let m = &pack.manifest;
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical().id_salt("home").auto_shrink([false, false]).show(ui, |ui| {
+        let width = ui.available_width().min(1240.0);
+        let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                ui.add_space(16.0);
+                ui.label(RichText::new(&m.title).text_style(theme::title_style()).strong());
+                if !m.subtitle.is_empty() {
+                    ui.label(RichText::new(&m.subtitle).text_style(theme::subheading_style()));
+                }
+                ui.add_space(10.0);
+                ui.horizontal_wrapped(|ui| {
+                    egui::Frame::new()
+                        .stroke(egui::Stroke::new(2.0, theme::accent(dark)))
+                        .corner_radius(6.0)
+                        .inner_margin(egui::Margin::symmetric(10, 4))
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(format!("Age guidance: {}+", m.age_guidance)).strong());
+                        });
+                    ui.label(
+                        RichText::new(format!(
+                            "{} sections · {} events · {} sources",
+                            pack.sections.len(),
+                            pack.events.len(),
+                            pack.sources.len()
+                        ))
+                        .weak(),
+                    );
+                });
+                ui.add_space(10.0);
+                ui.columns(2, |cols| {
+                    cols[0].label(RichText::new("What this app is for").text_style(theme::subheading_style()).strong());
+                    actions.extend(widgets::rich_text(&mut cols[0], pack, &m.about, TextLook::BODY));
+                    cols[1].label(RichText::new("Who it is for").text_style(theme::subheading_style()).strong());
+                    actions.extend(widgets::rich_text(&mut cols[1], pack, &m.audience, TextLook::BODY));
+                });
+                ui.add_space(12.0);
+                widgets::callout(ui, theme::note_fill(dark), "Content note", |ui| {
+                    actions.extend(widgets::rich_text(ui, pack, &m.content_note, TextLook::BODY));
+                });
+                ui.add_space(18.0);
+                ui.label(RichText::new("Sections").heading().strong());
+                ui.add_space(6.0);
+                actions.extend(section_cards(ui, pack, width));
+                ui.add_space(18.0);
+                ui.label(RichText::new("Reference").heading().strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (label, route) in
+                        [("Glossary", Route::Glossary), ("Sources", Route::Sources), ("Where to get help", Route::Help)]
+                    {
+                        if ui
+                            .add(egui::Button::new(RichText::new(label).size(20.0)).min_size(egui::vec2(200.0, 48.0)))
+                            .clicked()
+                        {
+                            actions.push(Action::Navigate(route));
+                        }
+                    }
+                });
+                if !m.credits.is_empty() {
+                    ui.add_space(16.0);
+                    ui.label(RichText::new(&m.credits).small().weak());
+                }
+                ui.add_space(30.0);
+            });
+        });
+    });
+    actions
+}
+
+fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let columns = if width > 1100.0 {
+        4
+    } else if width > 700.0 {
+        3
+    } else {
+        2
+    };
+    let gap = 14.0;
+    let card_w = (width - gap * (columns as f32 - 1.0)) / columns as f32;
+    let card_h = 170.0;
+    let dark = ui.visuals().dark_mode;
+    for row in pack.sections.items.chunks(columns).enumerate() {
+        let (row_index, sections) = row;
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for (i, section) in sections.iter().enumerate() {
+                let number = row_index * columns + i + 1;
+                let (rect, response) = ui.allocate_exact_size(egui::vec2(card_w, card_h), egui::Sense::click());
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{number}. {}", section.title))
+                });
+                let visuals = ui.style().interact(&response);
+                let fill = if response.hovered() || response.has_focus() {
+                    visuals.bg_fill
+                } else {
+                    ui.visuals().faint_bg_color
+                };
+                ui.painter().rect(
+                    rect,
+                    10.0,
+                    fill,
+                    egui::Stroke::new(
+                        if response.has_focus() { 3.0 } else { 1.0 },
+                        if response.has_focus() {
+                            theme::accent(dark)
+                        } else {
+                            ui.visuals().widgets.noninteractive.bg_stroke.color
+                        },
+                    ),
+                    egui::StrokeKind::Inside,
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new().max_rect(rect.shrink(14.0)).layout(egui::Layout::top_down(egui::Align::Min)),
+                );
+                child.label(RichText::new(format!("{number}")).size(30.0).strong().color(theme::accent(dark)));
+                child.add(egui::Label::new(RichText::new(&section.title).size(21.0).strong()).wrap().selectable(false));
+                child.add(egui::Label::new(RichText::new(&section.summary).size(16.0)).wrap().selectable(false));
+                if response.clicked() {
+                    actions.push(Action::Navigate(Route::Section(section.id.clone())));
+                }
+            }
+        });
+        ui.add_space(gap);
+    }
+    actions
+}

@@ -1,0 +1,36 @@
+//! One module per view. Each view reads the pack and state and returns actions.
+
+pub mod explain;
+pub mod glossary;
+pub mod help;
+pub mod home;
+pub mod section;
+pub mod shell;
+pub mod sources;
+
+/// Maximum width of reading text, for comfortable line length.
+pub const READING_WIDTH: f32 = 920.0;
+
+/// Lays out a centred reading column inside a scroll area.
+pub fn reading_column<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width().min(READING_WIDTH);
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal(|ui| {
+                ui.add_space(margin);
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    ui.add_space(12.0);
+                    let r = add(ui);
+                    ui.add_space(40.0);
+                    r
+                })
+                .inner
+            })
+            .inner
+        })
+        .inner
+}

@@ -1,0 +1,100 @@
+//! A topic page: objectives, explanation, takeaways, discussion questions, sources.
+
+use egui::{RichText, Ui};
+
+use crate::content::Pack;
+use crate::content::schema::Sensitivity;
+use crate::state::{Action, Route};
+use crate::theme;
+use crate::widgets::{self, TextLook};
+
+pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(index) = pack.sections.position(section_id) else {
+        super::reading_column(ui, "section-missing", |ui| {
+            ui.heading("Section not found");
+            ui.label(format!("This pack has no section with the id \"{section_id}\"."));
+            if ui.button("Go to the home screen").clicked() {
+                actions.push(Action::Navigate(Route::Home));
+            }
+        });
+        return actions;
+    };
+    let section = &pack.sections.items[index];
+    let dark = ui.visuals().dark_mode;
+    super::reading_column(ui, &format!("section-{section_id}"), |ui| {
+        ui.label(RichText::new(format!("Section {} of {}", index + 1, pack.sections.len())).weak());
+        ui.label(RichText::new(&section.title).text_style(theme::title_style()).strong());
+        ui.add_space(8.0);
+        if let Some(note) = &section.content_note {
+            let caption = if section.sensitivity == Sensitivity::Sensitive {
+                "Content note (sensitive topic)"
+            } else {
+                "Content note"
+            };
+            widgets::callout(ui, theme::note_fill(dark), caption, |ui| {
+                actions.extend(widgets::rich_text(ui, pack, note, TextLook::BODY));
+            });
+            ui.add_space(10.0);
+        }
+        ui.label(RichText::new("In this section you will learn to").text_style(theme::subheading_style()).strong());
+        actions.extend(widgets::bullets(ui, pack, &section.objectives, false));
+        ui.add_space(12.0);
+        for paragraph in &section.paragraphs {
+            if let Some(heading) = paragraph.strip_prefix("## ") {
+                ui.add_space(10.0);
+                ui.label(RichText::new(heading).text_style(theme::subheading_style()).strong());
+            } else {
+                actions.extend(widgets::rich_text(ui, pack, paragraph, TextLook::BODY));
+                ui.add_space(10.0);
+            }
+        }
+        ui.add_space(6.0);
+        widgets::callout(ui, theme::takeaway_fill(dark), "Key takeaways", |ui| {
+            actions.extend(widgets::bullets(ui, pack, &section.takeaways, false));
+        });
+        ui.add_space(14.0);
+        ui.label(RichText::new("Discuss").text_style(theme::subheading_style()).strong());
+        actions.extend(widgets::bullets(ui, pack, &section.questions, true));
+        if !section.related_events.is_empty() {
+            ui.add_space(14.0);
+            ui.label(RichText::new("Related events").text_style(theme::subheading_style()).strong());
+            for id in &section.related_events {
+                if let Some(event) = pack.events.get(id) {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(event.date.to_string()).strong());
+                        if ui.link(&event.title).clicked() {
+                            actions.push(Action::Focus(Some(crate::state::Focus::new(
+                                crate::state::FocusKind::Event,
+                                id.clone(),
+                            ))));
+                        }
+                    });
+                }
+            }
+        }
+        if !section.sources.is_empty() {
+            ui.add_space(14.0);
+            ui.label(RichText::new("Sources").text_style(theme::subheading_style()).strong());
+            actions.extend(widgets::source_list(ui, pack, &section.sources));
+        }
+        ui.add_space(20.0);
+        ui.separator();
+        ui.horizontal(|ui| {
+            if index > 0 {
+                let prev = &pack.sections.items[index - 1];
+                if ui.button(format!("← Previous: {}", prev.title)).clicked() {
+                    actions.push(Action::Navigate(Route::Section(prev.id.clone())));
+                }
+            }
+            if let Some(next) = pack.sections.items.get(index + 1) {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(format!("Next: {} →", next.title)).clicked() {
+                        actions.push(Action::Navigate(Route::Section(next.id.clone())));
+                    }
+                });
+            }
+        });
+    });
+    actions
+}

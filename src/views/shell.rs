@@ -1,0 +1,162 @@
+//! The frame around the views: top bar, navigation, explanatory panel, problem list.
+
+use egui::{RichText, Ui};
+
+use crate::content::{Diagnostic, Pack};
+use crate::state::{Action, AppState, Route};
+use crate::theme::{self, ThemeChoice};
+
+pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        ui.add_space(4.0);
+        let back = ui
+            .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("←").size(22.0)))
+            .on_hover_text("Back (Alt+←)");
+        back.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_back(), "Back"));
+        if back.clicked() {
+            actions.push(Action::Back);
+        }
+        let fwd = ui
+            .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("→").size(22.0)))
+            .on_hover_text("Forward (Alt+→)");
+        fwd.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_forward(), "Forward"));
+        if fwd.clicked() {
+            actions.push(Action::Forward);
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
+        ui.add_space(16.0);
+        let current = match &state.route {
+            Route::Section(id) => pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone()),
+            _ => "Choose a section".to_string(),
+        };
+        let label = ui.label("Section:");
+        egui::ComboBox::from_id_salt("section-switcher")
+            .selected_text(current)
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                for (i, s) in pack.sections.iter().enumerate() {
+                    let selected = state.route == Route::Section(s.id.clone());
+                    if ui.selectable_label(selected, format!("{}. {}", i + 1, s.title)).clicked() {
+                        actions.push(Action::Navigate(Route::Section(s.id.clone())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add_space(6.0);
+            let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
+            if ui.button(panel_label).clicked() {
+                actions.push(Action::TogglePanel);
+            }
+            let theme_label = ui.label("Theme:");
+            egui::ComboBox::from_id_salt("theme")
+                .selected_text(state.theme.label())
+                .show_ui(ui, |ui| {
+                    for choice in ThemeChoice::ALL {
+                        if ui.selectable_label(state.theme == choice, choice.label()).clicked() {
+                            actions.push(Action::SetTheme(choice));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(theme_label.id);
+        });
+    });
+    actions
+}
+
+pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().id_salt("nav").show(ui, |ui| {
+        ui.add_space(8.0);
+        let mut item = |ui: &mut Ui, label: String, route: Route| {
+            let selected = state.route == route;
+            let r = ui.add_sized(
+                [ui.available_width(), 34.0],
+                egui::Button::selectable(selected, RichText::new(label).size(17.0)),
+            );
+            if r.clicked() {
+                actions.push(Action::Navigate(route));
+            }
+        };
+        item(ui, "Home".into(), Route::Home);
+        ui.add_space(6.0);
+        ui.label(RichText::new("Sections").weak());
+        for (i, s) in pack.sections.iter().enumerate() {
+            item(ui, format!("{}. {}", i + 1, s.title), Route::Section(s.id.clone()));
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new("Reference").weak());
+        item(ui, "Glossary".into(), Route::Glossary);
+        item(ui, "Sources".into(), Route::Sources);
+        item(ui, "Where to get help".into(), Route::Help);
+    });
+    actions
+}
+
+/// The list of problems found in a pack the user asked to open.
+pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let dark = ui.visuals().dark_mode;
+    crate::widgets::callout(
+        ui,
+        theme::note_fill(dark),
+        &format!(
+            "The pack at {path} has {} problem{} — showing the built-in pack instead",
+            diagnostics.len(),
+            if diagnostics.len() == 1 { "" } else { "s" }
+        ),
+        |ui| {
+            ui.label("Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list.");
+            egui::ScrollArea::vertical().id_salt("problems").max_height(220.0).show(ui, |ui| {
+                for d in diagnostics {
+                    ui.label(RichText::new(d.to_string()).monospace());
+                }
+            });
+            if ui.button("Dismiss problem list").clicked() {
+                actions.push(Action::DismissProblems);
+            }
+        },
+    );
+    actions
+}
+
+pub fn notices(ui: &mut Ui, notices: &[String]) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for (i, n) in notices.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Notice:").strong());
+            ui.label(n);
+            if ui.button("Dismiss notice").clicked() {
+                actions.push(Action::DismissNotice(i));
+            }
+        });
+    }
+    actions
+}
+
+/// Asks before a web address opens in the browser, showing the address first.
+pub fn confirm_url(ctx: &egui::Context, url: &str) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let modal = egui::Modal::new(egui::Id::unique("confirm-url")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.label(RichText::new("Open this address in your web browser?").strong().size(20.0));
+        ui.add(egui::Label::new(RichText::new(url).monospace()).wrap());
+        ui.label("The app itself never goes online; your browser will.");
+        ui.horizontal(|ui| {
+            if ui.button("Open in browser").clicked() {
+                actions.push(Action::ConfirmOpenUrl(true));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::ConfirmOpenUrl(false));
+            }
+        });
+    });
+    if modal.should_close() && actions.is_empty() {
+        actions.push(Action::ConfirmOpenUrl(false));
+    }
+    actions
+}

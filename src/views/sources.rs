@@ -1,0 +1,81 @@
+//! Sources: every citation in full, grouped by kind of source.
+
+use egui::{RichText, Ui};
+
+use crate::content::Pack;
+use crate::state::{Action, Focus, FocusKind};
+use crate::theme;
+
+#[derive(Default)]
+pub struct SourcesView {
+    pub filter: String,
+    scrolled_to: Option<String>,
+}
+
+impl SourcesView {
+    pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let dark = ui.visuals().dark_mode;
+        let mut sources: Vec<_> = pack.sources.iter().collect();
+        sources.sort_by(|a, b| a.author.to_lowercase().cmp(&b.author.to_lowercase()).then(a.year.cmp(&b.year)));
+        let needle = self.filter.to_lowercase();
+        super::reading_column(ui, "sources", |ui| {
+            ui.label(RichText::new("Sources").text_style(theme::title_style()).strong());
+            ui.label(format!(
+                "{} sources. Every figure, date and claim in this app points to one of them. Links open in your web browser only after you confirm.",
+                sources.len()
+            ));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let label = ui.label("Filter sources:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.filter)
+                        .hint_text("author, title or publisher")
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
+            });
+            ui.add_space(10.0);
+            for src in sources.iter().filter(|s| {
+                needle.is_empty()
+                    || s.author.to_lowercase().contains(&needle)
+                    || s.title.to_lowercase().contains(&needle)
+                    || s.publisher.to_lowercase().contains(&needle)
+            }) {
+                let focused = focus.is_some_and(|f| f.kind == FocusKind::Source && f.id == src.id);
+                let r = egui::Frame::new()
+                    .inner_margin(egui::Margin::same(10))
+                    .corner_radius(6.0)
+                    .stroke(if focused { egui::Stroke::new(2.0, theme::accent(dark)) } else { egui::Stroke::NONE })
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal_wrapped(|ui| {
+                            let r = ui.add(
+                                egui::Button::new(RichText::new(format!("{} ({})", src.author, src.year)).strong())
+                                    .frame(false),
+                            );
+                            if r.clicked() {
+                                actions.push(Action::Focus(Some(Focus::new(FocusKind::Source, src.id.clone()))));
+                            }
+                            ui.label(RichText::new(src.kind.label()).weak());
+                        });
+                        ui.label(RichText::new(&src.title).italics());
+                        let date = src.date.map(|d| format!(", {d}")).unwrap_or_default();
+                        ui.label(format!("{}{date}", src.publisher));
+                        if !src.note.is_empty() {
+                            ui.label(RichText::new(&src.note).weak());
+                        }
+                        if ui.link(&src.url).on_hover_text("Open in your web browser (asks first)").clicked() {
+                            actions.push(Action::AskOpenUrl(src.url.clone()));
+                        }
+                    });
+                if focused && self.scrolled_to.as_deref() != Some(src.id.as_str()) {
+                    r.response.scroll_to_me(Some(egui::Align::TOP));
+                    self.scrolled_to = Some(src.id.clone());
+                }
+                ui.separator();
+            }
+        });
+        actions
+    }
+}

@@ -1,0 +1,165 @@
+//! Shared pieces: rich text with glossary and source links, citation chips, boxes.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::content::Pack;
+use crate::content::rich::{self, LinkKind, Span};
+use crate::state::{Action, Focus, FocusKind, Route};
+
+/// How a piece of rich text should look.
+#[derive(Clone, Copy)]
+pub struct TextLook {
+    pub size: Option<f32>,
+    pub strong: bool,
+    pub color: Option<Color32>,
+}
+
+impl TextLook {
+    pub const BODY: TextLook = TextLook { size: None, strong: false, color: None };
+}
+
+fn styled(text: &str, look: TextLook) -> RichText {
+    let mut t = RichText::new(text);
+    if let Some(s) = look.size {
+        t = t.size(s);
+    }
+    if look.strong {
+        t = t.strong();
+    }
+    if let Some(c) = look.color {
+        t = t.color(c);
+    }
+    t
+}
+
+/// Renders rich text as wrapped text with working links; returns what the user clicked.
+pub fn rich_text(ui: &mut Ui, pack: &Pack, text: &str, look: TextLook) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (spans, _) = rich::parse(text);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.spacing_mut().button_padding = egui::vec2(0.0, 0.0);
+        for span in spans {
+            match span {
+                Span::Text(t) => {
+                    ui.label(styled(t, look));
+                }
+                Span::Strong(t) => {
+                    ui.label(styled(t, look).strong());
+                }
+                Span::Link { kind: LinkKind::Source, target, .. } => {
+                    if let Some(a) = source_chip(ui, pack, target) {
+                        actions.push(a);
+                    }
+                }
+                Span::Link { kind, target, text } => {
+                    if let Some(a) = link(ui, pack, kind, target, text, look) {
+                        actions.push(a);
+                    }
+                }
+            }
+        }
+    });
+    actions
+}
+
+fn link(ui: &mut Ui, pack: &Pack, kind: LinkKind, target: &str, text: Option<&str>, look: TextLook) -> Option<Action> {
+    let shown = match (text, kind) {
+        (Some(t), _) => t.to_string(),
+        (None, LinkKind::Glossary) => pack.glossary.get(target).map_or(target.to_string(), |g| g.term.clone()),
+        (None, LinkKind::Event) => pack.events.get(target).map_or(target.to_string(), |e| e.title.clone()),
+        (None, LinkKind::Section) => pack.sections.get(target).map_or(target.to_string(), |s| s.title.clone()),
+        (None, LinkKind::Place) => pack.places.get(target).map_or(target.to_string(), |p| p.name.clone()),
+        (None, LinkKind::Country) => pack.countries.get(target).map_or(target.to_string(), |c| c.name.clone()),
+        (None, LinkKind::Source) => target.to_string(),
+    };
+    let response = ui.add(egui::Link::new(styled(&shown, look).underline()));
+    let response = match kind {
+        LinkKind::Glossary => match pack.glossary.get(target) {
+            Some(term) => {
+                let definition = rich::plain(&term.definition);
+                let response = response.on_hover_ui(|ui| {
+                    ui.set_max_width(420.0);
+                    ui.label(RichText::new(&term.term).strong());
+                    ui.label(&definition);
+                });
+                if response.has_focus() {
+                    response.show_tooltip_text(format!("{}: {definition}", term.term));
+                }
+                response
+            }
+            None => response,
+        },
+        _ => response,
+    };
+    if !response.clicked() {
+        return None;
+    }
+    Some(match kind {
+        LinkKind::Glossary => Action::Focus(Some(Focus::new(FocusKind::Term, target))),
+        LinkKind::Event => Action::Focus(Some(Focus::new(FocusKind::Event, target))),
+        LinkKind::Section => Action::Navigate(Route::Section(target.to_string())),
+        LinkKind::Place => Action::Focus(Some(Focus::new(FocusKind::Place, target))),
+        LinkKind::Country => Action::Focus(Some(Focus::new(FocusKind::Country, target))),
+        LinkKind::Source => Action::Focus(Some(Focus::new(FocusKind::Source, target))),
+    })
+}
+
+/// A small "(Author Year)" chip; hover shows the full citation, click shows it in the panel.
+pub fn source_chip(ui: &mut Ui, pack: &Pack, source_id: &str) -> Option<Action> {
+    let label = pack.cite_label(source_id);
+    let dark = ui.visuals().dark_mode;
+    let text = RichText::new(format!(" [{label}]")).color(crate::theme::accent(dark)).size(15.0);
+    let response = ui
+        .add(egui::Button::new(text).frame(false))
+        .on_hover_text(pack.sources.get(source_id).map(|s| pack.citation(s)).unwrap_or_default());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, format!("Source: {label}")));
+    response.clicked().then(|| Action::Focus(Some(Focus::new(FocusKind::Source, source_id))))
+}
+
+/// A framed box with a fill colour and a bold caption (content notes, takeaways).
+pub fn callout<R>(ui: &mut Ui, fill: Color32, caption: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(14))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(caption).strong().size(19.0));
+            ui.add_space(4.0);
+            add(ui)
+        })
+        .inner
+}
+
+/// A bulleted list of rich-text items.
+pub fn bullets(ui: &mut Ui, pack: &Pack, items: &[String], numbered: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mark = if numbered { format!("{}.", i + 1) } else { "•".to_string() };
+            ui.add_sized([26.0, 22.0], egui::Label::new(RichText::new(mark).strong()));
+            ui.vertical(|ui| actions.extend(rich_text(ui, pack, item, TextLook::BODY)));
+        });
+    }
+    actions
+}
+
+/// A list of source chips under a heading.
+pub fn source_list(ui: &mut Ui, pack: &Pack, sources: &[String]) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for id in sources {
+        if let Some(src) = pack.sources.get(id) {
+            ui.horizontal_wrapped(|ui| {
+                let r = ui.add(egui::Link::new(
+                    RichText::new(format!("{} {}", crate::content::pack::short_author(&src.author), src.year)).strong(),
+                ));
+                if r.clicked() {
+                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Source, id.clone()))));
+                }
+                ui.label(format!("— {}. {}.", src.title, src.publisher));
+            });
+        }
+    }
+    actions
+}
