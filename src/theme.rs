@@ -45,13 +45,10 @@ pub const OKABE_ITO: [Color32; 8] = [
     Color32::from_rgb(0x00, 0x00, 0x00), // black
 ];
 
-/// Named text styles beyond egui's defaults.
-pub fn title_style() -> TextStyle {
-    TextStyle::Name("Title".into())
-}
-pub fn subheading_style() -> TextStyle {
-    TextStyle::Name("Subheading".into())
-}
+/// Size of page titles.
+pub const TITLE_SIZE: f32 = 40.0;
+/// Size of subheadings.
+pub const SUBHEADING_SIZE: f32 = 23.0;
 
 /// Accent colours that keep ≥ 4.5:1 contrast on each background.
 pub fn accent(dark: bool) -> Color32 {
@@ -78,8 +75,6 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
             (TextStyle::Button, FontId::new(18.0, FontFamily::Proportional)),
             (TextStyle::Monospace, FontId::new(16.0, FontFamily::Monospace)),
             (TextStyle::Heading, FontId::new(28.0, FontFamily::Proportional)),
-            (title_style(), FontId::new(40.0, FontFamily::Proportional)),
-            (subheading_style(), FontId::new(22.0, FontFamily::Proportional)),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);

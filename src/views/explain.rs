@@ -14,7 +14,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
         ui.add_space(6.0);
         match focus {
             None => {
-                ui.label(RichText::new("Explanations").text_style(theme::subheading_style()).strong());
+                ui.label(RichText::new("Explanations").size(theme::SUBHEADING_SIZE).strong());
                 ui.label("Select a term, source, event, place or section and it is explained here, with the sources behind it.");
             }
             Some(f) => {
@@ -42,7 +42,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
 
 fn title(ui: &mut Ui, kind: &str, text: &str) {
     ui.label(RichText::new(kind).weak());
-    ui.add(egui::Label::new(RichText::new(text).text_style(theme::subheading_style()).strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(text).size(theme::SUBHEADING_SIZE).strong()).wrap());
 }
 
 fn sources_block(ui: &mut Ui, pack: &Pack, ids: &[String], actions: &mut Vec<Action>) {

@@ -35,7 +35,7 @@ impl GlossaryView {
         terms.sort_by_key(|t| t.term.to_lowercase());
         let needle = self.filter.to_lowercase();
         super::reading_column(ui, "glossary", |ui| {
-            ui.label(RichText::new("Glossary").text_style(theme::title_style()).strong());
+            ui.label(RichText::new("Glossary").size(theme::TITLE_SIZE).strong());
             ui.label(format!(
                 "{} terms. Hover or focus an underlined term anywhere in the app to see its definition.",
                 terms.len()

@@ -19,9 +19,9 @@ pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
             ui.vertical(|ui| {
                 ui.set_width(width);
                 ui.add_space(16.0);
-                ui.label(RichText::new(&m.title).text_style(theme::title_style()).strong());
+                ui.label(RichText::new(&m.title).size(theme::TITLE_SIZE).strong());
                 if !m.subtitle.is_empty() {
-                    ui.label(RichText::new(&m.subtitle).text_style(theme::subheading_style()));
+                    ui.label(RichText::new(&m.subtitle).size(theme::SUBHEADING_SIZE));
                 }
                 ui.add_space(10.0);
                 ui.horizontal_wrapped(|ui| {
@@ -44,9 +44,9 @@ pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
                 });
                 ui.add_space(10.0);
                 ui.columns(2, |cols| {
-                    cols[0].label(RichText::new("What this app is for").text_style(theme::subheading_style()).strong());
+                    cols[0].label(RichText::new("What this app is for").size(theme::SUBHEADING_SIZE).strong());
                     actions.extend(widgets::rich_text(&mut cols[0], pack, &m.about, TextLook::BODY));
-                    cols[1].label(RichText::new("Who it is for").text_style(theme::subheading_style()).strong());
+                    cols[1].label(RichText::new("Who it is for").size(theme::SUBHEADING_SIZE).strong());
                     actions.extend(widgets::rich_text(&mut cols[1], pack, &m.audience, TextLook::BODY));
                 });
                 ui.add_space(12.0);
@@ -93,7 +93,7 @@ fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
     };
     let gap = 14.0;
     let card_w = (width - gap * (columns as f32 - 1.0)) / columns as f32;
-    let card_h = 170.0;
+    let card_h = 215.0;
     let dark = ui.visuals().dark_mode;
     for row in pack.sections.items.chunks(columns).enumerate() {
         let (row_index, sections) = row;

@@ -24,7 +24,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
     let dark = ui.visuals().dark_mode;
     super::reading_column(ui, &format!("section-{section_id}"), |ui| {
         ui.label(RichText::new(format!("Section {} of {}", index + 1, pack.sections.len())).weak());
-        ui.label(RichText::new(&section.title).text_style(theme::title_style()).strong());
+        ui.label(RichText::new(&section.title).size(theme::TITLE_SIZE).strong());
         ui.add_space(8.0);
         if let Some(note) = &section.content_note {
             let caption = if section.sensitivity == Sensitivity::Sensitive {
@@ -37,13 +37,13 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
             });
             ui.add_space(10.0);
         }
-        ui.label(RichText::new("In this section you will learn to").text_style(theme::subheading_style()).strong());
+        ui.label(RichText::new("In this section you will learn to").size(theme::SUBHEADING_SIZE).strong());
         actions.extend(widgets::bullets(ui, pack, &section.objectives, false));
         ui.add_space(12.0);
         for paragraph in &section.paragraphs {
             if let Some(heading) = paragraph.strip_prefix("## ") {
                 ui.add_space(10.0);
-                ui.label(RichText::new(heading).text_style(theme::subheading_style()).strong());
+                ui.label(RichText::new(heading).size(theme::SUBHEADING_SIZE).strong());
             } else {
                 actions.extend(widgets::rich_text(ui, pack, paragraph, TextLook::BODY));
                 ui.add_space(10.0);
@@ -54,11 +54,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
             actions.extend(widgets::bullets(ui, pack, &section.takeaways, false));
         });
         ui.add_space(14.0);
-        ui.label(RichText::new("Discuss").text_style(theme::subheading_style()).strong());
+        ui.label(RichText::new("Discuss").size(theme::SUBHEADING_SIZE).strong());
         actions.extend(widgets::bullets(ui, pack, &section.questions, true));
         if !section.related_events.is_empty() {
             ui.add_space(14.0);
-            ui.label(RichText::new("Related events").text_style(theme::subheading_style()).strong());
+            ui.label(RichText::new("Related events").size(theme::SUBHEADING_SIZE).strong());
             for id in &section.related_events {
                 if let Some(event) = pack.events.get(id) {
                     ui.horizontal_wrapped(|ui| {
@@ -75,7 +75,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
         }
         if !section.sources.is_empty() {
             ui.add_space(14.0);
-            ui.label(RichText::new("Sources").text_style(theme::subheading_style()).strong());
+            ui.label(RichText::new("Sources").size(theme::SUBHEADING_SIZE).strong());
             actions.extend(widgets::source_list(ui, pack, &section.sources));
         }
         ui.add_space(20.0);
@@ -83,13 +83,13 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
         ui.horizontal(|ui| {
             if index > 0 {
                 let prev = &pack.sections.items[index - 1];
-                if ui.button(format!("← Previous: {}", prev.title)).clicked() {
+                if ui.button(format!("Previous: {}", prev.title)).clicked() {
                     actions.push(Action::Navigate(Route::Section(prev.id.clone())));
                 }
             }
             if let Some(next) = pack.sections.items.get(index + 1) {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(format!("Next: {} →", next.title)).clicked() {
+                    if ui.button(format!("Next: {}", next.title)).clicked() {
                         actions.push(Action::Navigate(Route::Section(next.id.clone())));
                     }
                 });

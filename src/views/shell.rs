@@ -11,15 +11,15 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     ui.horizontal(|ui| {
         ui.add_space(4.0);
         let back = ui
-            .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("←").size(22.0)))
-            .on_hover_text("Back (Alt+←)");
+            .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("Back").size(18.0)))
+            .on_hover_text("Back (Alt+Left arrow, or mouse button 4)");
         back.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_back(), "Back"));
         if back.clicked() {
             actions.push(Action::Back);
         }
         let fwd = ui
-            .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("→").size(22.0)))
-            .on_hover_text("Forward (Alt+→)");
+            .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("Forward").size(18.0)))
+            .on_hover_text("Forward (Alt+Right arrow, or mouse button 5)");
         fwd.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_forward(), "Forward"));
         if fwd.clicked() {
             actions.push(Action::Forward);
@@ -51,7 +51,6 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             if ui.button(panel_label).clicked() {
                 actions.push(Action::TogglePanel);
             }
-            let theme_label = ui.label("Theme:");
             egui::ComboBox::from_id_salt("theme")
                 .selected_text(state.theme.label())
                 .show_ui(ui, |ui| {
@@ -62,7 +61,8 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     }
                 })
                 .response
-                .labelled_by(theme_label.id);
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+            ui.label("Theme:");
         });
     });
     actions

@@ -20,7 +20,7 @@ impl SourcesView {
         sources.sort_by(|a, b| a.author.to_lowercase().cmp(&b.author.to_lowercase()).then(a.year.cmp(&b.year)));
         let needle = self.filter.to_lowercase();
         super::reading_column(ui, "sources", |ui| {
-            ui.label(RichText::new("Sources").text_style(theme::title_style()).strong());
+            ui.label(RichText::new("Sources").size(theme::TITLE_SIZE).strong());
             ui.label(format!(
                 "{} sources. Every figure, date and claim in this app points to one of them. Links open in your web browser only after you confirm.",
                 sources.len()
