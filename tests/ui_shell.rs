@@ -1,0 +1,86 @@
+//! UI tests of the shell: navigation to every section, Back, the problem panel.
+
+mod common;
+
+use decoded::app::StartOptions;
+use decoded::state::Route;
+
+#[test]
+fn every_section_opens_from_the_navigation_and_shows_title_and_first_takeaway() {
+    let mut harness = common::home();
+    let sections: Vec<_> = harness.state().pack.sections.iter().cloned().collect();
+    assert!(sections.len() >= 8, "the built-in pack has {} sections", sections.len());
+    for (i, section) in sections.iter().enumerate() {
+        let label = format!("{}. {}", i + 1, section.title);
+        // The navigation entry and the home card share the label; click the first.
+        harness.get_all_by_label(&label).next().expect("nav entry").click();
+        harness.run();
+        assert_eq!(harness.state().state.route, Route::Section(section.id.clone()));
+        assert!(common::shows(&harness, &section.title));
+        let first_takeaway = decoded::content::rich::plain(&section.takeaways[0]);
+        let words: String = first_takeaway.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        assert!(common::shows(&harness, &words), "takeaway \"{words}\" of {} not shown", section.id);
+    }
+}
+
+#[test]
+fn back_returns_to_the_previous_view() {
+    let mut harness = common::home();
+    harness.get_by_label("Glossary").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Glossary);
+    harness.get_by_label("Sources").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Sources);
+    harness.get_by_label("Back").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Glossary);
+    harness.get_by_label("Forward").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Sources);
+}
+
+#[test]
+fn a_broken_pack_opens_the_builtin_pack_with_the_problem_list() {
+    let options = StartOptions { content: Some("tests/fixtures/broken-dangling".into()), ..Default::default() };
+    let mut harness = common::app(options);
+    assert!(common::shows(&harness, "showing the built-in pack instead"));
+    assert!(common::shows(&harness, "unknown source id \"src-missing\""));
+    assert!(harness.state().pack.sections.len() >= 8, "fell back to the built-in pack");
+    harness.get_by_label("Dismiss problem list").click();
+    harness.run();
+    assert!(!common::shows(&harness, "showing the built-in pack instead"));
+}
+
+#[test]
+fn glossary_links_focus_the_term_in_the_explanatory_panel() {
+    let mut harness = common::app(StartOptions {
+        start: Route::from_cli(Some("section"), Some("sec-narratives")).unwrap(),
+        ..Default::default()
+    });
+    let pack = &harness.state().pack;
+    let term = pack.glossary.get("narrative").expect("term").term.clone();
+    let _ = term;
+    let link = harness.get_all_by_label("narratives").next().expect("glossary link in the text");
+    link.click();
+    harness.run();
+    let focus = harness.state().state.focus.clone().expect("focused");
+    assert_eq!(focus.kind, decoded::state::FocusKind::Term);
+    assert!(common::shows(&harness, "Show in the glossary"));
+}
+
+#[test]
+fn a_source_chip_leads_to_the_full_citation_on_the_sources_page() {
+    let mut harness = common::app(StartOptions {
+        start: Route::from_cli(Some("section"), Some("sec-social-media")).unwrap(),
+        ..Default::default()
+    });
+    harness.get_all_by_label_contains("Source: ").next().expect("a source chip").click();
+    harness.run();
+    harness.get_by_label("Show on the Sources page").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Sources);
+    let id = harness.state().state.focus.clone().unwrap().id;
+    let url = harness.state().pack.sources.get(&id).unwrap().url.clone();
+    assert!(common::shows(&harness, &url));
+}
