@@ -2,6 +2,8 @@
 
 mod common;
 
+use egui_kittest::kittest::Queryable;
+
 use decoded::app::StartOptions;
 use decoded::state::Route;
 
@@ -26,10 +28,10 @@ fn every_section_opens_from_the_navigation_and_shows_title_and_first_takeaway() 
 #[test]
 fn back_returns_to_the_previous_view() {
     let mut harness = common::home();
-    harness.get_by_label("Glossary").click();
+    harness.get_all_by_label("Glossary").next().unwrap().click();
     harness.run();
     assert_eq!(harness.state().state.route, Route::Glossary);
-    harness.get_by_label("Sources").click();
+    harness.get_all_by_label("Sources").next().unwrap().click();
     harness.run();
     assert_eq!(harness.state().state.route, Route::Sources);
     harness.get_by_label("Back").click();
@@ -58,9 +60,6 @@ fn glossary_links_focus_the_term_in_the_explanatory_panel() {
         start: Route::from_cli(Some("section"), Some("sec-narratives")).unwrap(),
         ..Default::default()
     });
-    let pack = &harness.state().pack;
-    let term = pack.glossary.get("narrative").expect("term").term.clone();
-    let _ = term;
     let link = harness.get_all_by_label("narratives").next().expect("glossary link in the text");
     link.click();
     harness.run();
@@ -75,7 +74,7 @@ fn a_source_chip_leads_to_the_full_citation_on_the_sources_page() {
         start: Route::from_cli(Some("section"), Some("sec-social-media")).unwrap(),
         ..Default::default()
     });
-    harness.get_all_by_label_contains("Source: ").next().expect("a source chip").click();
+    harness.query_all_by_label_contains("Source: ").next().expect("a source chip").click();
     harness.run();
     harness.get_by_label("Show on the Sources page").click();
     harness.run();

@@ -219,6 +219,7 @@ pub fn load_from(files: &dyn PackFiles) -> LoadOutcome {
             match files.list(&entry.path) {
                 Ok(names) => names.into_iter().filter(|n| extension_fits(entry, n)).collect(),
                 Err(reason) => {
+                    raw.incomplete.insert(entry.kind);
                     diags.push(manifest_problem(&raw, &entry_path, format!("\"{}\": {reason}", entry.path)));
                     continue;
                 }
@@ -235,15 +236,21 @@ pub fn load_from(files: &dyn PackFiles) -> LoadOutcome {
                         &entry_path,
                         format!("\"{name}\" is listed for {}: {reason}", entry.kind.name()),
                     ));
+                    raw.incomplete.insert(entry.kind);
                     continue;
                 }
             };
             let Some(text) = decode_utf8(&name, bytes, &mut diags) else {
+                raw.incomplete.insert(entry.kind);
                 continue;
             };
+            let before = diags.len();
             let file_index = raw.files.len();
             let format = entry.format.unwrap_or_else(|| format_from_name(&name));
             load_kind(&mut raw, entry.kind, format, &name, &text, file_index, &mut diags);
+            if diags.len() > before {
+                raw.incomplete.insert(entry.kind);
+            }
             raw.files.push(LoadedFile { name, text });
         }
     }
@@ -342,7 +349,8 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str, diags: &mut Vec<D
             Err(e) => (String::new(), e),
         },
         Err(err) => {
-            let path = err.path().to_string();
+            // serde_path_to_error writes `?` for a key it had not read yet.
+            let path = err.path().to_string().trim_end_matches(".?").trim_end_matches('?').to_string();
             (if path == "." { String::new() } else { path }, err.into_inner())
         }
     };

@@ -28,6 +28,9 @@ pub struct TerritorySnapshot {
 #[derive(Default)]
 pub struct RawPack {
     pub manifest: Option<Manifest>,
+    /// Kinds with a file that could not be read or parsed: references into them are
+    /// not reported as dangling (the target may be in the broken file).
+    pub incomplete: std::collections::HashSet<Kind>,
     pub files: Vec<LoadedFile>,
     pub sections: Vec<(Section, Origin)>,
     pub sources: Vec<(Source, Origin)>,

@@ -16,15 +16,32 @@ pub const STEP_VIEWS: [&str; 10] =
 /// Map layers a lesson step may switch on.
 pub const MAP_LAYERS: [&str; 3] = ["territory", "places", "flows"];
 
+/// The ids of one kind. If a file of that kind failed to load, every lookup succeeds,
+/// so one broken file does not cause a cascade of "unknown id" reports.
+struct IdSet<'a> {
+    ids: HashSet<&'a str>,
+    complete: bool,
+}
+
+impl<'a> IdSet<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>, kind: Kind, incomplete: &HashSet<Kind>) -> Self {
+        IdSet { ids: ids.collect(), complete: !incomplete.contains(&kind) }
+    }
+    fn contains(&self, id: &str) -> bool {
+        !self.complete || self.ids.contains(id)
+    }
+}
+
 struct Ids<'a> {
-    sources: HashSet<&'a str>,
+    glossary_complete: bool,
+    sources: IdSet<'a>,
     glossary: HashMap<&'a str, TermCategory>,
-    events: HashSet<&'a str>,
-    sections: HashSet<&'a str>,
-    places: HashSet<&'a str>,
-    countries: HashSet<&'a str>,
-    tracks: HashSet<&'a str>,
-    datasets: HashSet<&'a str>,
+    events: IdSet<'a>,
+    sections: IdSet<'a>,
+    places: IdSet<'a>,
+    countries: IdSet<'a>,
+    tracks: IdSet<'a>,
+    datasets: IdSet<'a>,
 }
 
 struct Checker<'a> {
@@ -110,6 +127,7 @@ impl Checker<'_> {
         for (i, id) in list.iter().enumerate() {
             match self.ids.glossary.get(id.as_str()) {
                 Some(TermCategory::Technique) => {}
+                None if !self.ids.glossary_complete => {}
                 Some(_) => self.report(
                     o,
                     path.key("techniques").index(i),
@@ -156,7 +174,7 @@ impl Checker<'_> {
         for span in spans {
             if let Span::Link { kind, target, .. } = span {
                 let ok = match kind {
-                    LinkKind::Glossary => self.ids.glossary.contains_key(target),
+                    LinkKind::Glossary => !self.ids.glossary_complete || self.ids.glossary.contains_key(target),
                     LinkKind::Source => self.ids.sources.contains(target),
                     LinkKind::Event => self.ids.events.contains(target),
                     LinkKind::Section => self.ids.sections.contains(target),
@@ -214,15 +232,17 @@ fn duplicates<T: HasId>(items: &[(T, Origin)], top: &str, what: &str, c: &mut Ch
 
 /// Runs every cross-reference and range check and appends what it finds.
 pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
+    let inc = &raw.incomplete;
     let ids = Ids {
-        sources: raw.sources.iter().map(|(s, _)| s.id.as_str()).collect(),
+        glossary_complete: !inc.contains(&Kind::Glossary),
+        sources: IdSet::new(raw.sources.iter().map(|(s, _)| s.id.as_str()), Kind::Sources, inc),
         glossary: raw.glossary.iter().map(|(g, _)| (g.id.as_str(), g.category)).collect(),
-        events: raw.events.iter().map(|(e, _)| e.id.as_str()).collect(),
-        sections: raw.sections.iter().map(|(s, _)| s.id.as_str()).collect(),
-        places: raw.places.iter().map(|(p, _)| p.id.as_str()).collect(),
-        countries: raw.countries.iter().map(|(c, _)| c.iso3.as_str()).collect(),
-        tracks: raw.tracks.iter().map(|(t, _)| t.id.as_str()).collect(),
-        datasets: raw.datasets.iter().map(|(d, _)| d.id.as_str()).collect(),
+        events: IdSet::new(raw.events.iter().map(|(e, _)| e.id.as_str()), Kind::Timeline, inc),
+        sections: IdSet::new(raw.sections.iter().map(|(s, _)| s.id.as_str()), Kind::Sections, inc),
+        places: IdSet::new(raw.places.iter().map(|(p, _)| p.id.as_str()), Kind::Places, inc),
+        countries: IdSet::new(raw.countries.iter().map(|(c, _)| c.iso3.as_str()), Kind::Countries, inc),
+        tracks: IdSet::new(raw.tracks.iter().map(|(t, _)| t.id.as_str()), Kind::Timeline, inc),
+        datasets: IdSet::new(raw.datasets.iter().map(|(d, _)| d.id.as_str()), Kind::Datasets, inc),
     };
     let mut c = Checker { raw, ids, out };
 
@@ -277,7 +297,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         c.non_empty(*o, &p, "definition", &g.definition);
         c.rich(*o, p.key("definition"), &g.definition);
         c.sources(*o, &p, &g.sources, false);
-        c.refs(*o, &p, "see_also", &g.see_also, "glossary term", |ids, id| ids.glossary.contains_key(id));
+        c.refs(*o, &p, "see_also", &g.see_also, "glossary term", |ids, id| !ids.glossary_complete || ids.glossary.contains_key(id));
     }
 
     for (s, o) in &raw.sections {
@@ -330,6 +350,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         c.rich(*o, p.key("description"), &e.description);
         if !c.ids.tracks.contains(e.track.as_str()) {
             let known: Vec<&str> = raw.tracks.iter().map(|(t, _)| t.id.as_str()).collect();
+            let known = if known.is_empty() { vec!["(no tracks are declared)"] } else { known };
             c.report(
                 *o,
                 p.key("track"),
@@ -378,6 +399,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         let dataset = raw.datasets.iter().find(|(d, _)| d.id == row.dataset);
         let series = dataset.and_then(|(d, _)| d.series.iter().find(|s| s.id == row.series));
         match (dataset, series) {
+            (None, _) if !c.ids.datasets.complete => {}
             (None, _) => c.out.push(Diagnostic {
                 file,
                 line: Some(row.line),
@@ -510,6 +532,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
                     || ids.events.contains(focus.as_str())
                     || ids.places.contains(focus.as_str())
                     || ids.countries.contains(focus.as_str())
+                    || !ids.glossary_complete
                     || ids.glossary.contains_key(focus.as_str())
                     || ids.datasets.contains(focus.as_str())
                     || ids.sources.contains(focus.as_str());

@@ -4,6 +4,7 @@
 use decoded::app::{DecodedApp, StartOptions, load_content};
 use decoded::persist::Settings;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// The real app on the built-in pack (or `options.content`), at 1920×1080.
 pub fn app(options: StartOptions) -> Harness<'static, DecodedApp> {
@@ -21,5 +22,5 @@ pub fn home() -> Harness<'static, DecodedApp> {
 
 /// True if some node's label contains `text`.
 pub fn shows(harness: &Harness<'_, DecodedApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
+    harness.query_all_by_label_contains(text).next().is_some()
 }

@@ -1,0 +1,267 @@
+//! Loader tests: one per class of damage, each checking that the message names the
+//! right file, position and JSON path. Packs are copies of tests/fixtures/minimal.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use decoded::content::{Diagnostic, load_path};
+
+/// Copies the minimal pack into a temp folder, lets `damage` change it, and loads it.
+fn load_damaged(damage: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("tests/fixtures/minimal"), dir.path());
+    damage(dir.path());
+    let outcome = load_path(dir.path()).expect("readable pack");
+    (dir, outcome.diagnostics)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path: PathBuf = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Exactly one problem, and it is the one expected.
+fn only(diags: &[Diagnostic]) -> &Diagnostic {
+    assert_eq!(diags.len(), 1, "expected one problem, got: {diags:#?}");
+    &diags[0]
+}
+
+#[test]
+fn minimal_pack_is_clean() {
+    let outcome = load_path(Path::new("tests/fixtures/minimal")).unwrap();
+    assert!(outcome.diagnostics.is_empty(), "{:#?}", outcome.diagnostics);
+    assert_eq!(outcome.pack.datasets.get("ds-example").unwrap().series[1].points.len(), 1, "CSV row attached");
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let (_d, diags) = load_damaged(|d| edit(d, "timeline.json", "\"title\": \"An example event\",", "\"title\": \"An example event\""));
+    let p = only(&diags);
+    assert_eq!(p.file, "timeline.json");
+    assert_eq!((p.line, p.column), (Some(10), Some(7)), "{p}");
+    assert_eq!(p.path, "events[0]");
+    assert!(p.message.contains("syntax") && p.message.contains("expected `,`"), "{p}");
+}
+
+#[test]
+fn truncated_file_says_it_ends_early() {
+    let (_d, diags) = load_damaged(|d| {
+        let text = fs::read_to_string(d.join("sources.json")).unwrap();
+        fs::write(d.join("sources.json"), &text[..text.len() / 2]).unwrap();
+    });
+    let p = diags.iter().find(|p| p.file == "sources.json").expect("sources.json problem");
+    assert!(p.message.contains("ends too early"), "{p}");
+    assert!(p.line.is_some());
+}
+
+#[test]
+fn wrong_type_names_the_json_path() {
+    let (_d, diags) = load_damaged(|d| edit(d, "places.json", "\"lat\": 36.34", "\"lat\": \"north\""));
+    let p = only(&diags);
+    assert_eq!((p.file.as_str(), p.path.as_str()), ("places.json", "places[0].lat"));
+    assert!(p.message.contains("invalid type") && p.message.contains("f64"), "{p}");
+    assert_eq!(p.line, Some(3));
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let (_d, diags) = load_damaged(|d| edit(d, "quiz.json", "\"question\": \"What is a pack?\",", ""));
+    let p = only(&diags);
+    assert_eq!(p.file, "quiz.json");
+    assert_eq!(p.path, "quiz[0]");
+    assert!(p.message.contains("missing field `question`"), "{p}");
+}
+
+#[test]
+fn unknown_field_lists_the_expected_ones() {
+    let (_d, diags) = load_damaged(|d| edit(d, "sources.json", "\"publisher\"", "\"publsher\""));
+    let p = only(&diags);
+    assert_eq!(p.path, "sources[0].publsher");
+    assert!(p.message.contains("unknown field `publsher`") && p.message.contains("`publisher`"), "{p}");
+}
+
+#[test]
+fn duplicate_ids_point_at_both() {
+    let (_d, diags) = load_damaged(|d| edit(d, "practice.json", "\"id\": \"pr-ordinary\"", "\"id\": \"pr-example\""));
+    let p = only(&diags);
+    assert_eq!((p.file.as_str(), p.path.as_str()), ("practice.json", "practice[1].id"));
+    assert!(p.message.contains("duplicate") && p.message.contains("practice[0]"), "{p}");
+    assert_eq!(p.line, Some(4));
+}
+
+#[test]
+fn dangling_references_of_every_kind() {
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "timeline.json", "\"places\": [\"pl-example\"]", "\"places\": [\"pl-nowhere\"]");
+        edit(d, "datasets.json", "\"country\": \"IRQ\"", "\"country\": \"XYZ\"");
+        edit(d, "quiz.json", "\"section\": \"sec-example\"", "\"section\": \"sec-nope\"");
+        edit(d, "sections.json", "\"related_events\": [\"ev-example\"]", "\"related_events\": [\"ev-nope\"]");
+        edit(d, "glossary.json", "[[source:src-example]]", "[[source:src-nope]]");
+    });
+    let paths: Vec<&str> = diags.iter().map(|p| p.path.as_str()).collect();
+    for expected in ["events[0].places[0]", "datasets[0].series[0].points[0].country", "quiz[0].section", "sections[0].related_events[0]", "glossary[0].definition"] {
+        assert!(paths.contains(&expected), "missing {expected} in {diags:#?}");
+    }
+    assert_eq!(diags.len(), 5, "{diags:#?}");
+    assert!(diags.iter().all(|p| p.line.is_some()), "every problem has a line: {diags:#?}");
+}
+
+#[test]
+fn impossible_dates_and_end_before_start() {
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "timeline.json", "\"date\": \"2014-06-10\"", "\"date\": \"2014-02-30\"");
+        edit(d, "places.json", "\"to\": \"2017-07\"", "\"to\": \"2013-01\"");
+    });
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    assert!(diags.iter().any(|p| p.path == "events[0].date" && p.message.contains("day 30 does not exist in February 2014")));
+    assert!(diags.iter().any(|p| p.path == "places[0].control[0].to" && p.message.contains("before the start")));
+}
+
+#[test]
+fn badly_written_date_is_a_parse_error_with_position() {
+    let (_d, diags) = load_damaged(|d| edit(d, "timeline.json", "\"date\": \"2014-06-10\"", "\"date\": \"June 2014\""));
+    let p = only(&diags);
+    assert_eq!(p.path, "events[0].date");
+    assert!(p.message.contains("YYYY-MM-DD"), "{p}");
+}
+
+#[test]
+fn coordinates_out_of_range() {
+    let (_d, diags) = load_damaged(|d| edit(d, "places.json", "\"lon\": 43.13", "\"lon\": 243.13"));
+    let p = only(&diags);
+    assert_eq!(p.path, "places[0].lon");
+    assert!(p.message.contains("out of range"), "{p}");
+}
+
+#[test]
+fn negative_huge_and_inverted_figures() {
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "datasets.json", "\"value\": 100", "\"value\": -5");
+        edit(d, "extra-figures.csv", ",80,120,", ",130,120,");
+        edit(d, "countries.json", "\"value\": 35572261", "\"value\": 0");
+    });
+    assert!(diags.iter().any(|p| p.path.ends_with("points[0].value") && p.message.contains("negative")), "{diags:#?}");
+    assert!(diags.iter().any(|p| p.file == "extra-figures.csv" && p.line == Some(2) && p.message.contains("greater than high")), "{diags:#?}");
+    assert!(diags.iter().any(|p| p.path == "countries[0].population.value"), "{diags:#?}");
+    let (_d, diags) = load_damaged(|d| edit(d, "datasets.json", "\"value\": 100", "\"value\": 1e400"));
+    assert!(only(&diags).message.contains("number out of range"));
+}
+
+#[test]
+fn empty_required_text_and_figure_without_source() {
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "sections.json", "\"title\": \"An example section\"", "\"title\": \"  \"");
+        edit(d, "datasets.json", "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\", \"source\": \"src-example\",", "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\",");
+    });
+    assert!(diags.iter().any(|p| p.path == "sections[0].title" && p.message.contains("empty")), "{diags:#?}");
+    assert!(diags.iter().any(|p| p.path == "datasets[0].series[0].points[0]" && p.message.contains("without a source")), "{diags:#?}");
+}
+
+#[test]
+fn broken_inline_markup() {
+    let (_d, diags) = load_damaged(|d| edit(d, "sections.json", "[[glossary:example-term]]", "[[glosary:example-term]]"));
+    let p = only(&diags);
+    assert_eq!(p.path, "sections[0].paragraphs[1]");
+    assert!(p.message.contains("link kind \"glosary\" is unknown"), "{p}");
+    let (_d, diags) = load_damaged(|d| edit(d, "sections.json", "[[source:src-example]].\"", "[[source:src-example.\""));
+    assert!(only(&diags).message.contains("never closed"), "{diags:#?}");
+}
+
+#[test]
+fn invalid_utf8_names_the_position() {
+    let (_d, diags) = load_damaged(|d| {
+        let mut bytes = fs::read(d.join("help.json")).unwrap();
+        bytes.splice(20..20, [0xFF, 0xFE]);
+        fs::write(d.join("help.json"), bytes).unwrap();
+    });
+    let p = only(&diags);
+    assert_eq!(p.file, "help.json");
+    assert!(p.message.contains("not UTF-8") && p.line.is_some(), "{p}");
+}
+
+#[test]
+fn empty_file() {
+    let (_d, diags) = load_damaged(|d| fs::write(d.join("practice.json"), "").unwrap());
+    let p = only(&diags);
+    assert_eq!((p.file.as_str(), p.line), ("practice.json", Some(1)));
+    assert!(p.message.contains("empty"), "{p}");
+}
+
+#[test]
+fn folder_where_a_file_should_be_and_missing_file() {
+    let (_d, diags) = load_damaged(|d| {
+        fs::remove_file(d.join("help.json")).unwrap();
+        fs::create_dir(d.join("help.json")).unwrap();
+        fs::remove_file(d.join("quiz.json")).unwrap();
+    });
+    assert!(diags.iter().any(|p| p.file == "pack.json" && p.message.contains("\"help.json\"") && p.message.contains("folder")), "{diags:#?}");
+    assert!(diags.iter().any(|p| p.file == "pack.json" && p.message.contains("\"quiz.json\"") && p.message.contains("does not exist") && p.line.is_some()), "{diags:#?}");
+}
+
+#[test]
+fn paths_outside_the_pack_are_refused() {
+    let (_d, diags) = load_damaged(|d| edit(d, "pack.json", "\"path\": \"help.json\"", "\"path\": \"../help.json\""));
+    assert!(only(&diags).message.contains("\"..\""));
+    let (_d, diags) = load_damaged(|d| edit(d, "pack.json", "\"path\": \"help.json\"", "\"path\": \"/etc/passwd\""));
+    assert!(only(&diags).message.contains("absolute"));
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.json"), "{\"help\": []}").unwrap();
+        let target = outside.path().join("secret.json");
+        let (_d, diags) = load_damaged(move |d| {
+            fs::remove_file(d.join("help.json")).unwrap();
+            std::os::unix::fs::symlink(&target, d.join("help.json")).unwrap();
+        });
+        assert!(only(&diags).message.contains("outside the pack folder"), "{diags:#?}");
+    }
+}
+
+#[test]
+fn oversized_file_is_refused_without_reading_it() {
+    let (_d, diags) = load_damaged(|d| {
+        let f = fs::File::create(d.join("practice.json")).unwrap();
+        f.set_len(50 * 1024 * 1024).unwrap();
+    });
+    let p = only(&diags);
+    assert!(p.message.contains("50.0 MB") && p.message.contains("at most 16 MB"), "{p}");
+}
+
+#[test]
+fn deeply_nested_arrays_are_an_error_not_a_crash() {
+    let (_d, diags) = load_damaged(|d| {
+        let deep = format!("{{\"practice\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        fs::write(d.join("practice.json"), deep).unwrap();
+    });
+    assert_eq!(only(&diags).file, "practice.json");
+    // Territory features accept any JSON as their `id`, so nesting there reaches serde's depth limit.
+    let (_d, diags) = load_damaged(|d| {
+        let nested = format!("\"id\": {}{},", "[".repeat(100_000), "]".repeat(100_000));
+        edit(d, "territory.geojson", "\"type\": \"Feature\",", &format!("\"type\": \"Feature\", {nested}"));
+    });
+    assert!(only(&diags).message.contains("recursion limit"), "{diags:#?}");
+}
+
+#[test]
+fn wrong_schema_version() {
+    let (_d, diags) = load_damaged(|d| edit(d, "pack.json", "\"schema_version\": 1", "\"schema_version\": 7"));
+    let p = only(&diags);
+    assert_eq!((p.file.as_str(), p.path.as_str(), p.line), ("pack.json", "schema_version", Some(2)));
+}
+
+#[test]
+fn unreadable_pack_is_a_load_error() {
+    assert!(load_path(Path::new("tests/fixtures/does-not-exist")).is_err());
+    assert!(load_path(Path::new("Cargo.toml")).is_err());
+    let empty = tempfile::tempdir().unwrap();
+    assert!(load_path(empty.path()).is_err());
+}
