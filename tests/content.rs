@@ -53,7 +53,8 @@ fn foreign_fighter_figures_cover_45_countries_and_every_event_is_sourced() {
     let pack = load_builtin().pack;
     let ff = pack.datasets.get("ds-ff-by-country").expect("ds-ff-by-country");
     assert_eq!(ff.dimension, Dimension::Country);
-    let countries: HashSet<&str> = ff.series.iter().flat_map(|s| &s.points).filter_map(|p| p.country.as_deref()).collect();
+    let countries: HashSet<&str> =
+        ff.series.iter().flat_map(|s| &s.points).filter_map(|p| p.country.as_deref()).collect();
     assert!(countries.len() >= 45, "{} countries", countries.len());
     assert!(pack.events.iter().all(|e| !e.sources.is_empty()));
     let glossary_links: usize = pack.term_used_in.values().map(Vec::len).sum();
@@ -68,7 +69,10 @@ fn every_quiz_item_explains_every_choice_and_lessons_are_45_minutes() {
         assert!(q.choices.iter().all(|c| !c.explanation.trim().is_empty()), "{}", q.id);
     }
     let ordinary = pack.practice.iter().filter(|p| p.techniques.is_empty()).count();
-    assert!(ordinary >= 4 && ordinary < pack.practice.len(), "practice mixes ordinary ({ordinary}) and manipulative posts");
+    assert!(
+        ordinary >= 4 && ordinary < pack.practice.len(),
+        "practice mixes ordinary ({ordinary}) and manipulative posts"
+    );
     for l in pack.lessons.iter() {
         let minutes: u32 = l.steps.iter().map(|s| s.minutes).sum();
         assert!((35..=55).contains(&minutes), "{}: {minutes} minutes", l.id);

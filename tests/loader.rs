@@ -44,7 +44,9 @@ fn minimal_pack_is_clean() {
 
 #[test]
 fn syntax_error_names_line_and_column() {
-    let (_d, diags) = load_damaged(|d| edit(d, "timeline.json", "\"title\": \"An example event\",", "\"title\": \"An example event\""));
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "timeline.json", "\"title\": \"An example event\",", "\"title\": \"An example event\"")
+    });
     let p = only(&diags);
     assert_eq!(p.file, "timeline.json");
     assert_eq!((p.line, p.column), (Some(10), Some(7)), "{p}");
@@ -108,7 +110,13 @@ fn dangling_references_of_every_kind() {
         edit(d, "glossary.json", "[[source:src-example]]", "[[source:src-nope]]");
     });
     let paths: Vec<&str> = diags.iter().map(|p| p.path.as_str()).collect();
-    for expected in ["events[0].places[0]", "datasets[0].series[0].points[0].country", "quiz[0].section", "sections[0].related_events[0]", "glossary[0].definition"] {
+    for expected in [
+        "events[0].places[0]",
+        "datasets[0].series[0].points[0].country",
+        "quiz[0].section",
+        "sections[0].related_events[0]",
+        "glossary[0].definition",
+    ] {
         assert!(paths.contains(&expected), "missing {expected} in {diags:#?}");
     }
     assert_eq!(diags.len(), 5, "{diags:#?}");
@@ -122,7 +130,11 @@ fn impossible_dates_and_end_before_start() {
         edit(d, "places.json", "\"to\": \"2017-07\"", "\"to\": \"2013-01\"");
     });
     assert_eq!(diags.len(), 2, "{diags:#?}");
-    assert!(diags.iter().any(|p| p.path == "events[0].date" && p.message.contains("day 30 does not exist in February 2014")));
+    assert!(
+        diags
+            .iter()
+            .any(|p| p.path == "events[0].date" && p.message.contains("day 30 does not exist in February 2014"))
+    );
     assert!(diags.iter().any(|p| p.path == "places[0].control[0].to" && p.message.contains("before the start")));
 }
 
@@ -150,7 +162,12 @@ fn negative_huge_and_inverted_figures() {
         edit(d, "countries.json", "\"value\": 35572261", "\"value\": 0");
     });
     assert!(diags.iter().any(|p| p.path.ends_with("points[0].value") && p.message.contains("negative")), "{diags:#?}");
-    assert!(diags.iter().any(|p| p.file == "extra-figures.csv" && p.line == Some(2) && p.message.contains("greater than high")), "{diags:#?}");
+    assert!(
+        diags
+            .iter()
+            .any(|p| p.file == "extra-figures.csv" && p.line == Some(2) && p.message.contains("greater than high")),
+        "{diags:#?}"
+    );
     assert!(diags.iter().any(|p| p.path == "countries[0].population.value"), "{diags:#?}");
     let (_d, diags) = load_damaged(|d| edit(d, "datasets.json", "\"value\": 100", "\"value\": 1e400"));
     assert!(only(&diags).message.contains("number out of range"));
@@ -160,19 +177,29 @@ fn negative_huge_and_inverted_figures() {
 fn empty_required_text_and_figure_without_source() {
     let (_d, diags) = load_damaged(|d| {
         edit(d, "sections.json", "\"title\": \"An example section\"", "\"title\": \"  \"");
-        edit(d, "datasets.json", "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\", \"source\": \"src-example\",", "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\",");
+        edit(
+            d,
+            "datasets.json",
+            "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\", \"source\": \"src-example\",",
+            "{ \"id\": \"estimate-a\", \"label\": \"Estimate A\",",
+        );
     });
     assert!(diags.iter().any(|p| p.path == "sections[0].title" && p.message.contains("empty")), "{diags:#?}");
-    assert!(diags.iter().any(|p| p.path == "datasets[0].series[0].points[0]" && p.message.contains("without a source")), "{diags:#?}");
+    assert!(
+        diags.iter().any(|p| p.path == "datasets[0].series[0].points[0]" && p.message.contains("without a source")),
+        "{diags:#?}"
+    );
 }
 
 #[test]
 fn broken_inline_markup() {
-    let (_d, diags) = load_damaged(|d| edit(d, "sections.json", "[[glossary:example-term]]", "[[glosary:example-term]]"));
+    let (_d, diags) =
+        load_damaged(|d| edit(d, "sections.json", "[[glossary:example-term]]", "[[glosary:example-term]]"));
     let p = only(&diags);
     assert_eq!(p.path, "sections[0].paragraphs[1]");
     assert!(p.message.contains("link kind \"glosary\" is unknown"), "{p}");
-    let (_d, diags) = load_damaged(|d| edit(d, "sections.json", "[[source:src-example]].\"", "[[source:src-example.\""));
+    let (_d, diags) =
+        load_damaged(|d| edit(d, "sections.json", "[[source:src-example]].\"", "[[source:src-example.\""));
     assert!(only(&diags).message.contains("never closed"), "{diags:#?}");
 }
 
@@ -203,8 +230,19 @@ fn folder_where_a_file_should_be_and_missing_file() {
         fs::create_dir(d.join("help.json")).unwrap();
         fs::remove_file(d.join("quiz.json")).unwrap();
     });
-    assert!(diags.iter().any(|p| p.file == "pack.json" && p.message.contains("\"help.json\"") && p.message.contains("folder")), "{diags:#?}");
-    assert!(diags.iter().any(|p| p.file == "pack.json" && p.message.contains("\"quiz.json\"") && p.message.contains("does not exist") && p.line.is_some()), "{diags:#?}");
+    assert!(
+        diags
+            .iter()
+            .any(|p| p.file == "pack.json" && p.message.contains("\"help.json\"") && p.message.contains("folder")),
+        "{diags:#?}"
+    );
+    assert!(
+        diags.iter().any(|p| p.file == "pack.json"
+            && p.message.contains("\"quiz.json\"")
+            && p.message.contains("does not exist")
+            && p.line.is_some()),
+        "{diags:#?}"
+    );
 }
 
 #[test]

@@ -297,7 +297,9 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         c.non_empty(*o, &p, "definition", &g.definition);
         c.rich(*o, p.key("definition"), &g.definition);
         c.sources(*o, &p, &g.sources, false);
-        c.refs(*o, &p, "see_also", &g.see_also, "glossary term", |ids, id| !ids.glossary_complete || ids.glossary.contains_key(id));
+        c.refs(*o, &p, "see_also", &g.see_also, "glossary term", |ids, id| {
+            !ids.glossary_complete || ids.glossary.contains_key(id)
+        });
     }
 
     for (s, o) in &raw.sections {

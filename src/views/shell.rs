@@ -1,6 +1,6 @@
 //! The frame around the views: top bar, navigation, explanatory panel, problem list.
 
-use egui::{RichText, Ui};
+use egui::{AtomExt as _, RichText, Ui};
 
 use crate::content::{Diagnostic, Pack};
 use crate::state::{Action, AppState, Route};
@@ -13,38 +13,18 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let back = ui
             .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("Back").size(18.0)))
             .on_hover_text("Back (Alt+Left arrow, or mouse button 4)");
-        back.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_back(), "Back"));
         if back.clicked() {
             actions.push(Action::Back);
         }
         let fwd = ui
             .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("Forward").size(18.0)))
             .on_hover_text("Forward (Alt+Right arrow, or mouse button 5)");
-        fwd.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.can_go_forward(), "Forward"));
         if fwd.clicked() {
             actions.push(Action::Forward);
         }
         ui.add_space(8.0);
         ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
         ui.add_space(16.0);
-        let current = match &state.route {
-            Route::Section(id) => pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone()),
-            _ => "Choose a section".to_string(),
-        };
-        let label = ui.label("Section:");
-        egui::ComboBox::from_id_salt("section-switcher")
-            .selected_text(current)
-            .width(360.0)
-            .show_ui(ui, |ui| {
-                for (i, s) in pack.sections.iter().enumerate() {
-                    let selected = state.route == Route::Section(s.id.clone());
-                    if ui.selectable_label(selected, format!("{}. {}", i + 1, s.title)).clicked() {
-                        actions.push(Action::Navigate(Route::Section(s.id.clone())));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add_space(6.0);
             let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
@@ -63,6 +43,32 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
             ui.label("Theme:");
+            // The section switcher takes the room that is left, and hides when there is too
+            // little (the navigation lists the sections too).
+            let room = ui.available_width() - 120.0;
+            if room >= 200.0 {
+                ui.add_space(12.0);
+                let current = match &state.route {
+                    Route::Section(id) => {
+                        pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone())
+                    }
+                    _ => "Choose a section".to_string(),
+                };
+                egui::ComboBox::from_id_salt("section-switcher")
+                    .selected_text(current)
+                    .width(room.min(380.0))
+                    .show_ui(ui, |ui| {
+                        for (i, s) in pack.sections.iter().enumerate() {
+                            let selected = state.route == Route::Section(s.id.clone());
+                            if ui.selectable_label(selected, format!("{}. {}", i + 1, s.title)).clicked() {
+                                actions.push(Action::Navigate(Route::Section(s.id.clone())));
+                            }
+                        }
+                    })
+                    .response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Go to section"));
+                ui.label("Section:");
+            }
         });
     });
     actions
@@ -74,10 +80,9 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.add_space(8.0);
         let mut item = |ui: &mut Ui, label: String, route: Route| {
             let selected = state.route == route;
-            let r = ui.add_sized(
-                [ui.available_width(), 34.0],
-                egui::Button::selectable(selected, RichText::new(label).size(17.0)),
-            );
+            let text = RichText::new(label).size(17.0).atom_grow(true).atom_align(egui::Align2::LEFT_CENTER);
+            let r = ui
+                .add(egui::Button::selectable(selected, text).wrap().min_size(egui::vec2(ui.available_width(), 34.0)));
             if r.clicked() {
                 actions.push(Action::Navigate(route));
             }
@@ -104,11 +109,15 @@ pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Acti
     crate::widgets::callout(
         ui,
         theme::note_fill(dark),
-        &format!(
-            "The pack at {path} has {} problem{} — showing the built-in pack instead",
-            diagnostics.len(),
-            if diagnostics.len() == 1 { "" } else { "s" }
-        ),
+        &{
+            let n = diagnostics.len();
+            let plural = if n == 1 { "" } else { "s" };
+            if path == "the built-in pack" {
+                format!("The built-in pack has {n} problem{plural}")
+            } else {
+                format!("The pack at {path} has {n} problem{plural} — showing the built-in pack instead")
+            }
+        },
         |ui| {
             ui.label("Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list.");
             egui::ScrollArea::vertical().id_salt("problems").max_height(220.0).show(ui, |ui| {

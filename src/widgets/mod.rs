@@ -39,6 +39,7 @@ pub fn rich_text(ui: &mut Ui, pack: &Pack, text: &str, look: TextLook) -> Vec<Ac
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         ui.spacing_mut().button_padding = egui::vec2(0.0, 0.0);
+        ui.spacing_mut().interact_size.y = 0.0;
         for span in spans {
             match span {
                 Span::Text(t) => {
