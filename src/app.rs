@@ -6,7 +6,7 @@ use crate::content::{self, Diagnostic, Pack, PackDate};
 use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{self, glossary::GlossaryView, shell, sources::SourcesView};
+use crate::views::{self, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView};
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -64,8 +64,11 @@ pub struct DecodedApp {
     pub state: AppState,
     glossary: GlossaryView,
     sources: SourcesView,
+    search: SearchView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
+    /// The zoom factor last set from theme and text size.
+    applied_zoom: Option<f32>,
     /// A damaged settings entry, kept aside at the next save.
     corrupt_settings: Option<String>,
 }
@@ -87,7 +90,12 @@ impl DecodedApp {
 
     /// Builds the app from already-loaded content (tests and benchmarks use this too).
     pub fn from_parts(loaded: LoadedContent, options: &StartOptions, settings: Settings) -> Self {
-        let mut state = AppState { theme: settings.theme, panel_open: settings.panel_open, ..AppState::default() };
+        let mut state = AppState {
+            theme: settings.theme,
+            panel_open: settings.panel_open,
+            text_scale: crate::state::clamp_text_scale(settings.text_scale),
+            ..AppState::default()
+        };
         state.show_problems = !loaded.problems.is_empty();
         let pack = loaded.pack;
         let saved = Route::from_saved(&settings.last_route).filter(|r| route_exists(&pack, r));
@@ -109,6 +117,7 @@ impl DecodedApp {
         if let Some(d) = options.date {
             state.date = d;
         }
+        let search = SearchView::new(&pack);
         DecodedApp {
             pack,
             problems: loaded.problems,
@@ -116,8 +125,10 @@ impl DecodedApp {
             state,
             glossary: GlossaryView::default(),
             sources: SourcesView::default(),
+            search,
             frames_left: options.frames,
             applied_theme: None,
+            applied_zoom: None,
             corrupt_settings: None,
         }
     }
@@ -126,9 +137,19 @@ impl DecodedApp {
         Settings {
             theme: self.state.theme,
             panel_open: self.state.panel_open,
+            text_scale: self.state.text_scale,
             last_route: self.state.route.to_saved(),
             ..Settings::default()
         }
+    }
+
+    /// The current quick-search results (for tests).
+    pub fn search_results(&self) -> Vec<crate::search::Hit> {
+        self.search.results()
+    }
+
+    pub fn search_open(&self) -> bool {
+        self.search.open
     }
 
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
@@ -143,6 +164,9 @@ impl DecodedApp {
                 || i.pointer.button_pressed(egui::PointerButton::Extra2)
             {
                 actions.push(Action::Forward);
+            }
+            if i.modifiers.command && i.key_pressed(egui::Key::K) {
+                actions.push(Action::OpenSearch);
             }
         });
         actions
@@ -162,6 +186,20 @@ impl eframe::App for DecodedApp {
         if self.applied_theme != Some(self.state.theme) {
             theme::apply(&ctx, self.state.theme);
             self.applied_theme = Some(self.state.theme);
+        }
+        // Text size: the theme's base size times the user's scale. Ctrl+plus/minus change
+        // egui's zoom directly; fold that back into the remembered text size.
+        let base = self.state.theme.base_zoom();
+        if let Some(applied) = self.applied_zoom {
+            let now = ctx.zoom_factor();
+            if (now - applied).abs() > 1e-3 && (applied - base * self.state.text_scale).abs() < 1e-3 {
+                self.state.text_scale = crate::state::clamp_text_scale(now / base);
+            }
+        }
+        let wanted = base * self.state.text_scale;
+        if self.applied_zoom.is_none_or(|a| (a - wanted).abs() > 1e-3) {
+            ctx.set_zoom_factor(wanted);
+            self.applied_zoom = Some(wanted);
         }
         let mut actions = self.shortcuts(&ctx);
         let pack = &self.pack;
@@ -199,9 +237,14 @@ impl eframe::App for DecodedApp {
         if let Some(url) = &state.pending_url {
             actions.extend(shell::confirm_url(&ctx, url));
         }
+        actions.extend(self.search.ui(&ctx));
         let changed = !actions.is_empty();
         for action in actions {
             self.state.apply(action, &self.pack);
+        }
+        if std::mem::take(&mut self.state.search_requested) {
+            self.search.open();
+            ctx.request_repaint();
         }
         if let Some(url) = self.state.url_to_open.take() {
             ctx.open_url(egui::OpenUrl::new_tab(url));

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod content;
 pub mod persist;
+pub mod search;
 pub mod state;
 pub mod theme;
 pub mod views;

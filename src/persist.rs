@@ -24,13 +24,21 @@ pub struct Settings {
     pub version: u32,
     pub theme: ThemeChoice,
     pub panel_open: bool,
+    /// Text size, 0.8 to 2.0.
+    pub text_scale: f32,
     /// Last view, as `Route::to_saved` writes it.
     pub last_route: String,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { version: SETTINGS_VERSION, theme: ThemeChoice::System, panel_open: true, last_route: "home".into() }
+        Settings {
+            version: SETTINGS_VERSION,
+            theme: ThemeChoice::System,
+            panel_open: true,
+            text_scale: 1.0,
+            last_route: "home".into(),
+        }
     }
 }
 
@@ -82,6 +90,7 @@ pub fn parse_settings(text: &str) -> Result<Settings, String> {
         return Err(format!("they were written by a newer version (layout {})", s.version));
     }
     s.version = SETTINGS_VERSION;
+    s.text_scale = crate::state::clamp_text_scale(s.text_scale);
     Ok(s)
 }
 

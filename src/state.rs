@@ -139,6 +139,10 @@ pub enum Action {
     Forward,
     TogglePanel,
     SetTheme(crate::theme::ThemeChoice),
+    /// Text size as a share of normal (0.8 to 2.0).
+    SetTextScale(f32),
+    /// Open the quick-search overlay.
+    OpenSearch,
     /// Close the problem list shown after loading a broken pack.
     DismissProblems,
     /// Close a notice (by index).
@@ -160,6 +164,10 @@ pub struct AppState {
     pub(crate) forward: Vec<(Route, Option<Focus>)>,
     pub panel_open: bool,
     pub theme: crate::theme::ThemeChoice,
+    /// Text size as a share of normal (0.8 to 2.0), on top of the theme's own size.
+    pub text_scale: f32,
+    /// Set when the user asked for the search overlay; the shell opens it and clears this.
+    pub search_requested: bool,
     pub show_problems: bool,
     pub notices: Vec<String>,
     /// A web address waiting for the user's confirmation.
@@ -178,6 +186,8 @@ impl Default for AppState {
             forward: Vec::new(),
             panel_open: true,
             theme: crate::theme::ThemeChoice::System,
+            text_scale: 1.0,
+            search_requested: false,
             show_problems: false,
             notices: Vec::new(),
             pending_url: None,
@@ -249,6 +259,8 @@ impl AppState {
             }
             Action::TogglePanel => self.panel_open = !self.panel_open,
             Action::SetTheme(theme) => self.theme = theme,
+            Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
+            Action::OpenSearch => self.search_requested = true,
             Action::DismissProblems => self.show_problems = false,
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
@@ -264,6 +276,11 @@ impl AppState {
             }
         }
     }
+}
+
+/// Text size limits: 80% to 200%.
+pub fn clamp_text_scale(scale: f32) -> f32 {
+    if scale.is_finite() { (scale * 10.0).round().clamp(8.0, 20.0) / 10.0 } else { 1.0 }
 }
 
 /// The date an item sits at, if it has one (events move the date cursor).

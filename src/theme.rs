@@ -11,26 +11,86 @@ pub enum ThemeChoice {
     System,
     Light,
     Dark,
+    /// White background, black text, large type: for projectors.
+    Projector,
+    /// Black background, white text, yellow links.
+    HighContrast,
 }
 
 impl ThemeChoice {
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+    pub const ALL: [ThemeChoice; 5] =
+        [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::Projector, ThemeChoice::HighContrast];
 
     pub fn label(self) -> &'static str {
         match self {
             ThemeChoice::System => "Follow system",
             ThemeChoice::Light => "Light",
             ThemeChoice::Dark => "Dark",
+            ThemeChoice::Projector => "Projector",
+            ThemeChoice::HighContrast => "High contrast",
         }
     }
 
     fn preference(self) -> egui::ThemePreference {
         match self {
             ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
+            ThemeChoice::Light | ThemeChoice::Projector => egui::ThemePreference::Light,
+            ThemeChoice::Dark | ThemeChoice::HighContrast => egui::ThemePreference::Dark,
         }
     }
+
+    /// How much larger than normal the projector theme draws everything (body 18 → 28 px).
+    pub fn base_zoom(self) -> f32 {
+        if self == ThemeChoice::Projector { PROJECTOR_ZOOM } else { 1.0 }
+    }
+
+    /// The minimum text contrast this theme promises (WCAG).
+    pub fn required_contrast(self) -> f64 {
+        match self {
+            ThemeChoice::Projector | ThemeChoice::HighContrast => 7.0,
+            _ => 4.5,
+        }
+    }
+}
+
+/// Body text is 18 points; the projector theme scales it to 28 px at 1080p.
+pub const BODY_SIZE: f32 = 18.0;
+pub const PROJECTOR_ZOOM: f32 = 28.0 / BODY_SIZE;
+
+/// The light and dark visuals a theme uses.
+pub fn visuals(choice: ThemeChoice) -> (egui::Visuals, egui::Visuals) {
+    let mut light = egui::Visuals::light();
+    light.override_text_color = Some(Color32::from_rgb(0x1A, 0x1A, 0x1A));
+    light.hyperlink_color = accent(false);
+    let mut dark = egui::Visuals::dark();
+    dark.override_text_color = Some(Color32::from_rgb(0xEE, 0xEE, 0xEE));
+    dark.hyperlink_color = accent(true);
+    match choice {
+        ThemeChoice::Projector => {
+            light.panel_fill = Color32::WHITE;
+            light.window_fill = Color32::WHITE;
+            light.extreme_bg_color = Color32::WHITE;
+            light.faint_bg_color = Color32::from_rgb(0xF2, 0xF2, 0xF2);
+            light.override_text_color = Some(Color32::BLACK);
+            light.widgets.noninteractive.bg_stroke.color = Color32::from_rgb(0x70, 0x70, 0x70);
+        }
+        ThemeChoice::HighContrast => {
+            dark.panel_fill = Color32::BLACK;
+            dark.window_fill = Color32::BLACK;
+            dark.extreme_bg_color = Color32::BLACK;
+            dark.faint_bg_color = Color32::from_rgb(0x1C, 0x1C, 0x1C);
+            dark.override_text_color = Some(Color32::WHITE);
+            dark.hyperlink_color = Color32::from_rgb(0xFF, 0xE0, 0x4D);
+            dark.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+            dark.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, Color32::WHITE);
+            dark.widgets.inactive.weak_bg_fill = Color32::BLACK;
+            dark.widgets.inactive.bg_fill = Color32::BLACK;
+            dark.selection.bg_fill = Color32::from_rgb(0x00, 0x4C, 0x99);
+            dark.selection.stroke = egui::Stroke::new(2.0, Color32::from_rgb(0xFF, 0xE0, 0x4D));
+        }
+        _ => {}
+    }
+    (light, dark)
 }
 
 /// Okabe–Ito colour-blind-safe palette for categories (never the only signal).
@@ -71,8 +131,8 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Small, FontId::new(14.0, FontFamily::Proportional)),
-            (TextStyle::Body, FontId::new(18.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(18.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(BODY_SIZE, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(BODY_SIZE, FontFamily::Proportional)),
             (TextStyle::Monospace, FontId::new(16.0, FontFamily::Monospace)),
             (TextStyle::Heading, FontId::new(28.0, FontFamily::Proportional)),
         ]
@@ -81,15 +141,10 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
         style.spacing.button_padding = egui::vec2(10.0, 6.0);
         style.spacing.interact_size.y = 30.0;
     });
-    // Stronger text colour than egui's default grey, for contrast on projectors.
-    ctx.style_mut_of(egui::Theme::Light, |s| {
-        s.visuals.override_text_color = Some(Color32::from_rgb(0x1A, 0x1A, 0x1A));
-        s.visuals.hyperlink_color = accent(false);
-    });
-    ctx.style_mut_of(egui::Theme::Dark, |s| {
-        s.visuals.override_text_color = Some(Color32::from_rgb(0xEE, 0xEE, 0xEE));
-        s.visuals.hyperlink_color = accent(true);
-    });
+    // Stronger text colour than egui's default grey, and the theme's own palette.
+    let (light, dark) = visuals(choice);
+    ctx.style_mut_of(egui::Theme::Light, |s| s.visuals = light);
+    ctx.style_mut_of(egui::Theme::Dark, |s| s.visuals = dark);
 }
 
 /// WCAG relative luminance of an sRGB colour.
@@ -111,6 +166,29 @@ pub fn contrast(a: Color32, b: Color32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_theme_meets_its_text_contrast() {
+        for choice in ThemeChoice::ALL {
+            let (light, dark) = visuals(choice);
+            let used = match choice.preference() {
+                egui::ThemePreference::Light => vec![light],
+                egui::ThemePreference::Dark => vec![dark],
+                egui::ThemePreference::System => vec![light, dark],
+            };
+            for v in used {
+                let text = v.override_text_color.unwrap();
+                let need = choice.required_contrast();
+                for bg in [v.panel_fill, v.window_fill, v.extreme_bg_color] {
+                    let c = contrast(text, bg);
+                    assert!(c >= need, "{choice:?} (dark {}): text contrast {c:.2} < {need} on {bg:?}", v.dark_mode);
+                }
+                let link = contrast(v.hyperlink_color, v.panel_fill);
+                assert!(link >= need, "{choice:?}: link contrast {link:.2} < {need}");
+            }
+        }
+        assert!((BODY_SIZE * PROJECTOR_ZOOM - 28.0).abs() < 0.01, "projector body text is 28 px");
+    }
 
     #[test]
     fn text_and_links_meet_contrast() {

@@ -173,7 +173,7 @@ mod tests {
         let text = "{\n  \"events\": [\n    {\"id\": \"a\", \"sources\": [\"x\"]},\n    {\"id\": \"b\\\"]\", \"sources\": [\"y\", \"z\"]}\n  ]\n}";
         let path = JsonPath::root().key("events").index(1).key("sources").index(1);
         assert_eq!(path.to_string(), "events[1].sources[1]");
-        assert_eq!(locate(text, &path), Some((4, 38)));
+        assert_eq!(locate(text, &path), Some((4, 37)));
         assert_eq!(locate(text, &JsonPath::root().key("events").index(0).key("id")), Some((3, 12)));
         assert_eq!(locate(text, &JsonPath::root().key("missing")), None);
     }

@@ -4,6 +4,7 @@ pub mod explain;
 pub mod glossary;
 pub mod help;
 pub mod home;
+pub mod search;
 pub mod section;
 pub mod shell;
 pub mod sources;

@@ -25,6 +25,9 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.add_space(8.0);
         ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
         ui.add_space(16.0);
+        if ui.button("Search (Ctrl+K)").on_hover_text("Search sections, events, places, terms and sources").clicked() {
+            actions.push(Action::OpenSearch);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add_space(6.0);
             let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
@@ -43,9 +46,23 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
             ui.label("Theme:");
+            ui.add_space(8.0);
+            let can_grow = state.text_scale < 2.0;
+            let bigger = ui.add_enabled(can_grow, egui::Button::new("A+")).on_hover_text("Larger text");
+            bigger.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_grow, "Larger text"));
+            if bigger.clicked() {
+                actions.push(Action::SetTextScale(state.text_scale + 0.1));
+            }
+            ui.label(format!("{:.0}%", state.text_scale * 100.0));
+            let can_shrink = state.text_scale > 0.8;
+            let smaller = ui.add_enabled(can_shrink, egui::Button::new("A-")).on_hover_text("Smaller text");
+            smaller.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_shrink, "Smaller text"));
+            if smaller.clicked() {
+                actions.push(Action::SetTextScale(state.text_scale - 0.1));
+            }
             // The section switcher takes the room that is left, and hides when there is too
             // little (the navigation lists the sections too).
-            let room = ui.available_width() - 120.0;
+            let room = ui.available_width() - 140.0;
             if room >= 200.0 {
                 ui.add_space(12.0);
                 let current = match &state.route {
