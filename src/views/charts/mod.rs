@@ -599,12 +599,16 @@ fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options) -> Vec
     let mut line = |ui: &mut Ui, caption: &str, ids: &[String]| {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(caption).strong());
+            ui.spacing_mut().item_spacing.x = 4.0;
             for (i, id) in ids.iter().enumerate() {
-                let text = if i + 1 < ids.len() { format!("{},", pack.cite_label(id)) } else { pack.cite_label(id) };
                 let full = pack.sources.get(id).map(|s| pack.citation(s)).unwrap_or_default();
-                let r = ui.link(text).on_hover_text(format!("{full}\nClick to show it on the Sources page"));
+                let r =
+                    ui.link(pack.cite_label(id)).on_hover_text(format!("{full}\nClick to show it on the Sources page"));
                 if r.clicked() {
                     actions.push(Action::NavigateFocus(Route::Sources, Focus::new(FocusKind::Source, id.clone())));
+                }
+                if i + 1 < ids.len() {
+                    ui.label(";");
                 }
             }
         });
