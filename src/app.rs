@@ -6,7 +6,7 @@ use crate::content::{self, Diagnostic, Pack, PackDate};
 use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{self, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView};
+use crate::views::{self, charts::ChartsView, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView};
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -65,6 +65,7 @@ pub struct DecodedApp {
     glossary: GlossaryView,
     sources: SourcesView,
     search: SearchView,
+    charts: ChartsView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
@@ -109,6 +110,9 @@ impl DecodedApp {
             state.focus = Focus::resolve(&pack, id);
         }
         if let Some(id) = &options.start.focus {
+            if pack.datasets.get(id).is_some() {
+                state.chart = Some(id.clone());
+            }
             match Focus::resolve(&pack, id) {
                 Some(f) => state.apply(Action::Focus(Some(f)), &pack),
                 None => state.notices.push(format!("--focus {id}: nothing in this pack has that id.")),
@@ -126,6 +130,7 @@ impl DecodedApp {
             glossary: GlossaryView::default(),
             sources: SourcesView::default(),
             search,
+            charts: ChartsView::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
@@ -231,6 +236,7 @@ impl eframe::App for DecodedApp {
                 Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
                 Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
                 Route::Help => views::help::ui(ui, pack),
+                Route::Charts => self.charts.ui(ui, pack, state),
             };
             actions.extend(more);
         });
@@ -245,6 +251,10 @@ impl eframe::App for DecodedApp {
         if std::mem::take(&mut self.state.search_requested) {
             self.search.open();
             ctx.request_repaint();
+        }
+        if let Some((file_name, contents)) = self.state.export_request.take() {
+            let message = crate::export::save(&file_name, &contents);
+            self.state.notices.push(message);
         }
         if let Some(url) = self.state.url_to_open.take() {
             ctx.open_url(egui::OpenUrl::new_tab(url));

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod content;
+pub mod export;
 pub mod persist;
 pub mod search;
 pub mod state;

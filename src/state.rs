@@ -15,11 +15,13 @@ pub enum Route {
     Glossary,
     Sources,
     Help,
+    /// Charts of the pack's datasets (the chosen chart is `AppState::chart`).
+    Charts,
 }
 
 impl Route {
     /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 5] = ["home", "section", "glossary", "sources", "help"];
+    pub const NAMES: [&'static str; 6] = ["home", "section", "glossary", "sources", "help", "charts"];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -28,6 +30,7 @@ impl Route {
             Route::Glossary => "glossary",
             Route::Sources => "sources",
             Route::Help => "help",
+            Route::Charts => "charts",
         }
     }
 
@@ -47,6 +50,7 @@ impl Route {
             "glossary" => Route::Glossary,
             "sources" => Route::Sources,
             "help" => Route::Help,
+            "charts" => Route::Charts,
             other => {
                 return Err(format!("unknown view \"{other}\"; valid views are: {}", Route::NAMES.join(", ")));
             }
@@ -147,6 +151,13 @@ pub enum Action {
     DismissProblems,
     /// Close a notice (by index).
     DismissNotice(usize),
+    /// Go to the Charts view showing the chart of this dataset id.
+    ShowChart(String),
+    /// Save a file the user exported (name suggestion and contents); the shell writes it.
+    ExportFile {
+        file_name: String,
+        contents: String,
+    },
     /// Ask before opening a web address in the system browser.
     AskOpenUrl(String),
     /// Open the address the user confirmed, or cancel.
@@ -174,6 +185,10 @@ pub struct AppState {
     pub pending_url: Option<String>,
     /// A web address the user confirmed; the shell opens it and clears this.
     pub url_to_open: Option<String>,
+    /// The chart (dataset id) the Charts view shows; `None` = its first chart.
+    pub chart: Option<String>,
+    /// A file export waiting for the shell to write it: (suggested file name, contents).
+    pub export_request: Option<(String, String)>,
 }
 
 impl Default for AppState {
@@ -192,6 +207,8 @@ impl Default for AppState {
             notices: Vec::new(),
             pending_url: None,
             url_to_open: None,
+            chart: None,
+            export_request: None,
         }
     }
 }
@@ -267,6 +284,14 @@ impl AppState {
                     self.notices.remove(i);
                 }
             }
+            Action::ShowChart(id) => {
+                if self.route != Route::Charts {
+                    self.push_history();
+                    self.route = Route::Charts;
+                }
+                self.chart = Some(id);
+            }
+            Action::ExportFile { file_name, contents } => self.export_request = Some((file_name, contents)),
             Action::AskOpenUrl(url) => self.pending_url = Some(url),
             Action::ConfirmOpenUrl(yes) => {
                 let url = self.pending_url.take();
@@ -305,8 +330,23 @@ mod tests {
 
     #[test]
     fn saved_routes_round_trip() {
-        for r in [Route::Home, Route::Section("sec-a".into()), Route::Glossary, Route::Sources, Route::Help] {
+        for r in
+            [Route::Home, Route::Section("sec-a".into()), Route::Glossary, Route::Sources, Route::Help, Route::Charts]
+        {
             assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
         }
+    }
+
+    #[test]
+    fn show_chart_navigates_to_charts_and_remembers_the_chart() {
+        let pack = crate::content::load_builtin().pack;
+        let mut state = AppState::default();
+        state.apply(Action::ShowChart("ds-ff-totals".into()), &pack);
+        assert_eq!(state.route, Route::Charts);
+        assert_eq!(state.chart.as_deref(), Some("ds-ff-totals"));
+        assert!(state.can_go_back());
+        state.apply(Action::ShowChart("ds-ff-by-region".into()), &pack);
+        assert_eq!(state.chart.as_deref(), Some("ds-ff-by-region"));
+        assert_eq!(state.back.len(), 1, "choosing another chart inside Charts adds no history step");
     }
 }

@@ -1,5 +1,6 @@
 //! One module per view. Each view reads the pack and state and returns actions.
 
+pub mod charts;
 pub mod explain;
 pub mod glossary;
 pub mod help;

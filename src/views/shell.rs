@@ -111,6 +111,9 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             item(ui, format!("{}. {}", i + 1, s.title), Route::Section(s.id.clone()));
         }
         ui.add_space(6.0);
+        ui.label(RichText::new("Explore").weak());
+        item(ui, "Charts".into(), Route::Charts);
+        ui.add_space(6.0);
         ui.label(RichText::new("Reference").weak());
         item(ui, "Glossary".into(), Route::Glossary);
         item(ui, "Sources".into(), Route::Sources);

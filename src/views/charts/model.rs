@@ -1,0 +1,622 @@
+//! The numbers behind the charts, with no drawing: pages, rows, per-million rates, CSV.
+//!
+//! Everything here reads the pack only; the chart code draws what these functions return,
+//! and the data table and the CSV export show the same rows.
+
+use crate::content::date::day_to_decimal_year;
+use crate::content::schema::{Dataset, Dimension, Point};
+use crate::content::{Pack, PackDate};
+use crate::views::explain::{figure_text, format_count};
+
+/// Datasets shown together on one page, in this order, when the pack has at least two of them.
+/// A pack without these ids simply shows each of its datasets on its own page.
+pub const GROUPS: [(&str, &str, &[&str]); 2] = [
+    (
+        "Platform takedowns over time",
+        "platforms",
+        &["ds-twitter-suspensions", "ds-twitter-own-tools", "ds-meta-actioned", "ds-hash-database"],
+    ),
+    ("Territory under control", "territory", &["ds-territory-area", "ds-territory-population"]),
+];
+
+/// Preferred order of pages (by the first dataset id); other datasets follow in pack order.
+const ORDER: [&str; 6] = [
+    "ds-ff-by-country",
+    "ds-ff-by-region",
+    "ds-ff-totals",
+    "ds-twitter-suspensions",
+    "ds-territory-area",
+    "ds-winter-themes",
+];
+
+/// One entry of the chart picker: a dataset, or a group of datasets shown together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPage {
+    pub title: String,
+    /// Indices into `pack.datasets.items`.
+    pub datasets: Vec<usize>,
+    /// Timeline track whose events are marked on the page's time charts (from [`GROUPS`]).
+    pub events_track: Option<String>,
+}
+
+impl ChartPage {
+    /// The dataset id that selects this page (`Action::ShowChart`).
+    pub fn id<'a>(&self, pack: &'a Pack) -> &'a str {
+        &pack.datasets.items[self.datasets[0]].id
+    }
+
+    pub fn contains(&self, pack: &Pack, dataset_id: &str) -> bool {
+        self.datasets.iter().any(|&i| pack.datasets.items[i].id == dataset_id)
+    }
+}
+
+/// All chart pages of a pack: one per dataset, except grouped datasets which share one.
+pub fn pages(pack: &Pack) -> Vec<ChartPage> {
+    let mut pages: Vec<ChartPage> = Vec::new();
+    let mut used = vec![false; pack.datasets.len()];
+    for (i, ds) in pack.datasets.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let group = GROUPS.iter().find(|(_, _, ids)| ids.contains(&ds.id.as_str()));
+        if let Some((title, track, ids)) = group {
+            let members: Vec<usize> = ids.iter().filter_map(|id| pack.datasets.position(id)).collect();
+            if members.len() >= 2 {
+                for &m in &members {
+                    used[m] = true;
+                }
+                let track = pack.tracks.get(track).map(|t| t.id.clone());
+                pages.push(ChartPage { title: (*title).to_string(), datasets: members, events_track: track });
+                continue;
+            }
+        }
+        used[i] = true;
+        pages.push(ChartPage { title: ds.title.clone(), datasets: vec![i], events_track: None });
+    }
+    let rank = |p: &ChartPage| {
+        p.datasets.iter().filter_map(|&i| ORDER.iter().position(|id| *id == pack.datasets.items[i].id)).min()
+    };
+    pages.sort_by_key(|p| rank(p).unwrap_or(usize::MAX));
+    pages
+}
+
+/// A figure: a value, a low–high range, or both.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl Figure {
+    pub fn of(p: &Point) -> Self {
+        Figure { value: p.value, low: p.low, high: p.high }
+    }
+
+    pub fn scaled(self, k: f64) -> Self {
+        Figure { value: self.value.map(|v| v * k), low: self.low.map(|v| v * k), high: self.high.map(|v| v * k) }
+    }
+
+    /// Where a bar ends: the value, or else the low end of the range ("at least").
+    pub fn bar_end(&self) -> Option<f64> {
+        self.value.or(self.low).or(self.high)
+    }
+
+    /// The low–high range, when there is a real one.
+    pub fn range(&self) -> Option<(f64, f64)> {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) if h > l => Some((l, h)),
+            _ => None,
+        }
+    }
+
+    /// The largest number the figure mentions (for axis bounds).
+    pub fn top(&self) -> f64 {
+        [self.value, self.low, self.high].into_iter().flatten().fold(0.0, f64::max)
+    }
+
+    /// Sorting key: the value, or the middle of the range.
+    pub fn sort_key(&self) -> f64 {
+        match (self.value, self.range()) {
+            (Some(v), _) => v,
+            (None, Some((l, h))) => (l + h) / 2.0,
+            (None, None) => self.bar_end().unwrap_or(0.0),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.low.is_none() && self.high.is_none()
+    }
+
+    /// "1,500" or "100–250".
+    pub fn text(&self) -> String {
+        figure_text(self.value, self.low, self.high)
+    }
+
+    /// "100–250 (range)" for ranges, the plain value otherwise.
+    pub fn text_with_kind(&self) -> String {
+        match (self.value, self.range()) {
+            (None, Some(_)) => format!("{} (range)", self.text()),
+            (Some(_), Some((l, h))) => {
+                format!("{} (range {}–{})", self.text_value(), format_count(l), format_count(h))
+            }
+            _ => self.text(),
+        }
+    }
+
+    fn text_value(&self) -> String {
+        self.value.map(format_count).unwrap_or_else(|| self.text())
+    }
+}
+
+/// A count per million inhabitants.
+pub fn per_million(count: f64, population: f64) -> Option<f64> {
+    (population > 0.0).then(|| count / population * 1_000_000.0)
+}
+
+/// Absolute numbers or a rate per million inhabitants (country datasets only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Absolute,
+    PerMillion,
+}
+
+/// What the chart currently shows; the table and the CSV follow it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub measure: Measure,
+    /// Only countries of this region (country datasets only).
+    pub region: Option<String>,
+    /// Show at most this many rows (country datasets only).
+    pub top_n: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { measure: Measure::Absolute, region: None, top_n: Some(15) }
+    }
+}
+
+/// The source of a point: its own, or its series' default.
+pub fn point_source<'a>(ds: &'a Dataset, series: usize, p: &'a Point) -> Option<&'a str> {
+    p.source.as_deref().or(ds.series[series].source.as_deref())
+}
+
+/// One figure of a category chart.
+#[derive(Debug, Clone)]
+pub struct Cell<'a> {
+    pub figure: Figure,
+    pub point: &'a Point,
+    pub source: Option<&'a str>,
+}
+
+/// One bar group: a country, region or category, with one cell per series.
+#[derive(Debug, Clone)]
+pub struct CategoryRow<'a> {
+    /// ISO3 code (country datasets) or the label itself.
+    pub key: String,
+    pub label: String,
+    pub cells: Vec<Option<Cell<'a>>>,
+}
+
+impl CategoryRow<'_> {
+    fn sort_key(&self) -> f64 {
+        self.cells.iter().flatten().map(|c| c.figure.sort_key()).fold(f64::MIN, f64::max)
+    }
+}
+
+pub fn point_key<'a>(dimension: Dimension, p: &'a Point) -> Option<&'a str> {
+    match dimension {
+        Dimension::Country => p.country.as_deref(),
+        Dimension::Region => p.region.as_deref(),
+        Dimension::Category => p.category.as_deref(),
+        Dimension::Date => None,
+    }
+}
+
+/// Name of the dimension for axis labels and table headers.
+pub fn dimension_label(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Country => "Country",
+        Dimension::Region => "Region",
+        Dimension::Category => "Category",
+        Dimension::Date => "Date",
+    }
+}
+
+/// Regions of the countries a dataset mentions, sorted.
+pub fn regions(pack: &Pack, ds: &Dataset) -> Vec<String> {
+    let mut out: Vec<String> = ds
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter_map(|p| p.country.as_deref().and_then(|c| pack.countries.get(c)))
+        .map(|c| c.region.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The unit shown on the value axis.
+pub fn unit_label(ds: &Dataset, options: &Options) -> String {
+    match (ds.dimension, options.measure) {
+        (Dimension::Country, Measure::PerMillion) => format!("{} per million inhabitants", ds.unit),
+        _ => ds.unit.clone(),
+    }
+}
+
+/// Rows of a category chart, largest first, filtered and cut to `top_n` as the options say.
+/// Returns the rows and how many there were before the cut.
+pub fn category_rows<'a>(pack: &'a Pack, ds: &'a Dataset, options: &Options) -> (Vec<CategoryRow<'a>>, usize) {
+    let is_country = ds.dimension == Dimension::Country;
+    let mut rows: Vec<CategoryRow<'a>> = Vec::new();
+    for (si, series) in ds.series.iter().enumerate() {
+        for p in &series.points {
+            let Some(key) = point_key(ds.dimension, p) else { continue };
+            let country = if is_country { pack.countries.get(key) } else { None };
+            if is_country {
+                if let Some(region) = &options.region {
+                    if country.is_none_or(|c| &c.region != region) {
+                        continue;
+                    }
+                }
+            }
+            let mut figure = Figure::of(p);
+            if is_country && options.measure == Measure::PerMillion {
+                let Some(k) = country.and_then(|c| per_million(1.0, c.population.value)) else { continue };
+                figure = figure.scaled(k);
+            }
+            if figure.is_empty() {
+                continue;
+            }
+            let row = match rows.iter().position(|r| r.key == key) {
+                Some(i) => &mut rows[i],
+                None => {
+                    let label = country.map_or_else(|| key.to_string(), |c| c.name.clone());
+                    rows.push(CategoryRow { key: key.to_string(), label, cells: vec![None; ds.series.len()] });
+                    rows.last_mut().expect("just pushed")
+                }
+            };
+            if row.cells[si].is_none() {
+                row.cells[si] = Some(Cell { figure, point: p, source: point_source(ds, si, p) });
+            }
+        }
+    }
+    rows.sort_by(|a, b| b.sort_key().total_cmp(&a.sort_key()).then_with(|| a.label.cmp(&b.label)));
+    let total = rows.len();
+    if is_country {
+        if let Some(n) = options.top_n {
+            rows.truncate(n.max(1));
+        }
+    }
+    (rows, total)
+}
+
+/// One figure of a time chart.
+#[derive(Debug, Clone)]
+pub struct TimeMark<'a> {
+    pub series: usize,
+    pub point: &'a Point,
+    pub figure: Figure,
+    /// Where the point sits (the middle of the period its date covers).
+    pub x: f64,
+    /// Start and end of a period figure (`date` to `end`).
+    pub span: Option<(f64, f64)>,
+    pub source: Option<&'a str>,
+}
+
+/// Figures of a dated dataset, in series order then date order.
+pub fn time_marks(ds: &Dataset) -> Vec<TimeMark<'_>> {
+    let mut marks = Vec::new();
+    for (si, series) in ds.series.iter().enumerate() {
+        let mut points: Vec<&Point> = series.points.iter().filter(|p| p.date.is_some()).collect();
+        points.sort_by_key(|p| p.date);
+        for p in points {
+            let Some(date) = p.date else { continue };
+            let figure = Figure::of(p);
+            if figure.is_empty() {
+                continue;
+            }
+            let span = p.end.map(|end| (date.decimal_year(), day_to_decimal_year(end.end_day() + 1)));
+            let x = span.map_or_else(|| date.mid_decimal_year(), |(a, b)| (a + b) / 2.0);
+            marks.push(TimeMark { series: si, point: p, figure, x, span, source: point_source(ds, si, p) });
+        }
+    }
+    marks
+}
+
+/// "June 2014" or "August 2015 to June 2016".
+pub fn date_text(p: &Point) -> String {
+    match (p.date, p.end) {
+        (Some(d), Some(e)) => format!("{d} to {e}"),
+        (Some(d), None) => d.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Every source a dataset cites, in order of first use.
+pub fn dataset_sources(ds: &Dataset) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for (si, s) in ds.series.iter().enumerate() {
+        for p in &s.points {
+            if let Some(src) = point_source(ds, si, p) {
+                if !ids.iter().any(|i| i == src) {
+                    ids.push(src.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Population sources used by a per-million view of a country dataset.
+pub fn population_sources(pack: &Pack, rows: &[CategoryRow<'_>]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in rows {
+        if let Some(c) = pack.countries.get(&r.key) {
+            if !ids.contains(&c.population.source) {
+                ids.push(c.population.source.clone());
+            }
+        }
+    }
+    ids
+}
+
+fn citation(pack: &Pack, id: &str) -> String {
+    pack.sources.get(id).map_or_else(|| id.to_string(), |s| pack.citation(s))
+}
+
+fn number(v: Option<f64>) -> String {
+    match v {
+        Some(v) if v.fract().abs() < 1e-9 => format!("{v:.0}"),
+        Some(v) => format!("{v:.2}"),
+        None => String::new(),
+    }
+}
+
+/// A file name for the export, from the dataset title: `foreign-fighters-by-country.csv`.
+pub fn export_file_name(ds: &Dataset, options: &Options) -> String {
+    let mut slug = String::new();
+    for ch in ds.title.chars() {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        slug = ds.id.clone();
+    }
+    if ds.dimension == Dimension::Country && options.measure == Measure::PerMillion {
+        slug.push_str("-per-million");
+    }
+    format!("{slug}.csv")
+}
+
+/// The chart's numbers as CSV: a header, one row per figure, and a sources column with full citations.
+pub fn csv(pack: &Pack, ds: &Dataset, options: &Options) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let unit = unit_label(ds, options);
+    let per_million = ds.dimension == Dimension::Country && options.measure == Measure::PerMillion;
+    let mut header: Vec<String> = vec!["dataset".into(), "series".into()];
+    match ds.dimension {
+        Dimension::Country => header.extend(["country_iso3".into(), "country".into()]),
+        Dimension::Date => header.extend(["date".into(), "end".into()]),
+        d => header.push(dimension_label(d).to_lowercase()),
+    }
+    header.extend(["value", "low", "high", "unit", "as_of", "note"].map(String::from));
+    if per_million {
+        header.extend(["population", "population_as_of"].map(String::from));
+    }
+    header.push("sources".into());
+    // A Vec<u8> writer cannot fail; errors would only come from inconsistent row lengths.
+    let _ = w.write_record(&header);
+    let mut write = |series: usize, keys: Vec<String>, figure: Figure, p: &Point, source: Option<&str>| {
+        let mut record = vec![ds.id.clone(), ds.series[series].label.clone()];
+        record.extend(keys);
+        record.extend([number(figure.value), number(figure.low), number(figure.high)]);
+        record.extend([unit.clone(), p.as_of.iso(), p.note.clone()]);
+        let mut sources: Vec<String> = source.map(|s| citation(pack, s)).into_iter().collect();
+        if per_million {
+            let country = p.country.as_deref().and_then(|c| pack.countries.get(c));
+            record.push(country.map(|c| number(Some(c.population.value))).unwrap_or_default());
+            record.push(country.map(|c| c.population.as_of.iso()).unwrap_or_default());
+            if let Some(c) = country {
+                sources.push(format!("Population: {}", citation(pack, &c.population.source)));
+            }
+        }
+        record.push(sources.join("; "));
+        let _ = w.write_record(&record);
+    };
+    if ds.dimension == Dimension::Date {
+        for m in time_marks(ds) {
+            let keys = vec![
+                m.point.date.map(|d| d.iso()).unwrap_or_default(),
+                m.point.end.map(|d| d.iso()).unwrap_or_default(),
+            ];
+            write(m.series, keys, m.figure, m.point, m.source);
+        }
+    } else {
+        let (rows, _) = category_rows(pack, ds, options);
+        for row in &rows {
+            for (si, cell) in row.cells.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let keys = if ds.dimension == Dimension::Country {
+                    vec![row.key.clone(), row.label.clone()]
+                } else {
+                    vec![row.label.clone()]
+                };
+                write(si, keys, cell.figure, cell.point, cell.source);
+            }
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The time range covered by a set of marks, padded a little.
+pub fn time_bounds(marks: &[TimeMark<'_>]) -> Option<(f64, f64)> {
+    let mut lo = f64::MAX;
+    let mut hi = f64::MIN;
+    for m in marks {
+        let (a, b) = m.span.unwrap_or((m.x, m.x));
+        lo = lo.min(a);
+        hi = hi.max(b);
+    }
+    (lo <= hi).then(|| {
+        let pad = ((hi - lo) * 0.05).max(0.25);
+        (lo - pad, hi + pad)
+    })
+}
+
+/// Whether a date falls inside a time range.
+pub fn date_in(date: PackDate, bounds: (f64, f64)) -> bool {
+    let x = date.mid_decimal_year();
+    x >= bounds.0 && x <= bounds.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack() -> Pack {
+        crate::content::load_builtin().pack
+    }
+
+    #[test]
+    fn per_million_divides_by_population() {
+        assert_eq!(per_million(500.0, 10_000_000.0), Some(50.0));
+        assert_eq!(per_million(1.0, 0.0), None);
+        let pack = pack();
+        let ds = pack.datasets.get("ds-ff-by-country").expect("dataset");
+        let options = Options { measure: Measure::PerMillion, region: None, top_n: None };
+        let (rows, _) = category_rows(&pack, ds, &options);
+        let absolute = Options { top_n: None, ..Options::default() };
+        let (abs_rows, _) = category_rows(&pack, ds, &absolute);
+        let row = rows.iter().find(|r| r.key == "BEL").expect("Belgium per million");
+        let abs = abs_rows.iter().find(|r| r.key == "BEL").expect("Belgium absolute");
+        let population = pack.countries.get("BEL").expect("country").population.value;
+        for (a, b) in row.cells.iter().zip(&abs.cells) {
+            if let (Some(a), Some(b)) = (a, b) {
+                let expected = b.figure.sort_key() / population * 1e6;
+                assert!((a.figure.sort_key() - expected).abs() < 1e-9, "{} vs {expected}", a.figure.sort_key());
+            }
+        }
+        assert!(row.cells.iter().flatten().count() >= 1);
+    }
+
+    #[test]
+    fn ranges_draw_to_the_low_end_and_sort_by_the_middle() {
+        let range = Figure { value: None, low: Some(100.0), high: Some(250.0) };
+        assert_eq!(range.bar_end(), Some(100.0));
+        assert_eq!(range.range(), Some((100.0, 250.0)));
+        assert_eq!(range.sort_key(), 175.0);
+        assert_eq!(range.top(), 250.0);
+        assert_eq!(range.text_with_kind(), "100–250 (range)");
+        let value = Figure { value: Some(5.0), low: None, high: None };
+        assert_eq!(value.range(), None);
+        assert_eq!(value.bar_end(), Some(5.0));
+        let both = Figure { value: Some(200.0), low: Some(100.0), high: Some(250.0) };
+        assert_eq!(both.bar_end(), Some(200.0));
+        assert_eq!(both.text_with_kind(), "200 (range 100–250)");
+        let degenerate = Figure { value: None, low: Some(7.0), high: Some(7.0) };
+        assert_eq!(degenerate.range(), None);
+        assert_eq!(range.scaled(2.0), Figure { value: None, low: Some(200.0), high: Some(500.0) });
+    }
+
+    #[test]
+    fn rows_are_sorted_filtered_and_cut() {
+        let pack = pack();
+        let ds = pack.datasets.get("ds-ff-by-country").expect("dataset");
+        let (rows, total) = category_rows(&pack, ds, &Options { top_n: Some(5), ..Options::default() });
+        assert_eq!(rows.len(), 5);
+        assert!(total > 5);
+        let keys: Vec<f64> = rows.iter().map(CategoryRow::sort_key).collect();
+        assert!(keys.windows(2).all(|w| w[0] >= w[1]), "{keys:?}");
+        let region = regions(&pack, ds).into_iter().next().expect("a region");
+        let options = Options { region: Some(region.clone()), top_n: None, ..Options::default() };
+        let (rows, _) = category_rows(&pack, ds, &options);
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|r| pack.countries.get(&r.key).is_some_and(|c| c.region == region)));
+    }
+
+    #[test]
+    fn csv_has_header_rows_and_sources() {
+        let pack = pack();
+        let ds = pack.datasets.get("ds-ff-by-country").expect("dataset");
+        let options = Options { top_n: None, ..Options::default() };
+        let text = csv(&pack, ds, &options);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
+        assert_eq!(header[..4], ["dataset", "series", "country_iso3", "country"]);
+        assert_eq!(header.last().map(String::as_str), Some("sources"));
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let figures: usize = ds.series.iter().map(|s| s.points.len()).sum();
+        assert_eq!(records.len(), figures);
+        let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+        // A range-only figure keeps both ends and leaves the value empty.
+        let (series, point) = ds
+            .series
+            .iter()
+            .find_map(|s| s.points.iter().find(|p| p.value.is_none() && p.low.is_some()).map(|p| (s, p)))
+            .expect("a range figure in the pack");
+        let iso = point.country.as_deref().expect("country");
+        let row = records
+            .iter()
+            .find(|r| &r[col("country_iso3")] == iso && r[col("series")] == series.label)
+            .expect("range row exported");
+        assert_eq!(&row[col("value")], "");
+        assert_eq!(row[col("low")].parse::<f64>().ok(), point.low);
+        assert_eq!(row[col("high")].parse::<f64>().ok(), point.high);
+        let source = pack.sources.get(series.source.as_deref().expect("series source")).expect("source");
+        assert!(row[col("sources")].contains(&source.title), "{}", &row[col("sources")]);
+        // Per million adds the population and its source.
+        let pm = csv(&pack, ds, &Options { measure: Measure::PerMillion, ..options });
+        assert!(pm.lines().next().is_some_and(|h| h.contains("population")));
+        assert!(pm.contains("Population: "));
+        assert_eq!(export_file_name(ds, &Options::default()).rsplit('.').next(), Some("csv"));
+    }
+
+    #[test]
+    fn csv_of_a_time_dataset_lists_periods() {
+        let pack = pack();
+        let ds = pack.datasets.get("ds-twitter-suspensions").expect("dataset");
+        let text = csv(&pack, ds, &Options::default());
+        assert!(text.starts_with("dataset,series,date,end,value,low,high,unit,as_of,note,sources"));
+        let periods = ds.series.iter().flat_map(|s| &s.points).filter(|p| p.end.is_some()).count();
+        let rows_with_end = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .filter(|r| r.as_ref().is_ok_and(|r| !r[3].is_empty()))
+            .count();
+        assert_eq!(rows_with_end, periods);
+    }
+
+    #[test]
+    fn pages_group_datasets_and_cover_every_dataset() {
+        let pack = pack();
+        let pages = pages(&pack);
+        let mut covered: Vec<usize> = pages.iter().flat_map(|p| p.datasets.clone()).collect();
+        covered.sort();
+        assert_eq!(covered, (0..pack.datasets.len()).collect::<Vec<_>>());
+        assert_eq!(pages[0].id(&pack), "ds-ff-by-country");
+        let platforms = pages.iter().find(|p| p.contains(&pack, "ds-meta-actioned")).expect("platform page");
+        assert!(platforms.datasets.len() >= 2);
+    }
+
+    #[test]
+    fn period_marks_span_their_dates() {
+        let pack = pack();
+        let ds = pack.datasets.get("ds-twitter-suspensions").expect("dataset");
+        let marks = time_marks(ds);
+        let period = marks.iter().find(|m| m.span.is_some()).expect("a period");
+        let (a, b) = period.span.expect("span");
+        assert!(a < b && period.x > a && period.x < b);
+        assert!(time_bounds(&marks).is_some());
+    }
+}
