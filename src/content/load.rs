@@ -163,6 +163,44 @@ impl PackFiles for EmbeddedFiles {
     }
 }
 
+/// A pack held in memory: file name → bytes (tests, fuzzing, imports).
+#[derive(Default, Clone)]
+pub struct MemFiles(pub std::collections::BTreeMap<String, Vec<u8>>);
+
+impl PackFiles for MemFiles {
+    fn read(&self, rel: &str) -> Result<Vec<u8>, String> {
+        check_relative(rel)?;
+        self.0.get(rel).cloned().ok_or_else(|| "the file does not exist".to_string())
+    }
+
+    fn list(&self, rel_dir: &str) -> Result<Vec<String>, String> {
+        let prefix = format!("{}/", rel_dir.trim_end_matches('/'));
+        let names: Vec<String> =
+            self.0.keys().filter(|k| k.starts_with(&prefix) && !k[prefix.len()..].contains('/')).cloned().collect();
+        if names.is_empty() && !self.0.keys().any(|k| k.starts_with(&prefix)) {
+            return Err("the folder does not exist".into());
+        }
+        Ok(names)
+    }
+}
+
+impl MemFiles {
+    /// A copy of the built-in pack's files.
+    pub fn builtin() -> Self {
+        fn walk(dir: &'static Dir<'static>, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+            for f in dir.files() {
+                out.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+            }
+            for d in dir.dirs() {
+                walk(d, out);
+            }
+        }
+        let mut files = std::collections::BTreeMap::new();
+        walk(&BUILTIN, &mut files);
+        MemFiles(files)
+    }
+}
+
 /// Loads the built-in pack.
 pub fn load_builtin() -> LoadOutcome {
     load_from(&EmbeddedFiles(&BUILTIN))
