@@ -853,6 +853,7 @@ impl TimelineView {
 
         // Tracks: rows with labels, then events.
         let mut hits: Vec<(usize, Rect)> = Vec::new();
+        let mut overlays: Vec<(Pos2, std::sync::Arc<egui::Galley>, MarkerShape, Color32)> = Vec::new();
         let tracks = self.visible_tracks(pack);
         let hover_pos = response.hover_pos();
         for (row, &(ti, track)) in tracks.iter().enumerate() {
@@ -897,15 +898,8 @@ impl TimelineView {
                     overflow_character: Some('…'),
                 };
                 let galley = painter.layout_job(job);
-                paint_marker(
-                    &painter,
-                    pos2(lay.plot.left() + 8.0, top + 2.0 + galley.size().y / 2.0),
-                    6.0,
-                    shape,
-                    colour,
-                    outline,
-                );
-                painter.galley(pos2(lay.plot.left() + 20.0, top + 2.0), galley, text_colour);
+                // Painted after the date cursor, on a backing, so the cursor line never crosses it.
+                overlays.push((pos2(lay.plot.left() + 8.0, top + 2.0), galley, shape, colour));
             }
 
             let events: Vec<usize> =
@@ -947,11 +941,13 @@ impl TimelineView {
             // Points; a date known only to the month or year gets a faint whisker over that period.
             for d in drawn.iter().filter(|d| !d.range) {
                 let e = &pack.events.items[d.idx];
-                if e.date.precision() != DatePrecision::Day && d.x1 - d.x0 > 10.0 {
-                    plot_painter.line_segment(
-                        [pos2(d.x0, marker_y + 8.0), pos2(d.x1, marker_y + 8.0)],
-                        Stroke::new(2.0, colour.gamma_multiply(0.45)),
-                    );
+                let width = d.x1 - d.x0;
+                if e.date.precision() != DatePrecision::Day && width > 12.0 && width < lay.plot.width() * 0.5 {
+                    let y = marker_y + 9.0;
+                    let whisker = Stroke::new(1.5, colour.gamma_multiply(0.6));
+                    plot_painter.line_segment([pos2(d.x0, y), pos2(d.x1, y)], whisker);
+                    plot_painter.line_segment([pos2(d.x0, y - 3.0), pos2(d.x0, y + 3.0)], whisker);
+                    plot_painter.line_segment([pos2(d.x1, y - 3.0), pos2(d.x1, y + 3.0)], whisker);
                 }
                 hits.push((d.idx, Rect::from_center_size(pos2(d.x, marker_y), vec2(16.0, 18.0))));
             }
@@ -959,7 +955,20 @@ impl TimelineView {
             for d in drawn.iter() {
                 let c = if d.range { pos2(d.x.max(lay.plot.left()), marker_y - 3.0) } else { pos2(d.x, marker_y) };
                 let big = Some(d.idx) == selected || Some(d.idx) == hovered_here;
-                paint_marker(&plot_painter, c, if big { 8.0 } else { 6.5 }, shape, colour, outline);
+                let r = if big { 8.0 } else { 6.5 };
+                if !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day {
+                    // Known only to the month or year: a hollow marker.
+                    paint_marker(
+                        &plot_painter,
+                        c,
+                        r - 1.0,
+                        shape,
+                        ui.visuals().extreme_bg_color,
+                        Stroke::new(2.0, colour),
+                    );
+                } else {
+                    paint_marker(&plot_painter, c, r, shape, colour, outline);
+                }
                 if Some(d.idx) == selected {
                     plot_painter.circle_stroke(c, 12.0, Stroke::new(2.5, accent));
                 }
@@ -1045,7 +1054,7 @@ impl TimelineView {
         }
         if cursor_in_view {
             plot_painter
-                .line_segment([pos2(cursor_x, lay.axis_top), pos2(cursor_x, lay.cursor_top)], Stroke::new(2.0, accent));
+                .line_segment([pos2(cursor_x, lay.era_top), pos2(cursor_x, lay.cursor_top)], Stroke::new(2.0, accent));
             let galley = painter.layout_no_wrap(state.date.to_string(), axis_font.clone(), Color32::WHITE);
             let w = galley.size().x + 16.0;
             let left = (cursor_x - w / 2.0).clamp(lay.plot.left(), lay.plot.right() - w);
@@ -1077,6 +1086,14 @@ impl TimelineView {
             if handle.has_focus() {
                 painter.rect_stroke(cursor_row, 4.0, Stroke::new(2.0, text_colour), StrokeKind::Inside);
             }
+        }
+
+        for (at, galley, shape, colour) in overlays {
+            let backing = Rect::from_min_size(at - vec2(6.0, 1.0), galley.size() + vec2(24.0, 2.0));
+            painter.rect_filled(backing, 3.0, ui.visuals().extreme_bg_color.gamma_multiply(0.85));
+            let outline = Stroke::new(1.2, if dark { Color32::from_gray(20) } else { Color32::WHITE });
+            paint_marker(&painter, pos2(at.x, at.y + galley.size().y / 2.0), 6.0, shape, colour, outline);
+            painter.galley(pos2(at.x + 12.0, at.y), galley, text_colour);
         }
 
         // Clicking selects the nearest event (or clears the selection on empty space).
@@ -1170,7 +1187,9 @@ impl TimelineView {
         });
         ui.label(
             RichText::new(
-                "Keys (after clicking the chart or a list entry): Left/Right previous or next event, \
+                "Filled markers: exact day. Hollow markers: known only to the month or year (a bracket \
+                 below shows the period when zoomed in). Bars: events that lasted a while. \
+                 Keys (after clicking the chart or a list entry): Left/Right previous or next event, \
                  Shift+Left/Right or Page Up/Down to scroll, + and − to zoom, Home/End to the start or end, \
                  Esc to clear the selection. On the date cursor, Left/Right move the date.",
             )
@@ -1493,8 +1512,8 @@ mod tests {
         assert!(matches!(choose_step(300.0 / (11.0 * 365.0), 18.0, widths), TickStep::Years(n) if n >= 2));
         // Two years across 1,000 points: months.
         assert!(matches!(choose_step(1000.0 / 730.0, 18.0, widths), TickStep::Months(_)));
-        // One month across 1,000 points: single days.
-        assert_eq!(choose_step(1000.0 / 31.0, 18.0, widths), TickStep::Days(1));
+        // Three weeks across 1,000 points: single days.
+        assert_eq!(choose_step(1000.0 / 21.0, 18.0, widths), TickStep::Days(1));
         // Three months across 1,000 points: days, but not every day.
         assert!(matches!(choose_step(1000.0 / 92.0, 18.0, widths), TickStep::Days(n) if n > 1));
     }
