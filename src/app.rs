@@ -6,7 +6,10 @@ use crate::content::{self, Diagnostic, Pack, PackDate};
 use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{self, charts::ChartsView, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView};
+use crate::views::{
+    self, charts::ChartsView, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView,
+    timeline::TimelineView,
+};
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -66,6 +69,7 @@ pub struct DecodedApp {
     sources: SourcesView,
     search: SearchView,
     charts: ChartsView,
+    timeline: TimelineView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
@@ -131,6 +135,7 @@ impl DecodedApp {
             sources: SourcesView::default(),
             search,
             charts: ChartsView::default(),
+            timeline: TimelineView::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
@@ -233,6 +238,7 @@ impl eframe::App for DecodedApp {
             let more = match &state.route {
                 Route::Home => views::home::ui(ui, pack),
                 Route::Section(id) => views::section::ui(ui, pack, id),
+                Route::Timeline => self.timeline.ui(ui, pack, state),
                 Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
                 Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
                 Route::Help => views::help::ui(ui, pack),

@@ -12,6 +12,7 @@ pub enum Route {
     Home,
     /// A topic page, by section id.
     Section(String),
+    Timeline,
     Glossary,
     Sources,
     Help,
@@ -21,12 +22,13 @@ pub enum Route {
 
 impl Route {
     /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 6] = ["home", "section", "glossary", "sources", "help", "charts"];
+    pub const NAMES: [&'static str; 7] = ["home", "section", "timeline", "glossary", "sources", "help", "charts"];
 
     pub fn name(&self) -> &'static str {
         match self {
             Route::Home => "home",
             Route::Section(_) => "section",
+            Route::Timeline => "timeline",
             Route::Glossary => "glossary",
             Route::Sources => "sources",
             Route::Help => "help",
@@ -47,6 +49,7 @@ impl Route {
                     return Err("--view section needs --focus SECTION_ID (for example --focus sec-narratives)".into());
                 }
             },
+            "timeline" => Route::Timeline,
             "glossary" => Route::Glossary,
             "sources" => Route::Sources,
             "help" => Route::Help,
@@ -330,9 +333,15 @@ mod tests {
 
     #[test]
     fn saved_routes_round_trip() {
-        for r in
-            [Route::Home, Route::Section("sec-a".into()), Route::Glossary, Route::Sources, Route::Help, Route::Charts]
-        {
+        for r in [
+            Route::Home,
+            Route::Section("sec-a".into()),
+            Route::Timeline,
+            Route::Glossary,
+            Route::Sources,
+            Route::Help,
+            Route::Charts,
+        ] {
             assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
         }
     }

@@ -9,6 +9,7 @@ pub mod search;
 pub mod section;
 pub mod shell;
 pub mod sources;
+pub mod timeline;
 
 /// Maximum width of reading text, for comfortable line length.
 pub const READING_WIDTH: f32 = 920.0;

@@ -112,6 +112,7 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         }
         ui.add_space(6.0);
         ui.label(RichText::new("Explore").weak());
+        item(ui, "Timeline".into(), Route::Timeline);
         item(ui, "Charts".into(), Route::Charts);
         ui.add_space(6.0);
         ui.label(RichText::new("Reference").weak());
