@@ -6,7 +6,9 @@ use crate::content::{self, Diagnostic, Pack, PackDate};
 use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{self, charts::ChartsView, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView};
+use crate::views::{
+    self, charts::ChartsView, glossary::GlossaryView, map::MapView, search::SearchView, shell, sources::SourcesView,
+};
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -66,6 +68,7 @@ pub struct DecodedApp {
     sources: SourcesView,
     search: SearchView,
     charts: ChartsView,
+    map: MapView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
@@ -131,6 +134,7 @@ impl DecodedApp {
             sources: SourcesView::default(),
             search,
             charts: ChartsView::default(),
+            map: MapView::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
@@ -237,6 +241,7 @@ impl eframe::App for DecodedApp {
                 Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
                 Route::Help => views::help::ui(ui, pack),
                 Route::Charts => self.charts.ui(ui, pack, state),
+                Route::Map => self.map.ui(ui, pack, state),
             };
             actions.extend(more);
         });

@@ -17,11 +17,13 @@ pub enum Route {
     Help,
     /// Charts of the pack's datasets (the chosen chart is `AppState::chart`).
     Charts,
+    /// The map of territory, places and foreign-fighter flows.
+    Map,
 }
 
 impl Route {
     /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 6] = ["home", "section", "glossary", "sources", "help", "charts"];
+    pub const NAMES: [&'static str; 7] = ["home", "section", "glossary", "sources", "help", "charts", "map"];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -31,6 +33,7 @@ impl Route {
             Route::Sources => "sources",
             Route::Help => "help",
             Route::Charts => "charts",
+            Route::Map => "map",
         }
     }
 
@@ -51,6 +54,7 @@ impl Route {
             "sources" => Route::Sources,
             "help" => Route::Help,
             "charts" => Route::Charts,
+            "map" => Route::Map,
             other => {
                 return Err(format!("unknown view \"{other}\"; valid views are: {}", Route::NAMES.join(", ")));
             }
@@ -330,9 +334,15 @@ mod tests {
 
     #[test]
     fn saved_routes_round_trip() {
-        for r in
-            [Route::Home, Route::Section("sec-a".into()), Route::Glossary, Route::Sources, Route::Help, Route::Charts]
-        {
+        for r in [
+            Route::Home,
+            Route::Section("sec-a".into()),
+            Route::Glossary,
+            Route::Sources,
+            Route::Help,
+            Route::Charts,
+            Route::Map,
+        ] {
             assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
         }
     }
