@@ -14,6 +14,7 @@ What it does:
 3. Stitches arcs into rings, drops rings smaller than MIN_RING_AREA (tiny islets; a country made
    only of tiny islands keeps its largest one, unsimplified),
    rounds coordinates to 3 decimals (about 100 m) and clamps latitudes to the Web-Mercator range.
+   Rings that cross the antimeridian get longitudes beyond 180 so no edge spans the whole world.
 4. Maps the ISO 3166-1 numeric ids to alpha-3 codes with Debian's iso-codes table
    (package `iso-codes`), plus the few shapes without a numeric id (Kosovo -> XKX).
 
@@ -97,7 +98,15 @@ def signed_area(ring):
     return s / 2.0
 
 
+def unwrap_antimeridian(ring):
+    """Rings that jump across the antimeridian (Russia's Chukotka, Fiji) continue past 180 degrees."""
+    if any(abs(ring[i][0] - ring[i - 1][0]) > 180 for i in range(1, len(ring))):
+        return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
+    return ring
+
+
 def clean_ring(ring):
+    ring = unwrap_antimeridian(ring)
     out = []
     for lon, lat in ring:
         p = (round(lon, 3), round(max(-MAX_LAT, min(MAX_LAT, lat)), 3))

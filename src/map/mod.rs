@@ -111,7 +111,7 @@ pub fn group_thousands(v: f64) -> String {
     let digits = n.abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -201,7 +201,7 @@ pub fn distance_to_polyline(p: Pos2, line: &[Pos2]) -> f32 {
 }
 
 /// The figure of a date dataset nearest a date: the latest on or before it, else the first after.
-pub fn figure_near<'a>(dataset: &'a Dataset, date: PackDate) -> Option<(&'a Point, String)> {
+pub fn figure_near(dataset: &Dataset, date: PackDate) -> Option<(&Point, String)> {
     let mut before: Option<(&Point, String)> = None;
     let mut after: Option<(&Point, String)> = None;
     for series in &dataset.series {

@@ -72,7 +72,7 @@ impl Palette {
                 held: Color32::from_rgb(0xFF, 0x8C, 0x3A),
                 not_held: OKABE_ITO[1],
                 never_held: purple,
-                flow: Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 170),
+                flow: Color32::from_rgba_unmultiplied(0x56, 0xB4, 0xE9, 140),
                 halo: Color32::from_rgba_unmultiplied(0x10, 0x14, 0x18, 200),
                 text: Color32::from_rgb(0xEE, 0xEE, 0xEE),
             }
@@ -88,7 +88,7 @@ impl Palette {
                 held: vermillion,
                 not_held: blue,
                 never_held: purple,
-                flow: Color32::from_rgba_unmultiplied(0x00, 0x72, 0xB2, 150),
+                flow: Color32::from_rgba_unmultiplied(0x00, 0x72, 0xB2, 125),
                 halo: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 210),
                 text: Color32::from_rgb(0x1A, 0x1A, 0x1A),
             }
@@ -170,6 +170,8 @@ pub struct MapView {
     /// The map size and camera (zoom, lon, lat) of the last automatic framing; while the camera
     /// is untouched, a new map size frames again.
     framed_for: Option<(Vec2, (f64, f64, f64))>,
+    /// Set when the flows layer is switched on: frame all flow origins on the next frame.
+    frame_flows: bool,
 }
 
 impl Default for MapView {
@@ -184,6 +186,7 @@ impl Default for MapView {
             play_elapsed: 0.0,
             cache: MeshCache::default(),
             framed_for: None,
+            frame_flows: false,
         }
     }
 }
@@ -220,10 +223,10 @@ impl MapView {
 
         // ---- toolbar
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Zoom in").on_hover_text("Zoom in (+ when the map has focus)").clicked() {
+            if ui.button("Zoom in").on_hover_text("Zoom in (plus key when the map has focus)").clicked() {
                 self.zoom_by(1.0);
             }
-            if ui.button("Zoom out").on_hover_text("Zoom out (− when the map has focus)").clicked() {
+            if ui.button("Zoom out").on_hover_text("Zoom out (minus key when the map has focus)").clicked() {
                 self.zoom_by(-1.0);
             }
             if ui.button("Reset view").on_hover_text("Frame Syria and Iraq again").clicked() {
@@ -233,9 +236,13 @@ impl MapView {
             ui.label(RichText::new("Layers:").strong());
             ui.checkbox(&mut self.layers.territory, "Territory");
             ui.checkbox(&mut self.layers.places, "Places");
-            ui.checkbox(&mut self.layers.flows, "Foreign-fighter flows");
-            if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
-                ui.separator();
+            let flows_toggle = ui.checkbox(&mut self.layers.flows, "Foreign-fighter flows");
+            if flows_toggle.changed() && self.layers.flows {
+                self.frame_flows = true;
+            }
+        });
+        if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Estimate:");
                 egui::ComboBox::from_id_salt("map-flow-series")
                     .selected_text(ds.series[self.flow_series].label.as_str())
@@ -254,8 +261,8 @@ impl MapView {
                         .suffix(format!(" {}", ds.unit)),
                 );
                 r.widget_info(|| egui::WidgetInfo::slider(true, self.flow_minimum, "Minimum flow size"));
-            }
-        });
+            });
+        }
 
         // ---- the map
         let flows = match (self.layers.flows, flows_dataset) {
@@ -275,6 +282,16 @@ impl MapView {
         if !self.framed {
             self.frame_on(base, map_size);
             self.framed_for = Some((map_size, self.camera()));
+        }
+        if std::mem::take(&mut self.frame_flows) {
+            let mut bounds = egui::Rect::NOTHING;
+            for p in flows.iter().map(|f| f.from).chain(destination) {
+                bounds = bounds.union(egui::Rect::from_min_max(p, p));
+            }
+            if bounds.is_positive() {
+                self.frame_rect(bounds, map_size);
+                self.framed_for = None;
+            }
         }
         let mut output = PluginOutput::default();
         let map_response = ui
@@ -301,7 +318,7 @@ impl MapView {
             .inner;
         actions.append(&mut output.actions);
         map_response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map (arrow keys pan, + and − zoom)"));
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map (arrow keys pan, plus and minus keys zoom)"));
         if map_response.clicked() {
             map_response.request_focus();
         }
@@ -325,7 +342,7 @@ impl MapView {
                 }
             }
             let mut index = current;
-            ui.spacing_mut().slider_width = (ui.available_width() - 330.0).max(160.0);
+            ui.spacing_mut().slider_width = (ui.available_width() - 230.0).max(120.0);
             let slider = ui
                 .add(egui::Slider::new(&mut index, 0..=last_index).show_value(false).step_by(1.0).trailing_fill(true));
             let slider = slider.on_hover_text("Left and right arrows: one month. Page Up and Page Down: one year.");
@@ -391,12 +408,17 @@ impl MapView {
         if !bounds.is_positive() {
             bounds = egui::Rect::from_center_size(map::zoom0(40.0, 35.0), Vec2::splat(10.0));
         }
+        self.frame_rect(bounds, size);
+        self.framed = true;
+    }
+
+    /// Centres and zooms so a zoom-0 rectangle fills a map of `size` points (with a margin).
+    fn frame_rect(&mut self, bounds: egui::Rect, size: Vec2) {
         let bounds = bounds.expand2(bounds.size() * 0.06);
         let zoom = f64::from((size.x / bounds.width()).min(size.y / bounds.height())).log2();
         let (lon, lat) = map::lonlat_from_zoom0(bounds.center());
         let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
         self.memory.center_at(lon_lat(lon, lat));
-        self.framed = true;
     }
 
     fn camera(&self) -> (f64, f64, f64) {
@@ -535,6 +557,7 @@ impl Plugin for MapPainter<'_> {
 
         // Flows.
         let mut flow_lines: Vec<(Vec<Pos2>, f32)> = Vec::new();
+        let mut flow_labels: Vec<(Pos2, String)> = Vec::new();
         if let (true, Some(dest)) = (layers.flows, destination) {
             let largest = flows.first().map_or(0.0, |f| f.value);
             let end = to_screen(dest);
@@ -544,8 +567,8 @@ impl Plugin for MapPainter<'_> {
                 if length < 30.0 {
                     continue;
                 }
-                let width = map::flow_width(flow.value, largest, 1.5, 14.0);
-                let stop = end + (start - end).normalized() * (18.0 + i as f32 % 3.0 * 6.0);
+                let width = map::flow_width(flow.value, largest, 1.5, 11.0);
+                let stop = end + (start - end).normalized() * (26.0 + i as f32 % 3.0 * 8.0);
                 let line = map::curve(start, stop, 28);
                 painter.add(Shape::line(line.clone(), Stroke::new(width, palette.flow)));
                 let n = line.len();
@@ -560,13 +583,7 @@ impl Plugin for MapPainter<'_> {
                 painter.circle_filled(start, (width / 2.0).max(3.0), palette.flow);
                 if i < LABELLED_FLOWS {
                     let name = &pack.countries.items[flow.country].name;
-                    halo_text(
-                        &painter,
-                        start + Vec2::new(0.0, -width / 2.0 - 10.0),
-                        &format!("{name} {}", flow.text),
-                        &palette,
-                        14.0,
-                    );
+                    flow_labels.push((start + Vec2::new(0.0, -width / 2.0 - 10.0), format!("{name} {}", flow.text)));
                 }
                 flow_lines.push((line, width));
             }
@@ -585,15 +602,26 @@ impl Plugin for MapPainter<'_> {
                 let status = map::place_status(place, date);
                 marker(&painter, at, status, &palette, 1.0);
                 markers.push((i, at));
+            }
+            // Names after all markers, so no marker covers a name; a name that would overlap
+            // another is left for a closer zoom (hover and the list below still give it).
+            for (i, at) in &markers {
+                let place = &pack.places.items[*i];
                 if place.kind == "city" && zoom >= 4.5 || zoom >= 6.5 {
                     let galley = painter.layout_no_wrap(place.name.clone(), FontId::proportional(14.0), palette.text);
-                    let label = egui::Align2::LEFT_CENTER.anchor_size(at + Vec2::new(9.0, 0.0), galley.size());
-                    if labels.iter().all(|r| !r.expand(2.0).intersects(label)) {
-                        halo_text(&painter, at + Vec2::new(9.0, 0.0), &place.name, &palette, 14.0);
+                    let label = egui::Align2::LEFT_CENTER.anchor_size(*at + Vec2::new(9.0, 0.0), galley.size());
+                    let clear_of_markers = markers.iter().all(|(j, m)| j == i || !label.expand(4.0).contains(*m));
+                    if clear_of_markers && labels.iter().all(|r| !r.expand(2.0).intersects(label)) {
+                        halo_text(&painter, *at + Vec2::new(9.0, 0.0), &place.name, &palette, 14.0);
                         labels.push(label);
                     }
                 }
             }
+        }
+
+        // Labels of the largest flows go on top of the markers.
+        for (at, text) in &flow_labels {
+            halo_text(&painter, *at, text, &palette, 14.0);
         }
 
         // Hover and click.
