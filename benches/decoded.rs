@@ -9,8 +9,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use decoded::app::{DecodedApp, LoadedContent, StartOptions};
-use decoded::content::load::{MemFiles, load_from};
 use decoded::content::Pack;
+use decoded::content::load::{MemFiles, load_from};
 use decoded::persist::Settings;
 use decoded::search::SearchIndex;
 use decoded::state::Route;

@@ -7,7 +7,7 @@ use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
 use crate::views::{
-    self, charts::ChartsView, glossary::GlossaryView, search::SearchView, shell, sources::SourcesView,
+    self, charts::ChartsView, glossary::GlossaryView, map::MapView, search::SearchView, shell, sources::SourcesView,
     timeline::TimelineView,
 };
 
@@ -70,6 +70,7 @@ pub struct DecodedApp {
     search: SearchView,
     charts: ChartsView,
     timeline: TimelineView,
+    map: MapView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
@@ -136,6 +137,7 @@ impl DecodedApp {
             search,
             charts: ChartsView::default(),
             timeline: TimelineView::default(),
+            map: MapView::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
@@ -243,6 +245,7 @@ impl eframe::App for DecodedApp {
                 Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
                 Route::Help => views::help::ui(ui, pack),
                 Route::Charts => self.charts.ui(ui, pack, state),
+                Route::Map => self.map.ui(ui, pack, state),
             };
             actions.extend(more);
         });

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod content;
 pub mod export;
+pub mod map;
 pub mod persist;
 pub mod search;
 pub mod state;

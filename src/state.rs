@@ -18,11 +18,14 @@ pub enum Route {
     Help,
     /// Charts of the pack's datasets (the chosen chart is `AppState::chart`).
     Charts,
+    /// The map of territory, places and foreign-fighter flows.
+    Map,
 }
 
 impl Route {
     /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 7] = ["home", "section", "timeline", "glossary", "sources", "help", "charts"];
+    pub const NAMES: [&'static str; 8] =
+        ["home", "section", "timeline", "charts", "map", "glossary", "sources", "help"];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -33,6 +36,7 @@ impl Route {
             Route::Sources => "sources",
             Route::Help => "help",
             Route::Charts => "charts",
+            Route::Map => "map",
         }
     }
 
@@ -54,6 +58,7 @@ impl Route {
             "sources" => Route::Sources,
             "help" => Route::Help,
             "charts" => Route::Charts,
+            "map" => Route::Map,
             other => {
                 return Err(format!("unknown view \"{other}\"; valid views are: {}", Route::NAMES.join(", ")));
             }
@@ -341,6 +346,7 @@ mod tests {
             Route::Sources,
             Route::Help,
             Route::Charts,
+            Route::Map,
         ] {
             assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
         }

@@ -29,7 +29,13 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Flip { at, byte }),
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (any::<usize>(), proptest::collection::vec(prop_oneof![Just(b'"'), Just(b'['), Just(b'{'), Just(b','), Just(b':'), any::<u8>()], 1..8))
+        (
+            any::<usize>(),
+            proptest::collection::vec(
+                prop_oneof![Just(b'"'), Just(b'['), Just(b'{'), Just(b','), Just(b':'), any::<u8>()],
+                1..8
+            )
+        )
             .prop_map(|(at, bytes)| Mutation::Insert { at, bytes }),
         any::<usize>().prop_map(|at| Mutation::Truncate { at }),
         (any::<usize>(), 1usize..200).prop_map(|(at, len)| Mutation::Duplicate { at, len }),

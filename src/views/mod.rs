@@ -5,6 +5,7 @@ pub mod explain;
 pub mod glossary;
 pub mod help;
 pub mod home;
+pub mod map;
 pub mod search;
 pub mod section;
 pub mod shell;

@@ -114,6 +114,7 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.label(RichText::new("Explore").weak());
         item(ui, "Timeline".into(), Route::Timeline);
         item(ui, "Charts".into(), Route::Charts);
+        item(ui, "Map".into(), Route::Map);
         ui.add_space(6.0);
         ui.label(RichText::new("Reference").weak());
         item(ui, "Glossary".into(), Route::Glossary);

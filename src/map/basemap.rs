@@ -1,0 +1,360 @@
+//! The offline base map: Natural Earth country shapes, triangulated once.
+//!
+//! `assets/countries.json` (made by `assets/tools/convert_world_atlas.py`) is compiled into the
+//! binary. On first use every country is projected to zoom-0 Web-Mercator units and triangulated
+//! with `earcutr`; after that a frame only scales and shifts the cached vertices
+//! ([`ScreenMesh::update`]), so panning and zooming never re-triangulate.
+
+use std::sync::{Arc, OnceLock};
+
+use egui::{Color32, Mesh, Pos2, Vec2};
+use serde::Deserialize;
+
+use super::{lonlat_from_zoom0, zoom0};
+
+/// The converted country shapes, embedded at compile time.
+pub const COUNTRIES_JSON: &str = include_str!("../../assets/countries.json");
+
+#[derive(Deserialize)]
+struct CountriesAsset {
+    countries: Vec<CountryAsset>,
+}
+
+#[derive(Deserialize)]
+struct CountryAsset {
+    iso3: String,
+    name: String,
+    /// Polygons → rings (outline first, then holes) → flat `[lon, lat, lon, lat, …]`.
+    polygons: Vec<Vec<Vec<f64>>>,
+}
+
+/// A country ready to draw: zoom-0 Mercator geometry plus its triangulation.
+#[derive(Debug, Clone)]
+pub struct CountryShape {
+    /// ISO 3166-1 alpha-3, or empty for shapes without one (e.g. "N. Cyprus").
+    pub iso3: String,
+    pub name: String,
+    /// All ring vertices of all polygons, in zoom-0 Mercator pixels (0..256).
+    pub points: Vec<Pos2>,
+    /// Each ring as a range into `points` (outlines and holes alike).
+    pub rings: Vec<std::ops::Range<usize>>,
+    /// Each polygon as a range into `rings` (first ring = outline).
+    pub polygons: Vec<std::ops::Range<usize>>,
+    /// Triangles, as indices into `points`.
+    pub triangles: Vec<u32>,
+    /// Bounding box in zoom-0 units.
+    pub bounds: egui::Rect,
+    /// Where the name goes (zoom-0 units): the centre of the largest polygon's outline.
+    pub label_at: Pos2,
+    /// Width of the largest polygon in zoom-0 units (labels show only when it is wide enough).
+    pub label_width: f32,
+}
+
+impl CountryShape {
+    /// True if a zoom-0 point lies inside the country (even-odd rule over its rings).
+    pub fn contains(&self, p: Pos2) -> bool {
+        if !self.bounds.contains(p) {
+            return false;
+        }
+        self.polygons.iter().any(|poly| {
+            let mut inside = false;
+            for ring in &self.rings[poly.clone()] {
+                if point_in_ring(p, &self.points[ring.clone()]) {
+                    inside = !inside;
+                }
+            }
+            inside
+        })
+    }
+}
+
+/// Every country of the base map.
+#[derive(Debug, Clone)]
+pub struct BaseMap {
+    pub countries: Vec<CountryShape>,
+}
+
+/// Problems with the embedded asset (reported, never a crash).
+#[derive(Debug, thiserror::Error)]
+pub enum BaseMapError {
+    #[error("assets/countries.json is not valid: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl BaseMap {
+    /// The embedded base map, parsed and triangulated once per process.
+    pub fn shared() -> &'static BaseMap {
+        static SHARED: OnceLock<BaseMap> = OnceLock::new();
+        SHARED.get_or_init(|| BaseMap::from_json(COUNTRIES_JSON).unwrap_or(BaseMap { countries: Vec::new() }))
+    }
+
+    /// Parses and triangulates a converted countries file.
+    pub fn from_json(text: &str) -> Result<BaseMap, BaseMapError> {
+        let asset: CountriesAsset = serde_json::from_str(text)?;
+        let countries = asset
+            .countries
+            .into_iter()
+            .filter_map(|c| {
+                let polygons: Vec<Vec<Vec<[f64; 2]>>> = c
+                    .polygons
+                    .iter()
+                    .map(|rings| {
+                        rings.iter().map(|flat| flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect()).collect()
+                    })
+                    .collect();
+                shape_from_lonlat(c.iso3, c.name, &polygons)
+            })
+            .collect();
+        Ok(BaseMap { countries })
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&CountryShape> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    /// The country under a zoom-0 point, if any.
+    pub fn country_at(&self, p: Pos2) -> Option<&CountryShape> {
+        self.countries.iter().find(|c| c.contains(p))
+    }
+
+    /// The lon/lat of a zoom-0 point (for tests and the scale bar).
+    pub fn lonlat(p: Pos2) -> (f64, f64) {
+        lonlat_from_zoom0(p)
+    }
+}
+
+/// Projects polygons given as lon/lat rings and triangulates them. `None` if nothing is left.
+pub fn shape_from_lonlat(iso3: String, name: String, polygons: &[Vec<Vec<[f64; 2]>>]) -> Option<CountryShape> {
+    let mut points = Vec::new();
+    let mut rings = Vec::new();
+    let mut polygon_ranges = Vec::new();
+    let mut triangles = Vec::new();
+    let mut best: Option<(f32, Pos2, f32)> = None;
+    for polygon in polygons {
+        let first_ring = rings.len();
+        let base = points.len();
+        let mut flat: Vec<f64> = Vec::new();
+        let mut holes: Vec<usize> = Vec::new();
+        for (ri, ring) in polygon.iter().enumerate() {
+            let mut ring_points: Vec<Pos2> = ring.iter().map(|[lon, lat]| zoom0(*lon, *lat)).collect();
+            if ring_points.len() > 1 && ring_points.first() == ring_points.last() {
+                ring_points.pop();
+            }
+            if ring_points.len() < 3 {
+                if ri == 0 {
+                    break;
+                }
+                continue;
+            }
+            if ri > 0 {
+                holes.push(flat.len() / 2);
+            }
+            let start = points.len();
+            for p in &ring_points {
+                flat.push(f64::from(p.x));
+                flat.push(f64::from(p.y));
+            }
+            points.extend_from_slice(&ring_points);
+            rings.push(start..points.len());
+            if ri == 0 {
+                let area = ring_area(&ring_points).abs();
+                let (min, max) = bounds_of(&ring_points);
+                if best.is_none_or(|(a, _, _)| area > a) {
+                    best = Some((area, centroid(&ring_points).unwrap_or(min.lerp(max, 0.5)), max.x - min.x));
+                }
+            }
+        }
+        if rings.len() == first_ring {
+            continue;
+        }
+        polygon_ranges.push(first_ring..rings.len());
+        if let Ok(idx) = earcutr::earcut(&flat, &holes, 2) {
+            triangles.extend(idx.into_iter().map(|i| (base + i) as u32));
+        }
+    }
+    if points.is_empty() {
+        return None;
+    }
+    let (min, max) = bounds_of(&points);
+    let (_, label_at, label_width) = best.unwrap_or((0.0, min.lerp(max, 0.5), max.x - min.x));
+    Some(CountryShape {
+        iso3,
+        name,
+        points,
+        rings,
+        polygons: polygon_ranges,
+        triangles,
+        bounds: egui::Rect::from_min_max(min, max),
+        label_at,
+        label_width,
+    })
+}
+
+fn bounds_of(points: &[Pos2]) -> (Pos2, Pos2) {
+    let mut min = Pos2::new(f32::INFINITY, f32::INFINITY);
+    let mut max = Pos2::new(f32::NEG_INFINITY, f32::NEG_INFINITY);
+    for p in points {
+        min = min.min(*p);
+        max = max.max(*p);
+    }
+    (min, max)
+}
+
+fn ring_area(ring: &[Pos2]) -> f32 {
+    let mut s = 0.0;
+    for i in 0..ring.len() {
+        let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+        s += a.x * b.y - b.x * a.y;
+    }
+    s / 2.0
+}
+
+/// Area centroid of a ring; falls back to `None` for degenerate rings.
+fn centroid(ring: &[Pos2]) -> Option<Pos2> {
+    let area = ring_area(ring);
+    if area.abs() < 1e-9 {
+        return None;
+    }
+    let (mut cx, mut cy) = (0.0f64, 0.0f64);
+    for i in 0..ring.len() {
+        let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+        let cross = f64::from(a.x * b.y - b.x * a.y);
+        cx += f64::from(a.x + b.x) * cross;
+        cy += f64::from(a.y + b.y) * cross;
+    }
+    let k = 1.0 / (6.0 * f64::from(area));
+    let c = Pos2::new((cx * k) as f32, (cy * k) as f32);
+    point_in_ring(c, ring).then_some(c)
+}
+
+/// Even-odd point-in-ring test.
+pub fn point_in_ring(p: Pos2, ring: &[Pos2]) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// A mesh kept in zoom-0 units and re-positioned in place for each view.
+///
+/// The egui `Mesh` lives in an `Arc`; once the previous frame's shapes are dropped the `Arc` is
+/// unique again, so [`ScreenMesh::update`] rewrites vertex positions without allocating.
+pub struct ScreenMesh {
+    zoom0: Vec<Pos2>,
+    /// Screen-space offsets added after scaling (half line widths for outlines; zero for fills).
+    offsets: Vec<Vec2>,
+    mesh: Arc<Mesh>,
+    last: Option<(f32, Vec2, Color32)>,
+}
+
+impl ScreenMesh {
+    /// A filled mesh from points and triangle indices.
+    pub fn fill(points: &[Pos2], triangles: &[u32]) -> Self {
+        let mut mesh = Mesh::default();
+        mesh.reserve_vertices(points.len());
+        for p in points {
+            mesh.colored_vertex(*p, Color32::TRANSPARENT);
+        }
+        mesh.reserve_triangles(triangles.len() / 3);
+        for t in triangles.chunks_exact(3) {
+            mesh.add_triangle(t[0], t[1], t[2]);
+        }
+        ScreenMesh { zoom0: points.to_vec(), offsets: vec![Vec2::ZERO; points.len()], mesh: Arc::new(mesh), last: None }
+    }
+
+    /// Closed outlines `width` screen points wide, one quad per segment.
+    pub fn outlines<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>, width: f32) -> Self {
+        let mut zoom0 = Vec::new();
+        let mut offsets = Vec::new();
+        let mut mesh = Mesh::default();
+        let half = width / 2.0;
+        for ring in rings {
+            let n = ring.len();
+            for i in 0..n {
+                let (a, b) = (ring[i], ring[(i + 1) % n]);
+                let d = b - a;
+                if d.length_sq() == 0.0 {
+                    continue;
+                }
+                let normal = d.normalized().rot90() * half;
+                let along = d.normalized() * half * 0.5;
+                let base = zoom0.len() as u32;
+                zoom0.extend_from_slice(&[a, a, b, b]);
+                offsets.extend_from_slice(&[normal - along, -normal - along, normal + along, -normal + along]);
+                for _ in 0..4 {
+                    mesh.colored_vertex(Pos2::ZERO, Color32::TRANSPARENT);
+                }
+                mesh.add_triangle(base, base + 1, base + 2);
+                mesh.add_triangle(base + 1, base + 3, base + 2);
+            }
+        }
+        ScreenMesh { zoom0, offsets, mesh: Arc::new(mesh), last: None }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mesh.indices.is_empty()
+    }
+
+    pub fn vertex_count(&self) -> usize {
+        self.zoom0.len()
+    }
+
+    /// Places the mesh for a view: `screen = origin + zoom0 * scale + offset`.
+    pub fn update(&mut self, scale: f32, origin: Vec2, color: Color32) -> Arc<Mesh> {
+        if self.last != Some((scale, origin, color)) {
+            let mesh = Arc::make_mut(&mut self.mesh);
+            for ((v, p), o) in mesh.vertices.iter_mut().zip(&self.zoom0).zip(&self.offsets) {
+                v.pos = (origin + p.to_vec2() * scale + *o).to_pos2();
+                v.color = color;
+            }
+            self.last = Some((scale, origin, color));
+        }
+        Arc::clone(&self.mesh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_triangulates_without_nans() {
+        let map = BaseMap::from_json(COUNTRIES_JSON).expect("asset parses");
+        assert!(map.countries.len() > 200, "{} countries", map.countries.len());
+        for c in &map.countries {
+            assert!(!c.triangles.is_empty(), "{} has no triangles", c.name);
+            assert_eq!(c.triangles.len() % 3, 0);
+            assert!(c.triangles.iter().all(|&i| (i as usize) < c.points.len()), "{}: index out of range", c.name);
+            assert!(c.points.iter().all(|p| p.x.is_finite() && p.y.is_finite()), "{} has a NaN", c.name);
+            assert!(c.label_at.x.is_finite() && c.label_at.y.is_finite());
+        }
+        for iso3 in ["SYR", "IRQ", "TUR", "FRA", "XKX", "MLT"] {
+            assert!(map.country(iso3).is_some(), "{iso3} missing");
+        }
+    }
+
+    #[test]
+    fn points_fall_in_the_right_country() {
+        let map = BaseMap::shared();
+        assert_eq!(map.country_at(zoom0(43.12, 36.33)).map(|c| c.iso3.as_str()), Some("IRQ")); // Mosul
+        assert_eq!(map.country_at(zoom0(39.0, 35.95)).map(|c| c.iso3.as_str()), Some("SYR")); // Raqqa
+        assert!(map.country_at(zoom0(-30.0, 30.0)).is_none(), "mid-Atlantic is sea");
+    }
+
+    #[test]
+    fn screen_mesh_only_moves_vertices() {
+        let points = [Pos2::new(0.0, 0.0), Pos2::new(1.0, 0.0), Pos2::new(0.0, 1.0)];
+        let mut m = ScreenMesh::fill(&points, &[0, 1, 2]);
+        let a = m.update(2.0, Vec2::new(10.0, 20.0), Color32::RED);
+        assert_eq!(a.vertices[1].pos, Pos2::new(12.0, 20.0));
+        drop(a);
+        let b = m.update(4.0, Vec2::ZERO, Color32::RED);
+        assert_eq!(b.vertices[2].pos, Pos2::new(0.0, 4.0));
+        assert_eq!(b.indices, vec![0, 1, 2]);
+    }
+}

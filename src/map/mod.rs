@@ -1,0 +1,347 @@
+//! Map geometry and layer logic, kept apart from drawing so it can be tested.
+//!
+//! - [`basemap`]: Natural Earth countries, triangulated once, moved per frame.
+//! - This module: Web-Mercator helpers, which territory snapshot and place status apply at a date,
+//!   and how foreign-fighter figures become flow widths.
+
+pub mod basemap;
+
+use egui::Pos2;
+use walkers::Projection as _;
+
+use crate::content::pack::TerritorySnapshot;
+use crate::content::schema::{Dataset, Place, Point};
+use crate::content::{Pack, PackDate};
+
+/// Latitude limit of Web Mercator used for drawing.
+pub const MAX_LATITUDE: f64 = 85.0;
+
+/// Longitude/latitude → zoom-0 Web-Mercator pixels (the world is 256 × 256).
+pub fn zoom0(lon: f64, lat: f64) -> Pos2 {
+    let p = walkers::MercatorProjection.project(walkers::lon_lat(lon, lat.clamp(-MAX_LATITUDE, MAX_LATITUDE)), 0.0);
+    Pos2::new(p.x() as f32, p.y() as f32)
+}
+
+/// Zoom-0 Web-Mercator pixels → (longitude, latitude).
+pub fn lonlat_from_zoom0(p: Pos2) -> (f64, f64) {
+    let pos = walkers::MercatorProjection.unproject(walkers::Pixels::new(f64::from(p.x), f64::from(p.y)), 0.0);
+    (pos.x(), pos.y())
+}
+
+// ---------------------------------------------------------------- dates and control
+
+/// Whether the group held a place at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceStatus {
+    /// Inside one of the place's control periods.
+    Held,
+    /// Has control periods, but the date is outside all of them (not yet taken, or retaken).
+    NotHeld,
+    /// No control periods at all (e.g. a city abroad).
+    NeverHeld,
+}
+
+/// The status of a place at a date: a period covers `from` up to the day before `to`.
+pub fn place_status(place: &Place, date: PackDate) -> PlaceStatus {
+    if place.control.is_empty() {
+        return PlaceStatus::NeverHeld;
+    }
+    let day = date.start_day();
+    let held = place.control.iter().any(|c| c.from.start_day() <= day && c.to.is_none_or(|to| day < to.start_day()));
+    if held { PlaceStatus::Held } else { PlaceStatus::NotHeld }
+}
+
+/// The snapshot in force at a date: the latest one dated on or before it (`None` before the first).
+/// `snapshots` must be sorted by date, as `Pack::territory` is.
+pub fn snapshot_at(snapshots: &[TerritorySnapshot], date: PackDate) -> Option<usize> {
+    let n = snapshots.partition_point(|s| s.date <= date);
+    n.checked_sub(1)
+}
+
+/// A month on the time slider, counted from January of `first_year`.
+pub fn month_index(date: PackDate, first_year: i32) -> i32 {
+    (date.year - first_year) * 12 + i32::from(date.month.unwrap_or(1)).clamp(1, 12) - 1
+}
+
+/// The month a slider index stands for.
+pub fn month_at(index: i32, first_year: i32) -> PackDate {
+    PackDate::month(first_year + index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+}
+
+/// The years the time slider spans: from the earliest to the latest territory snapshot or
+/// control date in the pack (at least one year).
+pub fn slider_years(pack: &Pack) -> (i32, i32) {
+    let dates = pack
+        .territory
+        .iter()
+        .map(|t| t.date)
+        .chain(pack.places.iter().flat_map(|p| p.control.iter().flat_map(|c| std::iter::once(c.from).chain(c.to))));
+    let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+    for d in dates {
+        lo = lo.min(d.year);
+        hi = hi.max(d.year);
+    }
+    if lo > hi { (2013, 2019) } else { (lo, hi.max(lo)) }
+}
+
+// ---------------------------------------------------------------- figures and flows
+
+/// The number a figure stands for on the map: its value, or the middle of its range.
+pub fn figure_value(point: &Point) -> Option<f64> {
+    point.value.or(match (point.low, point.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(v), None) | (None, Some(v)) => Some(v),
+        _ => None,
+    })
+}
+
+/// "3,417" or "1,200–1,500", as the figure was given.
+pub fn figure_text(point: &Point) -> String {
+    match (point.value, point.low, point.high) {
+        (Some(v), _, _) => group_thousands(v),
+        (None, Some(l), Some(h)) => format!("{}–{}", group_thousands(l), group_thousands(h)),
+        (None, Some(v), None) | (None, None, Some(v)) => group_thousands(v),
+        _ => "no figure".into(),
+    }
+}
+
+/// 12345.0 → "12,345".
+pub fn group_thousands(v: f64) -> String {
+    let n = v.round() as i64;
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// Line width of a flow, in screen points: the area-like square-root scale between
+/// `min_width` (for tiny figures) and `max_width` (for the largest figure shown).
+pub fn flow_width(value: f64, largest: f64, min_width: f32, max_width: f32) -> f32 {
+    if largest <= 0.0 || value <= 0.0 {
+        return min_width;
+    }
+    let t = (value / largest).clamp(0.0, 1.0).sqrt() as f32;
+    min_width + (max_width - min_width) * t
+}
+
+/// One arrow of the flows layer.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    /// Index into `pack.countries`.
+    pub country: usize,
+    pub value: f64,
+    pub text: String,
+    /// Source id of the figure (the point's, else the series').
+    pub source: String,
+    pub from: Pos2,
+}
+
+/// The flows of one series of a country dataset, largest first, at or above `minimum`.
+/// Countries without coordinates in the pack are left out.
+pub fn flows(pack: &Pack, dataset: &Dataset, series: usize, minimum: f64) -> Vec<Flow> {
+    let Some(series) = dataset.series.get(series) else { return Vec::new() };
+    let mut out: Vec<Flow> = series
+        .points
+        .iter()
+        .filter_map(|p| {
+            let iso = p.country.as_deref()?;
+            let country = pack.countries.position(iso)?;
+            let c = &pack.countries.items[country];
+            let (lat, lon) = (c.lat?, c.lon?);
+            let value = figure_value(p)?;
+            let source = p.source.clone().or_else(|| series.source.clone()).unwrap_or_default();
+            (value >= minimum).then(|| Flow { country, value, text: figure_text(p), source, from: zoom0(lon, lat) })
+        })
+        .collect();
+    out.sort_by(|a, b| b.value.total_cmp(&a.value));
+    out
+}
+
+/// Where flows end: the middle of the pack's anchors for Syria and Iraq.
+pub fn flow_destination(pack: &Pack) -> Option<Pos2> {
+    let anchor = |iso: &str| pack.countries.get(iso).and_then(|c| Some(zoom0(c.lon?, c.lat?)));
+    match (anchor("SYR"), anchor("IRQ")) {
+        (Some(a), Some(b)) => Some(a.lerp(b, 0.5)),
+        (Some(a), None) | (None, Some(a)) => Some(a),
+        _ => None,
+    }
+}
+
+/// Points of a gently curved arrow from `a` to `b` (a quadratic Bézier bent to the left).
+pub fn curve(a: Pos2, b: Pos2, segments: usize) -> Vec<Pos2> {
+    let d = b - a;
+    let control = a + d * 0.5 + d.rot90() * 0.18;
+    (0..=segments)
+        .map(|i| {
+            let t = i as f32 / segments as f32;
+            let u = 1.0 - t;
+            Pos2::new(
+                u * u * a.x + 2.0 * u * t * control.x + t * t * b.x,
+                u * u * a.y + 2.0 * u * t * control.y + t * t * b.y,
+            )
+        })
+        .collect()
+}
+
+/// Distance from `p` to the polyline `line`.
+pub fn distance_to_polyline(p: Pos2, line: &[Pos2]) -> f32 {
+    line.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let d = b - a;
+            let t = if d.length_sq() == 0.0 { 0.0 } else { ((p - a).dot(d) / d.length_sq()).clamp(0.0, 1.0) };
+            p.distance(a + d * t)
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The figure of a date dataset nearest a date: the latest on or before it, else the first after.
+pub fn figure_near(dataset: &Dataset, date: PackDate) -> Option<(&Point, String)> {
+    let mut before: Option<(&Point, String)> = None;
+    let mut after: Option<(&Point, String)> = None;
+    for series in &dataset.series {
+        for p in &series.points {
+            let Some(d) = p.date else { continue };
+            let source = p.source.clone().or_else(|| series.source.clone()).unwrap_or_default();
+            if d <= date {
+                if before.as_ref().is_none_or(|(b, _)| b.date < Some(d)) {
+                    before = Some((p, source));
+                }
+            } else if after.as_ref().is_none_or(|(b, _)| b.date > Some(d)) {
+                after = Some((p, source));
+            }
+        }
+    }
+    before.or(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::schema::ControlPeriod;
+
+    fn snapshot(date: PackDate) -> TerritorySnapshot {
+        TerritorySnapshot {
+            date,
+            label: date.to_string(),
+            note: String::new(),
+            sources: Vec::new(),
+            polygons: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn mercator_round_trip() {
+        for (lon, lat) in [(0.0, 0.0), (43.12, 36.33), (-117.29, 34.1), (174.0, -41.0), (-179.9, 84.0)] {
+            let p = zoom0(lon, lat);
+            assert!((0.0..=256.0).contains(&p.x) && (0.0..=256.0).contains(&p.y), "{p:?}");
+            let (lon2, lat2) = lonlat_from_zoom0(p);
+            assert!((lon - lon2).abs() < 1e-3 && (lat - lat2).abs() < 1e-3, "{lon},{lat} → {lon2},{lat2}");
+        }
+        assert_eq!(zoom0(0.0, 0.0), Pos2::new(128.0, 128.0));
+        assert!(zoom0(0.0, 89.0).y.is_finite(), "latitudes are clamped");
+    }
+
+    #[test]
+    fn territory_snapshot_at_dates() {
+        let snaps = [
+            snapshot(PackDate::month(2014, 6)),
+            snapshot(PackDate::month(2015, 1)),
+            snapshot(PackDate::month(2017, 11)),
+        ];
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 5)), None, "before the first");
+        assert_eq!(snapshot_at(&snaps, PackDate::day(2014, 5, 31)), None);
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 6)), Some(0), "on the date");
+        assert_eq!(snapshot_at(&snaps, PackDate::day(2014, 6, 20)), Some(0));
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 12)), Some(0), "just before the second");
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2015, 1)), Some(1));
+        assert_eq!(snapshot_at(&snaps, PackDate::year(2016)), Some(1));
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2017, 10)), Some(1));
+        assert_eq!(snapshot_at(&snaps, PackDate::month(2017, 11)), Some(2));
+        assert_eq!(snapshot_at(&snaps, PackDate::year(2030)), Some(2), "after the last");
+        assert_eq!(snapshot_at(&[], PackDate::year(2015)), None);
+    }
+
+    #[test]
+    fn builtin_territory_changes_between_dates() {
+        let pack = crate::content::load_builtin().pack;
+        assert!(pack.territory.len() >= 8, "{} snapshots", pack.territory.len());
+        let at = |d| snapshot_at(&pack.territory, d).expect("a snapshot");
+        let (a, b, c) = (at(PackDate::month(2014, 8)), at(PackDate::month(2015, 1)), at(PackDate::month(2017, 11)));
+        assert!(a != b && b != c, "{a} {b} {c}");
+        for s in &pack.territory {
+            assert!(s.label.to_lowercase().contains("approximate") || s.polygons.is_empty(), "{}", s.label);
+        }
+    }
+
+    #[test]
+    fn place_status_follows_control_periods() {
+        let place = Place {
+            id: "pl-x".into(),
+            name: "X".into(),
+            country: "IRQ".into(),
+            lat: 36.0,
+            lon: 43.0,
+            kind: "city".into(),
+            control: vec![ControlPeriod {
+                from: PackDate::day(2014, 6, 10),
+                to: Some(PackDate::day(2017, 7, 9)),
+                sources: vec![],
+            }],
+            note: String::new(),
+            sources: vec![],
+        };
+        assert_eq!(place_status(&place, PackDate::month(2014, 5)), PlaceStatus::NotHeld);
+        assert_eq!(place_status(&place, PackDate::day(2014, 6, 10)), PlaceStatus::Held);
+        assert_eq!(place_status(&place, PackDate::day(2017, 7, 8)), PlaceStatus::Held);
+        assert_eq!(place_status(&place, PackDate::day(2017, 7, 9)), PlaceStatus::NotHeld);
+        let never = Place { control: vec![], ..place };
+        assert_eq!(place_status(&never, PackDate::month(2015, 1)), PlaceStatus::NeverHeld);
+    }
+
+    #[test]
+    fn flow_widths_scale_by_square_root() {
+        assert_eq!(flow_width(100.0, 100.0, 1.0, 11.0), 11.0);
+        assert_eq!(flow_width(0.0, 100.0, 1.0, 11.0), 1.0);
+        assert!((flow_width(25.0, 100.0, 1.0, 11.0) - 6.0).abs() < 1e-5);
+        assert!(flow_width(10.0, 100.0, 1.0, 11.0) < flow_width(20.0, 100.0, 1.0, 11.0));
+        assert_eq!(flow_width(500.0, 100.0, 1.0, 11.0), 11.0, "clamped");
+        assert_eq!(flow_width(5.0, 0.0, 1.0, 11.0), 1.0);
+    }
+
+    #[test]
+    fn builtin_flows_are_sorted_and_filtered() {
+        let pack = crate::content::load_builtin().pack;
+        let ds = pack.datasets.get("ds-ff-by-country").expect("dataset");
+        let all = flows(&pack, ds, 0, 0.0);
+        assert!(!all.is_empty());
+        assert!(all.windows(2).all(|w| w[0].value >= w[1].value));
+        let big = flows(&pack, ds, 0, 1000.0);
+        assert!(big.len() < all.len() && big.iter().all(|f| f.value >= 1000.0));
+        assert!(flow_destination(&pack).is_some());
+    }
+
+    #[test]
+    fn month_indices_round_trip_and_numbers_group() {
+        for i in [0, 5, 11, 12, 83] {
+            assert_eq!(month_index(month_at(i, 2013), 2013), i);
+        }
+        assert_eq!(month_at(17, 2013), PackDate::month(2014, 6));
+        assert_eq!(group_thousands(3417.0), "3,417");
+        assert_eq!(group_thousands(120.0), "120");
+        assert_eq!(group_thousands(1_234_567.0), "1,234,567");
+    }
+
+    #[test]
+    fn curves_start_and_end_at_their_points() {
+        let c = curve(Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0), 16);
+        assert_eq!(c.first(), Some(&Pos2::new(0.0, 0.0)));
+        assert_eq!(c.last(), Some(&Pos2::new(100.0, 0.0)));
+        assert!(distance_to_polyline(Pos2::new(0.0, 0.0), &c) < 1e-3);
+    }
+}
