@@ -26,6 +26,7 @@ fn builtin_pack_meets_the_minimums() {
         ("practice", 20),
         ("lessons", 3),
         ("tracks", 5),
+        ("territory_snapshots", 8),
     ] {
         assert!(stats[kind] >= min, "{kind}: {} < {min}", stats[kind]);
     }

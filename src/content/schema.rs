@@ -137,6 +137,10 @@ pub struct Source {
     /// Optional note, e.g. which table or page the pack uses.
     #[serde(default)]
     pub note: String,
+    /// Optional label for citation chips (e.g. `Berger & Morgan`); by default the
+    /// surnames of named people, or the whole organisation name.
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// What sort of source a citation is.

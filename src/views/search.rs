@@ -46,6 +46,12 @@ impl SearchView {
             ResultKind::Source => {
                 Action::NavigateFocus(Route::Sources, Focus::new(crate::state::FocusKind::Source, hit.id.clone()))
             }
+            ResultKind::Event => {
+                Action::NavigateFocus(Route::Timeline, Focus::new(crate::state::FocusKind::Event, hit.id.clone()))
+            }
+            ResultKind::Place => {
+                Action::NavigateFocus(Route::Map, Focus::new(crate::state::FocusKind::Place, hit.id.clone()))
+            }
             kind => match kind.focus_kind() {
                 Some(f) => Action::Focus(Some(Focus::new(f, hit.id.clone()))),
                 None => Action::Navigate(Route::Home),
