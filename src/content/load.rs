@@ -206,8 +206,11 @@ pub fn load_builtin() -> LoadOutcome {
     load_from(&EmbeddedFiles(&BUILTIN))
 }
 
-/// Loads a pack folder from disk.
+/// Loads a pack folder from disk, or a TimelineJS `.json` file.
 pub fn load_path(path: &Path) -> Result<LoadOutcome, LoadError> {
+    if path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return super::timelinejs::load_file(path);
+    }
     let files = DirFiles::new(path)?;
     if files.resolve("pack.json").is_err() {
         return Err(LoadError::Unreadable {
@@ -296,7 +299,7 @@ pub fn load_from(files: &dyn PackFiles) -> LoadOutcome {
     finish(raw, diags)
 }
 
-fn finish(raw: RawPack, mut diags: Vec<Diagnostic>) -> LoadOutcome {
+pub(crate) fn finish(raw: RawPack, mut diags: Vec<Diagnostic>) -> LoadOutcome {
     validate::validate(&raw, &mut diags);
     LoadOutcome { pack: Pack::from_raw(raw), diagnostics: diags }
 }

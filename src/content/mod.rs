@@ -7,6 +7,7 @@ pub mod locate;
 pub mod pack;
 pub mod rich;
 pub mod schema;
+pub mod timelinejs;
 pub mod validate;
 
 pub use date::{DatePrecision, PackDate};

@@ -276,7 +276,8 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         {
             c.non_empty(*o, &p, field, value);
         }
-        if !s.url.is_empty() && !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+        let web = s.url.starts_with("https://") || s.url.starts_with("http://");
+        if !s.url.is_empty() && !web && !(s.url.starts_with("file://") && s.id == "src-timeline-file") {
             c.report(
                 *o,
                 p.key("url"),

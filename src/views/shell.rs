@@ -63,7 +63,7 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             // The section switcher takes the room that is left, and hides when there is too
             // little (the navigation lists the sections too).
             let room = ui.available_width() - 140.0;
-            if room >= 200.0 {
+            if room >= 200.0 && !pack.sections.is_empty() {
                 ui.add_space(12.0);
                 let current = match &state.route {
                     Route::Section(id) => {

@@ -1,0 +1,400 @@
+//! Import of Knight Lab TimelineJS JSON files as a pack with one timeline.
+//!
+//! The format (timeline.knightlab.com/docs/json-format.html): `events` with
+//! `start_date`/`end_date` objects whose parts (`year`, `month`, `day`, …) may be
+//! numbers or strings, `text.headline`/`text.text` with HTML, `media`, `group`,
+//! `unique_id`, `display_date`; an optional `title` slide; `eras`; and `scale`.
+//! Groups become tracks, eras become context bands, HTML is reduced to plain text
+//! with emphasis, and media become captions and credits (nothing is fetched).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::date::PackDate;
+use super::diagnostics::Diagnostic;
+use super::load::{LoadError, LoadOutcome, LoadedFile, MAX_FILE_BYTES, locate_in, parse_json};
+use super::locate::JsonPath;
+use super::pack::{Origin, RawPack};
+use super::schema::*;
+
+/// Years beyond this are not supported (cosmological timelines).
+const MAX_YEAR: i64 = 1_000_000;
+
+#[derive(Deserialize)]
+struct TlFile {
+    #[serde(default)]
+    title: Option<TlSlide>,
+    #[serde(default)]
+    events: Vec<TlSlide>,
+    #[serde(default)]
+    eras: Vec<TlEra>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    scale: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TlSlide {
+    #[serde(default)]
+    start_date: Option<TlDate>,
+    #[serde(default)]
+    end_date: Option<TlDate>,
+    #[serde(default)]
+    text: Option<TlText>,
+    #[serde(default)]
+    media: Option<TlMedia>,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    unique_id: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    display_date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TlEra {
+    start_date: TlDate,
+    end_date: TlDate,
+    #[serde(default)]
+    text: Option<TlText>,
+}
+
+#[derive(Deserialize, Default)]
+struct TlText {
+    #[serde(default)]
+    headline: String,
+    #[serde(default)]
+    text: String,
+}
+
+#[derive(Deserialize, Default)]
+struct TlMedia {
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    caption: String,
+    #[serde(default)]
+    credit: String,
+}
+
+/// A number written as a JSON number or a string.
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+enum NumOrText {
+    Num(f64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+struct TlDate {
+    year: NumOrText,
+    #[serde(default)]
+    month: Option<NumOrText>,
+    #[serde(default)]
+    day: Option<NumOrText>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    hour: Option<NumOrText>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    minute: Option<NumOrText>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    second: Option<NumOrText>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    millisecond: Option<NumOrText>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    display_date: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Option<String>,
+}
+
+fn number(v: &NumOrText) -> Option<i64> {
+    match v {
+        NumOrText::Num(n) if n.fract() == 0.0 && n.is_finite() => Some(*n as i64),
+        NumOrText::Num(_) => None,
+        NumOrText::Text(t) if t.trim().is_empty() => None,
+        NumOrText::Text(t) => t.trim().parse().ok(),
+    }
+}
+
+fn is_blank(v: &Option<NumOrText>) -> bool {
+    match v {
+        None => true,
+        Some(NumOrText::Text(t)) => t.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Converts a TimelineJS date; problems name the JSON path of the date.
+fn convert_date(d: &TlDate, path: &JsonPath) -> Result<PackDate, (JsonPath, String)> {
+    let year = number(&d.year).ok_or_else(|| (path.key("year"), "the year is not a whole number".to_string()))?;
+    if year.abs() > MAX_YEAR {
+        return Err((path.key("year"), format!("year {year} is outside ±{MAX_YEAR}, which this app can show")));
+    }
+    let year = year as i32;
+    let part = |v: &Option<NumOrText>, name: &str, max: i64| -> Result<Option<u8>, (JsonPath, String)> {
+        if is_blank(v) {
+            return Ok(None);
+        }
+        let n = number(v.as_ref().unwrap_or(&NumOrText::Num(0.0)))
+            .ok_or_else(|| (path.key(name), format!("the {name} is not a whole number")))?;
+        if !(1..=max).contains(&n) {
+            return Err((path.key(name), format!("{name} {n} does not exist; expected 1 to {max}")));
+        }
+        Ok(Some(n as u8))
+    };
+    let month = part(&d.month, "month", 12)?;
+    let day = part(&d.day, "day", 31)?;
+    let date = match (month, day) {
+        (Some(m), Some(dd)) => PackDate::day(year, m, dd),
+        (Some(m), None) => PackDate::month(year, m),
+        (None, Some(_)) => return Err((path.key("day"), "a day is given without a month".into())),
+        (None, None) => PackDate::year(year),
+    };
+    if let Some(problem) = date.problem() {
+        return Err((path.clone(), format!("impossible date: {problem}")));
+    }
+    Ok(date)
+}
+
+/// Reduces TimelineJS HTML to the pack's rich text: tags removed, `<b>`/`<strong>`/`<em>` as
+/// emphasis, entities decoded, and stray `[[` or `**` made harmless.
+pub fn html_to_rich(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            out.push_str(&rest[lt..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[lt + 1..lt + gt].trim().to_ascii_lowercase();
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        match name.as_str() {
+            "b" | "strong" | "em" | "i" => out.push_str("**"),
+            "br" | "p" | "div" | "li" if !out.ends_with(' ') => out.push(' '),
+            _ => {}
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("[[", "[ [");
+    // Emphasis markers must pair up; drop them all if they do not.
+    let cleaned = decoded.replace("****", "");
+    let cleaned = if cleaned.matches("**").count() % 2 == 0 { cleaned } else { cleaned.replace("**", "") };
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Plain text for titles and labels: HTML removed, no emphasis markers.
+pub fn html_to_plain(html: &str) -> String {
+    html_to_rich(html).replace("**", "")
+}
+
+fn slug(text: &str) -> String {
+    let s: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "group".into() } else { s }
+}
+
+/// Loads a TimelineJS JSON file as a pack.
+pub fn load_file(path: &Path) -> Result<LoadOutcome, LoadError> {
+    let unreadable = |reason: String| LoadError::Unreadable { path: path.display().to_string(), reason };
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    if meta.len() as usize > MAX_FILE_BYTES {
+        return Err(unreadable(format!("the file is larger than {} MB", MAX_FILE_BYTES / 1_048_576)));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    let name = path.file_name().map_or("timeline.json".into(), |n| n.to_string_lossy().into_owned());
+    let url = match path.canonicalize() {
+        Ok(p) => format!("file://{}", p.display()),
+        Err(_) => format!("file://{}", path.display()),
+    };
+    // The citation's year is the file's own (last modified) year: the one date we know.
+    let year = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(2000, |d| super::date::civil_from_days((d.as_secs() / 86_400) as i64).0);
+    Ok(load_bytes(&name, &url, year, bytes))
+}
+
+/// Converts TimelineJS bytes (never panics; problems are located in the file).
+pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> LoadOutcome {
+    let mut diags = Vec::new();
+    let mut raw = RawPack::default();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(_) => {
+            diags.push(Diagnostic::file(name, "found bytes that are not UTF-8 text; expected a UTF-8 JSON file"));
+            return finish(raw, diags);
+        }
+    };
+    let Some(tl) = parse_json::<TlFile>(name, &text, &mut diags) else {
+        raw.files.push(LoadedFile { name: name.to_string(), text });
+        return finish(raw, diags);
+    };
+    let report = |diags: &mut Vec<Diagnostic>, path: JsonPath, message: String| {
+        let mut d = Diagnostic { file: name.to_string(), line: None, column: None, path: path.to_string(), message };
+        locate_in(&text, &path, &mut d);
+        diags.push(d);
+    };
+    if tl.events.is_empty() {
+        report(&mut diags, JsonPath::root().key("events"), "no events; expected a list of events".into());
+    }
+    let title_text = tl.title.as_ref().and_then(|t| t.text.as_ref());
+    let title = title_text.map(|t| html_to_plain(&t.headline)).filter(|t| !t.is_empty()).unwrap_or_else(|| name.to_string());
+    let about = title_text.map(|t| html_to_rich(&t.text)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
+        format!("A timeline imported from the TimelineJS file {name}.")
+    });
+    let source_id = "src-timeline-file".to_string();
+    let origin = Origin { file: 0, index: 0 };
+    raw.sources.push((
+        Source {
+            id: source_id.clone(),
+            author: "Author of the imported timeline".into(),
+            year: file_year,
+            title: title.clone(),
+            publisher: format!("TimelineJS file {name}"),
+            url: url.to_string(),
+            kind: SourceKind::Reference,
+            date: None,
+            note: "Imported from TimelineJS: the file's own author is responsible for its content. The year is the file's last-modified year.".into(),
+            short: Some("Imported timeline".into()),
+        },
+        origin,
+    ));
+    let mut track_ids: Vec<String> = Vec::new();
+    for (i, slide) in tl.events.iter().enumerate() {
+        let path = JsonPath::root().key("events").index(i);
+        let Some(start) = &slide.start_date else {
+            report(&mut diags, path.clone(), "missing start_date; every event needs one".into());
+            continue;
+        };
+        let date = match convert_date(start, &path.key("start_date")) {
+            Ok(d) => d,
+            Err((p, m)) => {
+                report(&mut diags, p, m);
+                continue;
+            }
+        };
+        let end = match slide.end_date.as_ref().map(|d| convert_date(d, &path.key("end_date"))) {
+            Some(Ok(d)) => Some(d),
+            Some(Err((p, m))) => {
+                report(&mut diags, p, m);
+                None
+            }
+            None => None,
+        };
+        let group = slide.group.as_deref().map(str::trim).filter(|g| !g.is_empty()).unwrap_or("Events");
+        let track = slug(group);
+        if !track_ids.contains(&track) {
+            track_ids.push(track.clone());
+            raw.tracks.push((Track { id: track.clone(), label: group.to_string(), description: String::new() }, origin));
+        }
+        let text = slide.text.as_ref();
+        let headline = text.map(|t| html_to_plain(&t.headline)).unwrap_or_default();
+        let body = text.map(|t| html_to_rich(&t.text)).unwrap_or_default();
+        let title = if headline.is_empty() { format!("Event on {date}") } else { headline };
+        let description = if body.is_empty() { title.clone() } else { body };
+        let media = slide.media.as_ref().map(|m| MediaNote {
+            caption: html_to_rich(&m.caption),
+            credit: html_to_rich(&m.credit),
+            url: m.url.clone(),
+        });
+        let id = slide.unique_id.clone().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| format!("ev-{}", i + 1));
+        raw.events.push((
+            Event {
+                id,
+                date,
+                end,
+                title,
+                description,
+                track,
+                places: Vec::new(),
+                countries: Vec::new(),
+                techniques: Vec::new(),
+                sources: vec![source_id.clone()],
+                sensitivity: Sensitivity::Standard,
+                media,
+            },
+            Origin { file: 0, index: i },
+        ));
+    }
+    for (i, era) in tl.eras.iter().enumerate() {
+        let path = JsonPath::root().key("eras").index(i);
+        let start = convert_date(&era.start_date, &path.key("start_date"));
+        let end = convert_date(&era.end_date, &path.key("end_date"));
+        match (start, end) {
+            (Ok(start), Ok(end)) => {
+                let label = era.text.as_ref().map(|t| html_to_plain(&t.headline)).filter(|t| !t.is_empty());
+                raw.eras.push((
+                    Era {
+                        id: format!("era-{}", i + 1),
+                        label: label.unwrap_or_else(|| format!("{start} – {end}")),
+                        start,
+                        end,
+                        sources: vec![source_id.clone()],
+                    },
+                    Origin { file: 0, index: i },
+                ));
+            }
+            (Err((p, m)), _) | (_, Err((p, m))) => report(&mut diags, p, m),
+        }
+    }
+    raw.manifest = Some(Manifest {
+        schema_version: SCHEMA_VERSION,
+        id: slug(&title),
+        title,
+        subtitle: "Imported from a TimelineJS file".into(),
+        language: "en".into(),
+        version: "1".into(),
+        age_guidance: 13,
+        about,
+        audience: "Whoever the timeline's author wrote it for.".into(),
+        content_note: "This timeline was imported from another tool; its content was not checked by this app's authors.".into(),
+        credits: String::new(),
+        files: Vec::new(),
+    });
+    raw.files.push(LoadedFile { name: name.to_string(), text });
+    finish(raw, diags)
+}
+
+fn finish(raw: RawPack, mut diags: Vec<Diagnostic>) -> LoadOutcome {
+    super::validate::validate(&raw, &mut diags);
+    LoadOutcome { pack: super::pack::Pack::from_raw(raw), diagnostics: diags }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_reduced_safely() {
+        assert_eq!(html_to_rich("<p>The <b>siege</b> of <a href='x'>Kobani</a>&nbsp;&amp; more</p>"), "The **siege** of Kobani & more");
+        assert_eq!(html_to_rich("odd <b>bold"), "odd bold");
+        assert_eq!(html_to_rich("not a link [[glossary:x]]"), "not a link [ [glossary:x]]");
+        assert_eq!(html_to_rich("<script>alert(1)</script>x"), "alert(1)x");
+    }
+}
