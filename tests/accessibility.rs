@@ -1,0 +1,76 @@
+//! Walks the AccessKit tree of every view and fails on an interactive node without a name.
+
+mod common;
+
+use decoded::app::StartOptions;
+use decoded::state::Route;
+use egui::accesskit::Role;
+use egui_kittest::kittest::NodeT as _;
+
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::Link
+            | Role::ComboBox
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::SearchInput
+            | Role::Slider
+            | Role::SpinButton
+            | Role::Tab
+            | Role::MenuItem
+            | Role::ListBoxOption
+            | Role::DisclosureTriangle
+            | Role::Switch
+    )
+}
+
+fn unnamed_interactive(view: &str) -> (usize, Vec<String>) {
+    let focus = (view == "section").then_some("sec-recruitment");
+    let start = Route::from_cli(Some(view), focus).unwrap();
+    let harness = common::app(StartOptions { start, ..Default::default() });
+    let mut count = 0;
+    let mut unnamed = Vec::new();
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        if node.is_hidden() || !interactive(node.role()) {
+            continue;
+        }
+        count += 1;
+        let named = node.label().is_some_and(|l| !l.trim().is_empty())
+            || node.value().is_some_and(|v| !v.trim().is_empty())
+            || node.data().placeholder().is_some_and(|p| !p.trim().is_empty());
+        if !named {
+            unnamed.push(format!("{view}: {:?} at {:?}", node.role(), node.raw_bounds()));
+        }
+    }
+    (count, unnamed)
+}
+
+#[test]
+fn every_interactive_node_of_every_view_has_a_name() {
+    let mut all = Vec::new();
+    for view in Route::NAMES {
+        let (count, unnamed) = unnamed_interactive(view);
+        assert!(count > 5, "{view} has only {count} interactive nodes; the walk found nothing to check");
+        all.extend(unnamed);
+    }
+    assert!(all.is_empty(), "unnamed interactive nodes:\n{}", all.join("\n"));
+}
+
+#[test]
+fn tab_moves_focus_through_the_top_bar_in_order() {
+    let mut harness = common::home();
+    let mut order = Vec::new();
+    for _ in 0..4 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let focused = harness.root().children_recursive().find(|n| n.is_focused()).map(|n| n.accesskit_node().label().unwrap_or_default());
+        order.push(focused.unwrap_or_default());
+    }
+    assert_eq!(order[0], "Search (Ctrl+K)", "{order:?}");
+    assert!(order.iter().all(|l| !l.is_empty()), "{order:?}");
+}
