@@ -6,7 +6,9 @@
 pub mod app;
 pub mod content;
 pub mod export;
+pub mod lessons;
 pub mod persist;
+pub mod progress;
 pub mod search;
 pub mod state;
 pub mod theme;

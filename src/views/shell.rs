@@ -113,6 +113,9 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.add_space(6.0);
         ui.label(RichText::new("Explore").weak());
         item(ui, "Charts".into(), Route::Charts);
+        item(ui, "Lessons".into(), Route::Lessons);
+        item(ui, "Quiz".into(), Route::Quiz);
+        item(ui, "Spot the technique".into(), Route::Practice);
         ui.add_space(6.0);
         ui.label(RichText::new("Reference").weak());
         item(ui, "Glossary".into(), Route::Glossary);
