@@ -262,11 +262,12 @@ impl eframe::App for DecodedApp {
                 ui.add_space(4.0);
             });
         }
-        if state.show_problems {
+        // Problems and notices are for the teacher, not the class: hidden while presenting.
+        if state.show_problems && !presenting {
             egui::Panel::top("problems")
                 .show(ui, |ui| actions.extend(shell::problems(ui, &self.problems_path, &self.problems)));
         }
-        if !state.notices.is_empty() {
+        if !state.notices.is_empty() && !presenting {
             egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.notices)));
         }
         if !presenting {

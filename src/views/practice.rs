@@ -129,30 +129,42 @@ impl PracticeView {
         ui.label(RichText::new("Which techniques do you see?").strong());
         let techniques: Vec<_> = pack.glossary.iter().filter(|g| g.category == TermCategory::Technique).collect();
         let enabled = !round.checked;
-        egui::Grid::new("practice-techniques").num_columns(3).spacing([18.0, 4.0]).show(ui, |ui| {
-            for (i, term) in techniques.iter().enumerate() {
-                let mut on = round.answer.techniques.contains(&term.id);
-                let r = ui
-                    .add_enabled(enabled, egui::Checkbox::new(&mut on, &term.term))
-                    .on_hover_text(rich::plain(&term.definition));
-                if r.changed() {
-                    if on {
-                        round.answer.techniques.insert(term.id.clone());
-                        round.answer.ordinary = false;
-                    } else {
-                        round.answer.techniques.remove(&term.id);
+        if round.checked {
+            // After checking, the answer in words (greyed-out boxes would be hard to read).
+            let ticked: Vec<&str> = techniques
+                .iter()
+                .filter(|t| round.answer.techniques.contains(&t.id))
+                .map(|t| t.term.as_str())
+                .collect();
+            let answer = if round.answer.ordinary { NONE_LABEL.to_string() } else { ticked.join(", ") };
+            ui.label(format!("Your answer: {answer}"));
+        } else {
+            let columns = ((ui.available_width() / 240.0).floor() as usize).clamp(1, 3);
+            egui::Grid::new("practice-techniques").num_columns(columns).spacing([18.0, 4.0]).show(ui, |ui| {
+                for (i, term) in techniques.iter().enumerate() {
+                    let mut on = round.answer.techniques.contains(&term.id);
+                    let r = ui
+                        .add_enabled(enabled, egui::Checkbox::new(&mut on, &term.term))
+                        .on_hover_text(rich::plain(&term.definition));
+                    if r.changed() {
+                        if on {
+                            round.answer.techniques.insert(term.id.clone());
+                            round.answer.ordinary = false;
+                        } else {
+                            round.answer.techniques.remove(&term.id);
+                        }
+                    }
+                    if i % columns == columns - 1 {
+                        ui.end_row();
                     }
                 }
-                if i % 3 == 2 {
-                    ui.end_row();
+            });
+            let mut none = round.answer.ordinary;
+            if ui.add_enabled(enabled, egui::Checkbox::new(&mut none, RichText::new(NONE_LABEL).strong())).changed() {
+                round.answer.ordinary = none;
+                if none {
+                    round.answer.techniques.clear();
                 }
-            }
-        });
-        let mut none = round.answer.ordinary;
-        if ui.add_enabled(enabled, egui::Checkbox::new(&mut none, RichText::new(NONE_LABEL).strong())).changed() {
-            round.answer.ordinary = none;
-            if none {
-                round.answer.techniques.clear();
             }
         }
         ui.add_space(6.0);

@@ -130,6 +130,13 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     actions.extend(widgets::rich_text(ui, pack, &step.caption, TextLook { size: Some(22.0), ..TextLook::BODY }));
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
+        // Controls in a smaller type than the caption: they are for the presenter.
+        for style in [egui::TextStyle::Button, egui::TextStyle::Body] {
+            if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
+                font.size = 14.0;
+            }
+        }
+        ui.spacing_mut().button_padding = egui::vec2(8.0, 3.0);
         ui.label(RichText::new(&lesson.title).weak());
         ui.add_space(12.0);
         let keys = state.single_key_shortcuts;

@@ -131,24 +131,41 @@ impl QuizView {
         for (shown, &choice_index) in order.iter().enumerate() {
             let choice = &q.choices[choice_index];
             let letter = LETTERS.get(shown).copied().unwrap_or("-");
-            let mut text = format!("{letter}. {}", choice.text);
-            if let Some(chosen) = round.chosen {
-                if choice.correct {
-                    text.push_str("  (right answer)");
+            let text = format!("{letter}. {}", choice.text);
+            match round.chosen {
+                None => {
+                    let button = egui::Button::new(RichText::new(text).size(19.0))
+                        .wrap()
+                        .min_size(egui::vec2(ui.available_width(), 40.0));
+                    if ui.add(button).clicked() {
+                        round.chosen = Some(choice_index);
+                        if choice.correct {
+                            round.correct += 1;
+                        }
+                    }
                 }
-                if chosen == choice_index && !choice.correct {
-                    text.push_str("  (your answer)");
-                }
-            }
-            let selected = round.chosen == Some(choice_index) || (round.chosen.is_some() && choice.correct);
-            let button = egui::Button::selectable(selected, RichText::new(text).size(19.0))
-                .wrap()
-                .min_size(egui::vec2(ui.available_width(), 40.0));
-            let response = ui.add_enabled(round.chosen.is_none(), button);
-            if response.clicked() {
-                round.chosen = Some(choice_index);
-                if choice.correct {
-                    round.correct += 1;
+                // Answered: the choices stay readable (not greyed out), marked in words.
+                Some(chosen) => {
+                    let mark = match (chosen == choice_index, choice.correct) {
+                        (true, true) => Some("Your answer, right"),
+                        (true, false) => Some("Your answer"),
+                        (false, true) => Some("Right answer"),
+                        (false, false) => None,
+                    };
+                    let stroke = match mark {
+                        Some(_) => egui::Stroke::new(2.5, theme::accent(dark)),
+                        None => egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+                    };
+                    egui::Frame::new().stroke(stroke).corner_radius(6.0).inner_margin(egui::Margin::same(8)).show(
+                        ui,
+                        |ui| {
+                            ui.set_width(ui.available_width());
+                            if let Some(mark) = mark {
+                                ui.label(RichText::new(mark).strong().color(theme::accent(dark)));
+                            }
+                            ui.add(egui::Label::new(RichText::new(text).size(19.0)).wrap());
+                        },
+                    );
                 }
             }
         }
