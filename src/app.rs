@@ -161,10 +161,10 @@ impl DecodedApp {
     /// section the app opened at as read.
     pub fn set_progress(&mut self, progress: crate::progress::Progress) {
         self.state.progress = progress;
-        if let Route::Section(id) = &self.state.route {
-            if !self.state.section_hidden(&self.pack, id) {
-                self.state.progress.mark_read(id);
-            }
+        if let Route::Section(id) = &self.state.route
+            && !self.state.section_hidden(&self.pack, id)
+        {
+            self.state.progress.mark_read(id);
         }
     }
 
@@ -407,4 +407,42 @@ pub fn run(options: StartOptions) -> eframe::Result {
         ..Default::default()
     };
     eframe::run_native(crate::APP_TITLE, native, Box::new(move |cc| Ok(Box::new(DecodedApp::new(cc, options, notice)))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn save_writes_progress_keeps_a_damaged_entry_aside_and_never_saves_the_presenter_theme() {
+        let mut app = DecodedApp::from_parts(load_content(None), &StartOptions::default(), Settings::default());
+        app.state.apply(Action::Navigate(Route::Section("sec-narratives".into())), &app.pack.clone());
+        app.state.apply(Action::StartLesson("lesson-1-social-media".into()), &app.pack.clone());
+        app.corrupt_progress = Some("{ damaged".into());
+        let mut storage = MemoryStorage::default();
+        eframe::App::save(&mut app, &mut storage);
+        assert_eq!(storage.0.get("decoded.progress.corrupt").map(String::as_str), Some("{ damaged"));
+        let (progress, notice, _) = crate::progress::load(&storage);
+        assert!(notice.is_none());
+        assert!(progress.sections_read.contains("sec-narratives"));
+        let (settings, _, _) = persist::load_settings(&storage);
+        assert_eq!(settings.theme, ThemeChoice::System, "the user's theme, not the projector theme");
+    }
 }

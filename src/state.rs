@@ -322,10 +322,11 @@ impl AppState {
     /// Applies one action. The only place app state changes.
     pub fn apply(&mut self, action: Action, pack: &Pack) {
         self.apply_one(action, pack);
-        if let Route::Section(id) = &self.route {
-            if !self.section_hidden(pack, id) && pack.sections.get(id).is_some() {
-                self.progress.mark_read(id);
-            }
+        if let Route::Section(id) = &self.route
+            && !self.section_hidden(pack, id)
+            && pack.sections.get(id).is_some()
+        {
+            self.progress.mark_read(id);
         }
     }
 
@@ -423,10 +424,10 @@ impl AppState {
             Action::StepLesson(step) => {
                 let Some(p) = &self.presenter else { return };
                 let Some(lesson) = pack.lessons.get(&p.lesson) else { return };
-                if let Some(next) = crate::lessons::move_step(lesson, self.hide_sensitive, p.step, step) {
-                    if next != p.step {
-                        self.show_step(pack, next);
-                    }
+                if let Some(next) = crate::lessons::move_step(lesson, self.hide_sensitive, p.step, step)
+                    && next != p.step
+                {
+                    self.show_step(pack, next);
                 }
             }
             Action::LeavePresenter => {
@@ -463,16 +464,12 @@ impl AppState {
             Action::SetHideSensitive(on) => {
                 self.hide_sensitive = on;
                 // A step that just became hidden gives way to the next visible one.
-                if let Some(p) = &self.presenter {
-                    if let Some(lesson) = pack.lessons.get(&p.lesson) {
-                        let visible = crate::lessons::visible_steps(lesson, on);
-                        if !visible.contains(&p.step) {
-                            let next = crate::lessons::move_step(lesson, on, p.step, StepMove::Next);
-                            if let Some(next) = next {
-                                self.show_step(pack, next);
-                            }
-                        }
-                    }
+                if let Some(p) = &self.presenter
+                    && let Some(lesson) = pack.lessons.get(&p.lesson)
+                    && !crate::lessons::visible_steps(lesson, on).contains(&p.step)
+                    && let Some(next) = crate::lessons::move_step(lesson, on, p.step, StepMove::Next)
+                {
+                    self.show_step(pack, next);
                 }
             }
             Action::RecordQuiz { section, correct, total } => {

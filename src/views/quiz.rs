@@ -100,12 +100,11 @@ impl QuizView {
             let mut again = false;
             ui.horizontal_wrapped(|ui| {
                 again = ui.button("Try these questions again").clicked();
-                if let Some(id) = &round.section {
-                    if let Some(s) = pack.sections.get(id) {
-                        if ui.button(format!("Read the section: {}", s.title)).clicked() {
-                            actions.push(Action::Navigate(Route::Section(id.clone())));
-                        }
-                    }
+                if let Some(id) = &round.section
+                    && let Some(s) = pack.sections.get(id)
+                    && ui.button(format!("Read the section: {}", s.title)).clicked()
+                {
+                    actions.push(Action::Navigate(Route::Section(id.clone())));
                 }
             });
             if again {
@@ -227,12 +226,12 @@ fn feedback(ui: &mut Ui, pack: &Pack, q: &QuizItem, chosen: usize, dark: bool, a
     widgets::callout(ui, theme::takeaway_fill(dark), caption, |ui| {
         ui.label(RichText::new(format!("Your answer: {}", choice.text)).strong());
         actions.extend(widgets::rich_text(ui, pack, &choice.explanation, TextLook::BODY));
-        if !choice.correct {
-            if let Some(right) = q.choices.iter().find(|c| c.correct) {
-                ui.add_space(8.0);
-                ui.label(RichText::new(format!("The right answer: {}", right.text)).strong());
-                actions.extend(widgets::rich_text(ui, pack, &right.explanation, TextLook::BODY));
-            }
+        if !choice.correct
+            && let Some(right) = q.choices.iter().find(|c| c.correct)
+        {
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("The right answer: {}", right.text)).strong());
+            actions.extend(widgets::rich_text(ui, pack, &right.explanation, TextLook::BODY));
         }
     });
     ui.add_space(6.0);
