@@ -7,8 +7,8 @@ use crate::persist::{self, Settings};
 use crate::state::{Action, AppState, Focus, Route, StartRoute};
 use crate::theme::{self, ThemeChoice};
 use crate::views::{
-    self, charts::ChartsView, glossary::GlossaryView, map::MapView, search::SearchView, shell, sources::SourcesView,
-    timeline::TimelineView,
+    self, charts::ChartsView, glossary::GlossaryView, map::MapView, practice::PracticeView, presenter, quiz::QuizView,
+    search::SearchView, shell, sources::SourcesView, timeline::TimelineView,
 };
 
 /// How the app was asked to start (from the command line).
@@ -71,12 +71,16 @@ pub struct DecodedApp {
     charts: ChartsView,
     timeline: TimelineView,
     map: MapView,
+    quiz: QuizView,
+    practice: PracticeView,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
     applied_zoom: Option<f32>,
     /// A damaged settings entry, kept aside at the next save.
     corrupt_settings: Option<String>,
+    /// A damaged progress entry, kept aside at the next save.
+    corrupt_progress: Option<String>,
 }
 
 impl DecodedApp {
@@ -86,11 +90,18 @@ impl DecodedApp {
             Some(storage) => persist::load_settings(storage),
             None => (Settings::default(), None, None),
         };
+        let (progress, progress_notice, corrupt_progress) = match cc.storage {
+            Some(storage) => crate::progress::load(storage),
+            None => (crate::progress::Progress::default(), None, None),
+        };
         let loaded = load_content(options.content.as_deref());
         let mut app = DecodedApp::from_parts(loaded, &options, settings);
+        app.set_progress(progress);
         app.state.notices.extend(notice);
         app.state.notices.extend(settings_notice);
+        app.state.notices.extend(progress_notice);
         app.corrupt_settings = corrupt;
+        app.corrupt_progress = corrupt_progress;
         app
     }
 
@@ -100,6 +111,8 @@ impl DecodedApp {
             theme: settings.theme,
             panel_open: settings.panel_open,
             text_scale: crate::state::clamp_text_scale(settings.text_scale),
+            single_key_shortcuts: settings.single_key_shortcuts,
+            today: crate::progress::today(),
             ..AppState::default()
         };
         state.show_problems = !loaded.problems.is_empty();
@@ -138,19 +151,34 @@ impl DecodedApp {
             charts: ChartsView::default(),
             timeline: TimelineView::default(),
             map: MapView::default(),
+            quiz: QuizView::default(),
+            practice: PracticeView::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
             corrupt_settings: None,
+            corrupt_progress: None,
+        }
+    }
+
+    /// Replaces the learner's progress (loaded from storage, or a test's), counting the
+    /// section the app opened at as read.
+    pub fn set_progress(&mut self, progress: crate::progress::Progress) {
+        self.state.progress = progress;
+        if let Route::Section(id) = &self.state.route
+            && !self.state.section_hidden(&self.pack, id)
+        {
+            self.state.progress.mark_read(id);
         }
     }
 
     pub fn settings(&self) -> Settings {
         Settings {
-            theme: self.state.theme,
+            theme: self.state.user_theme(),
             panel_open: self.state.panel_open,
             text_scale: self.state.text_scale,
             last_route: self.state.route.to_saved(),
+            single_key_shortcuts: self.state.single_key_shortcuts,
             ..Settings::default()
         }
     }
@@ -213,24 +241,44 @@ impl eframe::App for DecodedApp {
             ctx.set_zoom_factor(wanted);
             self.applied_zoom = Some(wanted);
         }
+        self.state.clock = ctx.input(|i| i.time);
+        self.state.today = crate::progress::today();
         let mut actions = self.shortcuts(&ctx);
+        let overlay_open = self.search.open || self.state.pending_url.is_some() || self.state.confirm_reset;
+        actions.extend(presenter::keys(&ctx, &self.state, overlay_open));
         let pack = &self.pack;
         let state = &self.state;
-        egui::Panel::top("top-bar").show(ui, |ui| {
-            ui.add_space(4.0);
-            actions.extend(shell::top_bar(ui, pack, state));
-            ui.add_space(4.0);
-        });
-        if state.show_problems {
+        let presenting = state.presenter.is_some();
+        if let Some(blank) = state.presenter.as_ref().and_then(|p| p.blackout) {
+            actions.extend(presenter::blank_screen(ui, blank));
+            actions.extend(presenter::speaker_notes(&ctx, pack, state));
+            self.finish_frame(&ctx, actions);
+            return;
+        }
+        if presenting {
+            egui::Panel::bottom("presenter-caption")
+                .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(24, 10)))
+                .show(ui, |ui| actions.extend(presenter::caption_bar(ui, pack, state)));
+        } else {
+            egui::Panel::top("top-bar").show(ui, |ui| {
+                ui.add_space(4.0);
+                actions.extend(shell::top_bar(ui, pack, state));
+                ui.add_space(4.0);
+            });
+        }
+        // Problems and notices are for the teacher, not the class: hidden while presenting.
+        if state.show_problems && !presenting {
             egui::Panel::top("problems")
                 .show(ui, |ui| actions.extend(shell::problems(ui, &self.problems_path, &self.problems)));
         }
-        if !state.notices.is_empty() {
+        if !state.notices.is_empty() && !presenting {
             egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.notices)));
         }
-        egui::Panel::left("navigation").resizable(true).default_size(270.0).min_size(200.0).show(ui, |ui| {
-            actions.extend(shell::navigation(ui, pack, state));
-        });
+        if !presenting {
+            egui::Panel::left("navigation").resizable(true).default_size(270.0).min_size(200.0).show(ui, |ui| {
+                actions.extend(shell::navigation(ui, pack, state));
+            });
+        }
         if state.panel_open {
             egui::Panel::right("explanations").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
                 actions.extend(views::explain::ui(ui, pack, state.focus.as_ref()));
@@ -238,21 +286,46 @@ impl eframe::App for DecodedApp {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let more = match &state.route {
-                Route::Home => views::home::ui(ui, pack),
-                Route::Section(id) => views::section::ui(ui, pack, id),
+                Route::Home => views::home::ui(ui, pack, state),
+                Route::Section(id) => views::section::ui(ui, pack, id, state.section_hidden(pack, id)),
                 Route::Timeline => self.timeline.ui(ui, pack, state),
                 Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
                 Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
                 Route::Help => views::help::ui(ui, pack),
                 Route::Charts => self.charts.ui(ui, pack, state),
                 Route::Map => self.map.ui(ui, pack, state),
+                Route::Lessons => views::lessons::ui(ui, pack, state),
+                Route::Quiz => self.quiz.ui(ui, pack, state),
+                Route::Practice => self.practice.ui(ui, pack, state),
             };
             actions.extend(more);
         });
         if let Some(url) = &state.pending_url {
             actions.extend(shell::confirm_url(&ctx, url));
         }
+        if state.presenter.as_ref().is_some_and(|p| p.help_open) {
+            actions.extend(presenter::key_help(&ctx, state));
+        }
+        actions.extend(presenter::speaker_notes(&ctx, pack, state));
         actions.extend(self.search.ui(&ctx));
+        self.finish_frame(&ctx, actions);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(text) = self.corrupt_settings.take() {
+            storage.set_string(&format!("{}.corrupt", persist::SETTINGS_KEY), text);
+        }
+        if let Some(text) = self.corrupt_progress.take() {
+            storage.set_string(&format!("{}.corrupt", crate::progress::PROGRESS_KEY), text);
+        }
+        persist::save_settings(storage, &self.settings());
+        crate::progress::save(storage, &self.state.progress);
+    }
+}
+
+impl DecodedApp {
+    /// Applies the frame's actions and carries out what they ask of the window.
+    fn finish_frame(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         let changed = !actions.is_empty();
         for action in actions {
             self.state.apply(action, &self.pack);
@@ -268,6 +341,13 @@ impl eframe::App for DecodedApp {
         if let Some(url) = self.state.url_to_open.take() {
             ctx.open_url(egui::OpenUrl::new_tab(url));
         }
+        if let Some(on) = self.state.fullscreen_request.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        }
+        // The speaker-notes timers tick once a second, only while they are shown.
+        if self.state.presenter.as_ref().is_some_and(|p| p.notes_open) {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
         if changed {
             ctx.request_repaint();
         }
@@ -279,13 +359,6 @@ impl eframe::App for DecodedApp {
                 ctx.request_repaint();
             }
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some(text) = self.corrupt_settings.take() {
-            storage.set_string(&format!("{}.corrupt", persist::SETTINGS_KEY), text);
-        }
-        persist::save_settings(storage, &self.settings());
     }
 }
 
@@ -340,4 +413,42 @@ pub fn run(options: StartOptions) -> eframe::Result {
         ..Default::default()
     };
     eframe::run_native(crate::APP_TITLE, native, Box::new(move |cc| Ok(Box::new(DecodedApp::new(cc, options, notice)))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[derive(Default)]
+    struct MemoryStorage(HashMap<String, String>);
+
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn save_writes_progress_keeps_a_damaged_entry_aside_and_never_saves_the_presenter_theme() {
+        let mut app = DecodedApp::from_parts(load_content(None), &StartOptions::default(), Settings::default());
+        app.state.apply(Action::Navigate(Route::Section("sec-narratives".into())), &app.pack.clone());
+        app.state.apply(Action::StartLesson("lesson-1-social-media".into()), &app.pack.clone());
+        app.corrupt_progress = Some("{ damaged".into());
+        let mut storage = MemoryStorage::default();
+        eframe::App::save(&mut app, &mut storage);
+        assert_eq!(storage.0.get("decoded.progress.corrupt").map(String::as_str), Some("{ damaged"));
+        let (progress, notice, _) = crate::progress::load(&storage);
+        assert!(notice.is_none());
+        assert!(progress.sections_read.contains("sec-narratives"));
+        let (settings, _, _) = persist::load_settings(&storage);
+        assert_eq!(settings.theme, ThemeChoice::System, "the user's theme, not the projector theme");
+    }
 }

@@ -6,8 +6,10 @@
 pub mod app;
 pub mod content;
 pub mod export;
+pub mod lessons;
 pub mod map;
 pub mod persist;
+pub mod progress;
 pub mod search;
 pub mod state;
 pub mod theme;

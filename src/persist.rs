@@ -28,6 +28,9 @@ pub struct Settings {
     pub text_scale: f32,
     /// Last view, as `Route::to_saved` writes it.
     pub last_route: String,
+    /// Single-key shortcuts (B, F, S, W, ?, +, -, Space) in presenter mode; can be switched
+    /// off for speech-input and keyboard users (WCAG 2.1.4).
+    pub single_key_shortcuts: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +41,7 @@ impl Default for Settings {
             panel_open: true,
             text_scale: 1.0,
             last_route: "home".into(),
+            single_key_shortcuts: true,
         }
     }
 }
@@ -116,6 +120,9 @@ mod tests {
         let old = parse_settings(r#"{"version":0,"theme":"Light"}"#).unwrap();
         assert_eq!(old.theme, ThemeChoice::Light);
         assert!(old.panel_open);
+        assert!(old.single_key_shortcuts, "older settings keep single-key shortcuts on");
+        let off = Settings { single_key_shortcuts: false, ..Default::default() };
+        assert_eq!(parse_settings(&serde_json::to_string(&off).unwrap()).unwrap(), off);
         assert!(parse_settings("{ not json").is_err());
         assert!(parse_settings(r#"{"version":99}"#).is_err());
     }

@@ -4,7 +4,10 @@
 //! them with [`AppState::apply`]. Lessons replay the same actions, so a lesson can
 //! only show what a user could reach by clicking.
 
+use crate::content::schema::Sensitivity;
 use crate::content::{Pack, PackDate};
+use crate::lessons::{Blank, PresenterState, StepMove};
+use crate::progress::{PracticeAnswer, Progress};
 
 /// The views of the app. Each has a lower-case name used by `--view` and lessons.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +23,18 @@ pub enum Route {
     Charts,
     /// The map of territory, places and foreign-fighter flows.
     Map,
+    /// The lessons, with "Start presenting" and presenter settings.
+    Lessons,
+    /// Quiz questions, one at a time (the section is `AppState::quiz_section`).
+    Quiz,
+    /// "Spot the technique": invented posts to judge.
+    Practice,
 }
 
 impl Route {
     /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 8] =
-        ["home", "section", "timeline", "charts", "map", "glossary", "sources", "help"];
+    pub const NAMES: [&'static str; 11] =
+        ["home", "section", "timeline", "charts", "map", "lessons", "quiz", "practice", "glossary", "sources", "help"];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -37,6 +46,9 @@ impl Route {
             Route::Help => "help",
             Route::Charts => "charts",
             Route::Map => "map",
+            Route::Lessons => "lessons",
+            Route::Quiz => "quiz",
+            Route::Practice => "practice",
         }
     }
 
@@ -59,6 +71,9 @@ impl Route {
             "help" => Route::Help,
             "charts" => Route::Charts,
             "map" => Route::Map,
+            "lessons" => Route::Lessons,
+            "quiz" => Route::Quiz,
+            "practice" => Route::Practice,
             other => {
                 return Err(format!("unknown view \"{other}\"; valid views are: {}", Route::NAMES.join(", ")));
             }
@@ -155,6 +170,8 @@ pub enum Action {
     SetTextScale(f32),
     /// Open the quick-search overlay.
     OpenSearch,
+    /// Switch the map's layers to exactly these (`territory`, `places`, `flows`).
+    ShowMapLayers(Vec<String>),
     /// Close the problem list shown after loading a broken pack.
     DismissProblems,
     /// Close a notice (by index).
@@ -170,6 +187,41 @@ pub enum Action {
     AskOpenUrl(String),
     /// Open the address the user confirmed, or cancel.
     ConfirmOpenUrl(bool),
+    /// Go to the Quiz with questions from this section (`None` = all sections).
+    OpenQuiz(Option<String>),
+    /// Start presenting a lesson (by id): projector theme, fullscreen, first step.
+    StartLesson(String),
+    /// Move to another step of the lesson being presented.
+    StepLesson(StepMove),
+    /// Leave presenter mode: restore the theme, leave fullscreen, return to where it started.
+    LeavePresenter,
+    /// Blank the screen black or white; the same again shows it.
+    ToggleBlackout(Blank),
+    /// Open or close the presenter's key-help overlay.
+    TogglePresenterHelp,
+    /// Open or close the speaker-notes window.
+    ToggleSpeakerNotes,
+    /// Enter or leave fullscreen while presenting.
+    ToggleFullscreen,
+    /// Allow single-key shortcuts (B, F, S, W, ?, +, -, Space) while presenting (WCAG 2.1.4).
+    SetSingleKeyShortcuts(bool),
+    /// Hide sensitive sections and lesson steps for this class period.
+    SetHideSensitive(bool),
+    /// Save a finished quiz round.
+    RecordQuiz {
+        section: Option<String>,
+        correct: u32,
+        total: u32,
+    },
+    /// Save the answer to one practice post (updates its spaced schedule).
+    RecordPractice {
+        item: String,
+        answer: PracticeAnswer,
+    },
+    /// Ask whether to erase all progress.
+    AskResetProgress,
+    /// Erase progress (true) or keep it (false).
+    ConfirmResetProgress(bool),
 }
 
 /// What the user is looking at now.
@@ -187,6 +239,8 @@ pub struct AppState {
     pub text_scale: f32,
     /// Set when the user asked for the search overlay; the shell opens it and clears this.
     pub search_requested: bool,
+    /// Map layers asked for by a lesson step, with a counter so the map applies each request once.
+    pub map_layers: Option<(u64, Vec<String>)>,
     pub show_problems: bool,
     pub notices: Vec<String>,
     /// A web address waiting for the user's confirmation.
@@ -197,6 +251,26 @@ pub struct AppState {
     pub chart: Option<String>,
     /// A file export waiting for the shell to write it: (suggested file name, contents).
     pub export_request: Option<(String, String)>,
+    /// Presenter mode, while a lesson is being presented.
+    pub presenter: Option<PresenterState>,
+    /// Single-key shortcuts in presenter mode are on (a saved setting; WCAG 2.1.4).
+    pub single_key_shortcuts: bool,
+    /// Sensitive sections and lesson steps are hidden. Not saved: it is a lock for one
+    /// class period and starts off at every start, so a later user never meets hidden
+    /// sections without having asked for it (the notice on each hidden section says so).
+    pub hide_sensitive: bool,
+    /// The section whose questions the Quiz asks (`None` = all sections).
+    pub quiz_section: Option<String>,
+    /// The learner's saved progress.
+    pub progress: Progress,
+    /// Today as a day number (days since 1970-01-01, UTC); the shell sets it.
+    pub today: i64,
+    /// egui's input time in seconds this frame; the shell sets it (presenter timers).
+    pub clock: f64,
+    /// Fullscreen on/off waiting for the shell to send to the window.
+    pub fullscreen_request: Option<bool>,
+    /// The "erase all progress?" question is open.
+    pub confirm_reset: bool,
 }
 
 impl Default for AppState {
@@ -211,12 +285,22 @@ impl Default for AppState {
             theme: crate::theme::ThemeChoice::System,
             text_scale: 1.0,
             search_requested: false,
+            map_layers: None,
             show_problems: false,
             notices: Vec::new(),
             pending_url: None,
             url_to_open: None,
             chart: None,
             export_request: None,
+            presenter: None,
+            single_key_shortcuts: true,
+            hide_sensitive: false,
+            quiz_section: None,
+            progress: Progress::default(),
+            today: 0,
+            clock: 0.0,
+            fullscreen_request: None,
+            confirm_reset: false,
         }
     }
 }
@@ -237,8 +321,42 @@ impl AppState {
         self.forward.clear();
     }
 
+    /// True if this section is hidden by the sensitive-material lock.
+    pub fn section_hidden(&self, pack: &Pack, id: &str) -> bool {
+        self.hide_sensitive && pack.sections.get(id).is_some_and(|s| s.sensitivity == Sensitivity::Sensitive)
+    }
+
+    /// The theme to save and restore: the user's own, not the projector theme of presenter mode.
+    pub fn user_theme(&self) -> crate::theme::ThemeChoice {
+        self.presenter.as_ref().map_or(self.theme, |p| p.saved_theme)
+    }
+
     /// Applies one action. The only place app state changes.
     pub fn apply(&mut self, action: Action, pack: &Pack) {
+        self.apply_one(action, pack);
+        if let Route::Section(id) = &self.route
+            && !self.section_hidden(pack, id)
+            && pack.sections.get(id).is_some()
+        {
+            self.progress.mark_read(id);
+        }
+    }
+
+    /// Shows one step of the lesson being presented, applying the step's actions.
+    fn show_step(&mut self, pack: &Pack, index: usize) {
+        let Some(p) = self.presenter.as_mut() else { return };
+        let Some(show) = pack.lessons.get(&p.lesson).and_then(|l| l.steps.get(index)).map(|s| s.show.clone()) else {
+            return;
+        };
+        p.step = index;
+        p.step_started_at = self.clock;
+        p.blackout = None;
+        for action in crate::lessons::step_actions(&show, pack) {
+            self.apply(action, pack);
+        }
+    }
+
+    fn apply_one(&mut self, action: Action, pack: &Pack) {
         match action {
             Action::Navigate(route) => {
                 if route != self.route {
@@ -286,6 +404,10 @@ impl AppState {
             Action::SetTheme(theme) => self.theme = theme,
             Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
             Action::OpenSearch => self.search_requested = true,
+            Action::ShowMapLayers(layers) => {
+                let generation = self.map_layers.as_ref().map_or(1, |(g, _)| g + 1);
+                self.map_layers = Some((generation, layers));
+            }
             Action::DismissProblems => self.show_problems = false,
             Action::DismissNotice(i) => {
                 if i < self.notices.len() {
@@ -307,7 +429,116 @@ impl AppState {
                     self.url_to_open = url;
                 }
             }
+            Action::OpenQuiz(section) => {
+                if self.route != Route::Quiz {
+                    self.push_history();
+                    self.route = Route::Quiz;
+                }
+                self.quiz_section = section;
+            }
+            Action::StartLesson(id) => self.start_lesson(pack, &id),
+            Action::StepLesson(step) => {
+                let Some(p) = &self.presenter else { return };
+                let Some(lesson) = pack.lessons.get(&p.lesson) else { return };
+                if let Some(next) = crate::lessons::move_step(lesson, self.hide_sensitive, p.step, step)
+                    && next != p.step
+                {
+                    self.show_step(pack, next);
+                }
+            }
+            Action::LeavePresenter => {
+                if let Some(p) = self.presenter.take() {
+                    self.theme = p.saved_theme;
+                    if p.fullscreen {
+                        self.fullscreen_request = Some(false);
+                    }
+                    self.apply(Action::Navigate(p.return_to), pack);
+                }
+            }
+            Action::ToggleBlackout(blank) => {
+                if let Some(p) = &mut self.presenter {
+                    p.blackout = if p.blackout == Some(blank) { None } else { Some(blank) };
+                }
+            }
+            Action::TogglePresenterHelp => {
+                if let Some(p) = &mut self.presenter {
+                    p.help_open = !p.help_open;
+                }
+            }
+            Action::ToggleSpeakerNotes => {
+                if let Some(p) = &mut self.presenter {
+                    p.notes_open = !p.notes_open;
+                }
+            }
+            Action::ToggleFullscreen => {
+                if let Some(p) = &mut self.presenter {
+                    p.fullscreen = !p.fullscreen;
+                    self.fullscreen_request = Some(p.fullscreen);
+                }
+            }
+            Action::SetSingleKeyShortcuts(on) => self.single_key_shortcuts = on,
+            Action::SetHideSensitive(on) => {
+                self.hide_sensitive = on;
+                // A step that just became hidden gives way to the next visible one.
+                if let Some(p) = &self.presenter
+                    && let Some(lesson) = pack.lessons.get(&p.lesson)
+                    && !crate::lessons::visible_steps(lesson, on).contains(&p.step)
+                    && let Some(next) = crate::lessons::move_step(lesson, on, p.step, StepMove::Next)
+                {
+                    self.show_step(pack, next);
+                }
+            }
+            Action::RecordQuiz { section, correct, total } => {
+                self.progress.record_quiz(section, correct, total, self.today)
+            }
+            Action::RecordPractice { item, answer } => {
+                if let Some(post) = pack.practice.get(&item) {
+                    self.progress.record_practice(&item, &post.techniques, &answer, self.today);
+                }
+            }
+            Action::AskResetProgress => self.confirm_reset = true,
+            Action::ConfirmResetProgress(yes) => {
+                self.confirm_reset = false;
+                if yes {
+                    self.progress = Progress::default();
+                }
+            }
         }
+    }
+}
+
+impl AppState {
+    fn start_lesson(&mut self, pack: &Pack, id: &str) {
+        let Some(lesson) = pack.lessons.get(id) else {
+            self.notices.push(format!("There is no lesson \"{id}\" in this pack."));
+            return;
+        };
+        let Some(&first) = crate::lessons::visible_steps(lesson, self.hide_sensitive).first() else {
+            self.notices.push(format!(
+                "Every step of \"{}\" is marked sensitive and sensitive material is hidden, so there is nothing to present.",
+                lesson.title
+            ));
+            return;
+        };
+        let (saved_theme, return_to) = match &self.presenter {
+            Some(p) => (p.saved_theme, p.return_to.clone()),
+            None => (self.theme, self.route.clone()),
+        };
+        self.presenter = Some(PresenterState {
+            lesson: id.to_string(),
+            step: first,
+            blackout: None,
+            help_open: false,
+            notes_open: false,
+            fullscreen: true,
+            started_at: self.clock,
+            step_started_at: self.clock,
+            saved_theme,
+            return_to,
+        });
+        self.theme = crate::theme::ThemeChoice::Projector;
+        self.fullscreen_request = Some(true);
+        self.show_step(pack, first);
     }
 }
 
@@ -347,6 +578,9 @@ mod tests {
             Route::Help,
             Route::Charts,
             Route::Map,
+            Route::Lessons,
+            Route::Quiz,
+            Route::Practice,
         ] {
             assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
         }
@@ -363,5 +597,45 @@ mod tests {
         state.apply(Action::ShowChart("ds-ff-by-region".into()), &pack);
         assert_eq!(state.chart.as_deref(), Some("ds-ff-by-region"));
         assert_eq!(state.back.len(), 1, "choosing another chart inside Charts adds no history step");
+    }
+
+    #[test]
+    fn presenting_switches_theme_and_leaving_restores_it_and_the_view() {
+        let pack = crate::content::load_builtin().pack;
+        let mut state =
+            AppState { theme: crate::theme::ThemeChoice::Dark, route: Route::Lessons, ..Default::default() };
+        state.apply(Action::StartLesson("lesson-1-social-media".into()), &pack);
+        assert_eq!(state.theme, crate::theme::ThemeChoice::Projector);
+        assert_eq!(state.user_theme(), crate::theme::ThemeChoice::Dark, "the saved theme stays the user's");
+        assert_eq!(state.fullscreen_request, Some(true));
+        assert_eq!(state.route, Route::Home, "step 1 shows the home screen");
+        state.apply(Action::StepLesson(StepMove::Last), &pack);
+        assert_eq!(state.route, Route::Quiz);
+        assert_eq!(state.quiz_section.as_deref(), Some("sec-social-media"));
+        state.apply(Action::LeavePresenter, &pack);
+        assert!(state.presenter.is_none());
+        assert_eq!(state.theme, crate::theme::ThemeChoice::Dark);
+        assert_eq!(state.route, Route::Lessons);
+        assert_eq!(state.fullscreen_request, Some(false));
+    }
+
+    #[test]
+    fn the_sensitive_lock_hides_sections_and_skips_steps() {
+        let pack = crate::content::load_builtin().pack;
+        let mut state = AppState::default();
+        state.apply(Action::SetHideSensitive(true), &pack);
+        assert!(state.section_hidden(&pack, "sec-recruitment"));
+        state.apply(Action::Navigate(Route::Section("sec-recruitment".into())), &pack);
+        assert!(!state.progress.sections_read.contains("sec-recruitment"), "a hidden section is not read");
+        state.apply(Action::StartLesson("lesson-2-narratives-recruitment".into()), &pack);
+        for _ in 0..12 {
+            let step = state.presenter.as_ref().unwrap().step;
+            let lesson = pack.lessons.get("lesson-2-narratives-recruitment").unwrap();
+            assert_ne!(lesson.steps[step].sensitivity, Sensitivity::Sensitive, "step {step} shown");
+            state.apply(Action::StepLesson(StepMove::Next), &pack);
+        }
+        state.apply(Action::SetHideSensitive(false), &pack);
+        state.apply(Action::Navigate(Route::Section("sec-narratives".into())), &pack);
+        assert!(state.progress.sections_read.contains("sec-narratives"), "opening a section marks it read");
     }
 }

@@ -68,7 +68,11 @@ fn tab_moves_focus_through_the_top_bar_in_order() {
     for _ in 0..4 {
         harness.key_press(egui::Key::Tab);
         harness.run();
-        let focused = harness.root().children_recursive().find(|n| n.is_focused()).map(|n| n.accesskit_node().label().unwrap_or_default());
+        let focused = harness
+            .root()
+            .children_recursive()
+            .find(|n| n.is_focused())
+            .map(|n| n.accesskit_node().label().unwrap_or_default());
         order.push(focused.unwrap_or_default());
     }
     assert_eq!(order[0], "Search (Ctrl+K)", "{order:?}");

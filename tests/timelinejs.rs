@@ -37,7 +37,11 @@ fn check_summarises_and_locates_errors() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.lines().any(|l| l == "events: 5"), "{text}");
     assert!(text.lines().any(|l| l == "eras: 2"), "{text}");
-    let out = Command::cargo_bin("decoded").unwrap().args(["check", "tests/fixtures/timelinejs/broken.json"]).assert().code(1);
+    let out = Command::cargo_bin("decoded")
+        .unwrap()
+        .args(["check", "tests/fixtures/timelinejs/broken.json"])
+        .assert()
+        .code(1);
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.contains("broken.json:3:21: events[0].start_date: impossible date"), "{text}");
     assert!(text.contains("broken.json:4:31: events[1].start_date.year"), "{text}");

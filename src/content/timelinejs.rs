@@ -264,10 +264,12 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
         report(&mut diags, JsonPath::root().key("events"), "no events; expected a list of events".into());
     }
     let title_text = tl.title.as_ref().and_then(|t| t.text.as_ref());
-    let title = title_text.map(|t| html_to_plain(&t.headline)).filter(|t| !t.is_empty()).unwrap_or_else(|| name.to_string());
-    let about = title_text.map(|t| html_to_rich(&t.text)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
-        format!("A timeline imported from the TimelineJS file {name}.")
-    });
+    let title =
+        title_text.map(|t| html_to_plain(&t.headline)).filter(|t| !t.is_empty()).unwrap_or_else(|| name.to_string());
+    let about = title_text
+        .map(|t| html_to_rich(&t.text))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| format!("A timeline imported from the TimelineJS file {name}."));
     let source_id = "src-timeline-file".to_string();
     let origin = Origin { file: 0, index: 0 };
     raw.sources.push((
@@ -311,7 +313,8 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
         let track = slug(group);
         if !track_ids.contains(&track) {
             track_ids.push(track.clone());
-            raw.tracks.push((Track { id: track.clone(), label: group.to_string(), description: String::new() }, origin));
+            raw.tracks
+                .push((Track { id: track.clone(), label: group.to_string(), description: String::new() }, origin));
         }
         let text = slide.text.as_ref();
         let headline = text.map(|t| html_to_plain(&t.headline)).unwrap_or_default();
@@ -373,7 +376,8 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
         age_guidance: 13,
         about,
         audience: "Whoever the timeline's author wrote it for.".into(),
-        content_note: "This timeline was imported from another tool; its content was not checked by this app's authors.".into(),
+        content_note:
+            "This timeline was imported from another tool; its content was not checked by this app's authors.".into(),
         credits: String::new(),
         files: Vec::new(),
     });
@@ -392,7 +396,10 @@ mod tests {
 
     #[test]
     fn html_is_reduced_safely() {
-        assert_eq!(html_to_rich("<p>The <b>siege</b> of <a href='x'>Kobani</a>&nbsp;&amp; more</p>"), "The **siege** of Kobani & more");
+        assert_eq!(
+            html_to_rich("<p>The <b>siege</b> of <a href='x'>Kobani</a>&nbsp;&amp; more</p>"),
+            "The **siege** of Kobani & more"
+        );
         assert_eq!(html_to_rich("odd <b>bold"), "odd bold");
         assert_eq!(html_to_rich("not a link [[glossary:x]]"), "not a link [ [glossary:x]]");
         assert_eq!(html_to_rich("<script>alert(1)</script>x"), "alert(1)x");

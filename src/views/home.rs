@@ -3,11 +3,11 @@
 use egui::{RichText, Ui};
 
 use crate::content::Pack;
-use crate::state::{Action, Route};
+use crate::state::{Action, AppState, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
-pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let m = &pack.manifest;
     let dark = ui.visuals().dark_mode;
@@ -53,6 +53,8 @@ pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
                 widgets::callout(ui, theme::note_fill(dark), "Content note", |ui| {
                     actions.extend(widgets::rich_text(ui, pack, &m.content_note, TextLook::BODY));
                 });
+                ui.add_space(12.0);
+                actions.extend(super::progress::ui(ui, pack, state));
                 ui.add_space(18.0);
                 ui.label(RichText::new("Sections").heading().strong());
                 ui.add_space(6.0);

@@ -172,6 +172,8 @@ pub struct MapView {
     framed_for: Option<(Vec2, (f64, f64, f64))>,
     /// Set when the flows layer is switched on: frame all flow origins on the next frame.
     frame_flows: bool,
+    /// The last layer request from a lesson step that this view applied.
+    layers_generation: u64,
 }
 
 impl Default for MapView {
@@ -187,6 +189,7 @@ impl Default for MapView {
             cache: MeshCache::default(),
             framed_for: None,
             frame_flows: false,
+            layers_generation: 0,
         }
     }
 }
@@ -198,6 +201,17 @@ impl MapView {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+        if let Some((generation, layers)) = &state.map_layers {
+            if *generation != self.layers_generation {
+                self.layers_generation = *generation;
+                let on = |name: &str| layers.iter().any(|l| l == name);
+                let flows_before = self.layers.flows;
+                self.layers = Layers { territory: on("territory"), places: on("places"), flows: on("flows") };
+                if self.layers.flows && !flows_before {
+                    self.frame_flows = true;
+                }
+            }
+        }
         let mut actions = Vec::new();
         let dark = ui.visuals().dark_mode;
         let palette = Palette::new(dark);

@@ -8,7 +8,8 @@ use crate::state::{Action, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
-pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
+/// `hidden`: the sensitive-material lock hides this section (only a notice is shown).
+pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(index) = pack.sections.position(section_id) else {
         super::reading_column(ui, "section-missing", |ui| {
@@ -26,6 +27,15 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str) -> Vec<Action> {
         ui.label(RichText::new(format!("Section {} of {}", index + 1, pack.sections.len())).weak());
         ui.label(RichText::new(&section.title).size(theme::TITLE_SIZE).strong());
         ui.add_space(8.0);
+        if hidden {
+            widgets::callout(ui, theme::note_fill(dark), "Hidden for this class period", |ui| {
+                ui.label("This section deals with sensitive material, and sensitive material is hidden for now. It can be shown again on the Lessons page (\"Hide sensitive material for this class period\").");
+                if ui.button("Go to the home screen").clicked() {
+                    actions.push(Action::Navigate(Route::Home));
+                }
+            });
+            return;
+        }
         if let Some(note) = &section.content_note {
             let caption = if section.sensitivity == Sensitivity::Sensitive {
                 "Content note (sensitive topic)"

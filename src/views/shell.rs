@@ -115,6 +115,9 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         item(ui, "Timeline".into(), Route::Timeline);
         item(ui, "Charts".into(), Route::Charts);
         item(ui, "Map".into(), Route::Map);
+        item(ui, "Lessons".into(), Route::Lessons);
+        item(ui, "Quiz".into(), Route::Quiz);
+        item(ui, "Spot the technique".into(), Route::Practice);
         ui.add_space(6.0);
         ui.label(RichText::new("Reference").weak());
         item(ui, "Glossary".into(), Route::Glossary);

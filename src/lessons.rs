@@ -1,0 +1,234 @@
+//! Lessons and presenter mode: what a lesson step does, and where the presenter is.
+//!
+//! A lesson step shows something by emitting the same [`Action`]s a user's clicks would
+//! ([`step_actions`]); presenter mode applies them one step at a time. So a lesson can only
+//! show what the app can show, and every view is presentable without extra code.
+
+use crate::content::Pack;
+use crate::content::schema::{Lesson, Sensitivity, StepShow};
+use crate::state::{Action, Focus, FocusKind, Route};
+use crate::theme::ThemeChoice;
+
+/// A blanked screen: black (B) or white (W), as in PowerPoint and reveal.js.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    Black,
+    White,
+}
+
+/// Where to move in a lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepMove {
+    Next,
+    Prev,
+    First,
+    Last,
+}
+
+/// The state of presenter mode (`AppState::presenter` is `Some` while presenting).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresenterState {
+    /// Lesson id.
+    pub lesson: String,
+    /// Index of the current step in the lesson's `steps`.
+    pub step: usize,
+    /// The screen is blanked (nothing of the lesson is shown).
+    pub blackout: Option<Blank>,
+    /// The key-help overlay is open.
+    pub help_open: bool,
+    /// The speaker-notes window is open.
+    pub notes_open: bool,
+    /// The app is (asked to be) fullscreen.
+    pub fullscreen: bool,
+    /// `egui` input time (seconds) when presenting started, and when this step started.
+    pub started_at: f64,
+    pub step_started_at: f64,
+    /// The user's theme, restored on leaving.
+    pub saved_theme: ThemeChoice,
+    /// The view the presenter started from, returned to on leaving.
+    pub return_to: Route,
+}
+
+/// The actions that put a lesson step on screen, in order: go to the view, choose the
+/// chart or quiz section, focus the item, then set the date (last, so a step's own date
+/// wins over the date of the event it focuses).
+///
+/// View names this build knows navigate there. For a view this build does not have
+/// (`timeline` and `map` until their branches land), the step still focuses its item and
+/// sets its date, and stays on the current view. Map `layers` are not applied here.
+pub fn step_actions(show: &StepShow, pack: &Pack) -> Vec<Action> {
+    let focus = show.focus.as_deref().and_then(|id| Focus::resolve(pack, id));
+    let section_focus = focus.as_ref().filter(|f| f.kind == FocusKind::Section).map(|f| f.id.clone());
+    let mut actions = Vec::new();
+    match show.view.as_str() {
+        "home" => actions.push(Action::Navigate(Route::Home)),
+        "section" => match &section_focus {
+            Some(id) => actions.push(Action::Navigate(Route::Section(id.clone()))),
+            None => actions.push(Action::Navigate(Route::Home)),
+        },
+        "glossary" => actions.push(Action::Navigate(Route::Glossary)),
+        "sources" => actions.push(Action::Navigate(Route::Sources)),
+        "help" => actions.push(Action::Navigate(Route::Help)),
+        "lessons" => actions.push(Action::Navigate(Route::Lessons)),
+        "charts" => {
+            let chart = show
+                .chart
+                .clone()
+                .or_else(|| focus.as_ref().filter(|f| f.kind == FocusKind::Dataset).map(|f| f.id.clone()));
+            match chart {
+                Some(id) => actions.push(Action::ShowChart(id)),
+                None => actions.push(Action::Navigate(Route::Charts)),
+            }
+        }
+        "quiz" => actions.push(Action::OpenQuiz(section_focus.clone())),
+        "practice" => actions.push(Action::Navigate(Route::Practice)),
+        "timeline" => actions.push(Action::Navigate(Route::Timeline)),
+        "map" => {
+            actions.push(Action::Navigate(Route::Map));
+            if !show.layers.is_empty() {
+                actions.push(Action::ShowMapLayers(show.layers.clone()));
+            }
+        }
+        // A view name the validator did not know cannot reach here; stay on the current view.
+        _ => {}
+    }
+    if let Some(f) = focus {
+        actions.push(Action::Focus(Some(f)));
+    }
+    if let Some(date) = show.date {
+        actions.push(Action::SetDate(date));
+    }
+    actions
+}
+
+/// Indices of the steps presenter mode shows: all, or all but `sensitive` ones.
+pub fn visible_steps(lesson: &Lesson, hide_sensitive: bool) -> Vec<usize> {
+    lesson
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !(hide_sensitive && s.sensitivity == Sensitivity::Sensitive))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The step to show after a move from `current` (None if there is no visible step).
+pub fn move_step(lesson: &Lesson, hide_sensitive: bool, current: usize, step: StepMove) -> Option<usize> {
+    let visible = visible_steps(lesson, hide_sensitive);
+    match step {
+        StepMove::First => visible.first().copied(),
+        StepMove::Last => visible.last().copied(),
+        StepMove::Next => visible.iter().copied().find(|&i| i > current).or_else(|| {
+            // Already at (or past) the last visible step: stay, if it is still visible.
+            visible.contains(&current).then_some(current).or_else(|| visible.last().copied())
+        }),
+        StepMove::Prev => visible
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| i < current)
+            .or_else(|| visible.contains(&current).then_some(current).or_else(|| visible.first().copied())),
+    }
+}
+
+/// "Step n of m" among the visible steps, and the planned minutes by the end of this step
+/// (counting visible steps only) out of the lesson's duration.
+pub fn progress_line(lesson: &Lesson, hide_sensitive: bool, current: usize) -> String {
+    let visible = visible_steps(lesson, hide_sensitive);
+    let n = visible.iter().position(|&i| i == current).map_or(0, |p| p + 1);
+    let minutes: u32 = visible.iter().filter(|&&i| i <= current).map(|&i| lesson.steps[i].minutes).sum();
+    format!("Step {n} of {} · {minutes} of {} min", visible.len(), lesson.duration_minutes)
+}
+
+/// "m:ss" (or "h:mm:ss") for a number of seconds.
+pub fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::PackDate;
+
+    fn pack() -> Pack {
+        crate::content::load_builtin().pack
+    }
+
+    #[test]
+    fn every_step_of_every_lesson_maps_to_actions() {
+        let pack = pack();
+        for lesson in pack.lessons.iter() {
+            for (i, step) in lesson.steps.iter().enumerate() {
+                let actions = step_actions(&step.show, &pack);
+                if let Some(id) = &step.show.focus {
+                    assert!(
+                        actions.iter().any(|a| matches!(a, Action::Focus(Some(f)) if &f.id == id)),
+                        "{} step {i}: focus {id} not applied",
+                        lesson.id
+                    );
+                }
+                if let Some(d) = step.show.date {
+                    assert_eq!(actions.last(), Some(&Action::SetDate(d)), "{} step {i}: date last", lesson.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_view_a_step_can_name_navigates_there() {
+        let pack = pack();
+        let show = |view: &str, focus: Option<&str>, chart: Option<&str>, date: Option<PackDate>| StepShow {
+            view: view.into(),
+            focus: focus.map(str::to_string),
+            date,
+            chart: chart.map(str::to_string),
+            layers: Vec::new(),
+        };
+        let a = step_actions(&show("section", Some("sec-narratives"), None, None), &pack);
+        assert_eq!(a[0], Action::Navigate(Route::Section("sec-narratives".into())));
+        let a = step_actions(&show("charts", Some("ds-ff-totals"), Some("ds-ff-totals"), None), &pack);
+        assert_eq!(a[0], Action::ShowChart("ds-ff-totals".into()));
+        let a = step_actions(&show("quiz", Some("sec-recognize"), None, None), &pack);
+        assert_eq!(a[0], Action::OpenQuiz(Some("sec-recognize".into())));
+        let date = PackDate::month(2014, 6);
+        let a = step_actions(&show("timeline", Some("ev-caliphate-declared"), None, Some(date)), &pack);
+        assert_eq!(a[0], Action::Navigate(Route::Timeline));
+        assert!(a.contains(&Action::Focus(Some(Focus::new(FocusKind::Event, "ev-caliphate-declared")))));
+        assert_eq!(a.last(), Some(&Action::SetDate(date)));
+        let mut map_step = show("map", Some("BEL"), None, Some(PackDate::month(2015, 1)));
+        map_step.layers = vec!["flows".into()];
+        let a = step_actions(&map_step, &pack);
+        assert_eq!(a[0], Action::Navigate(Route::Map));
+        assert_eq!(a[1], Action::ShowMapLayers(vec!["flows".into()]));
+    }
+
+    #[test]
+    fn hidden_sensitive_steps_are_skipped() {
+        let pack = pack();
+        let lesson = pack.lessons.get("lesson-1-social-media").unwrap();
+        let sensitive: Vec<usize> =
+            (0..lesson.steps.len()).filter(|&i| lesson.steps[i].sensitivity == Sensitivity::Sensitive).collect();
+        assert!(!sensitive.is_empty(), "lesson 1 has a sensitive step");
+        let s = sensitive[0];
+        assert_eq!(move_step(lesson, true, s - 1, StepMove::Next), Some(s + 1));
+        assert_eq!(move_step(lesson, false, s - 1, StepMove::Next), Some(s));
+        assert_eq!(move_step(lesson, true, s + 1, StepMove::Prev), Some(s - 1));
+        let last = lesson.steps.len() - 1;
+        assert_eq!(move_step(lesson, false, last, StepMove::Next), Some(last), "Next on the last step stays");
+        assert_eq!(move_step(lesson, false, 0, StepMove::Prev), Some(0));
+        assert_eq!(visible_steps(lesson, true).len(), lesson.steps.len() - sensitive.len());
+        assert!(progress_line(lesson, false, 0).starts_with(&format!("Step 1 of {}", lesson.steps.len())));
+    }
+
+    #[test]
+    fn clock_formats() {
+        assert_eq!(clock(65.4), "1:05");
+        assert_eq!(clock(3725.0), "1:02:05");
+        assert_eq!(clock(-3.0), "0:00");
+    }
+}

@@ -1,0 +1,315 @@
+//! "Spot the technique": invented posts, one at a time. The learner ticks the techniques
+//! they see (or "None — an ordinary post"), checks, and reads why. Scored as discernment
+//! (see [`crate::progress`]): spotting ordinary posts counts as much as spotting tricks.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use crate::content::Pack;
+use crate::content::rich;
+use crate::content::schema::TermCategory;
+use crate::progress::{self, Outcome, PracticeAnswer, Tally};
+use crate::state::{Action, AppState, Focus, FocusKind};
+use crate::theme;
+use crate::widgets::{self, TextLook};
+
+/// The label every post card carries.
+pub const INVENTED_LABEL: &str = "Invented for teaching — not a real post";
+/// The "ordinary post" answer.
+pub const NONE_LABEL: &str = "None — an ordinary post";
+
+/// The Practice view's own state: the round in progress.
+#[derive(Default)]
+pub struct PracticeView {
+    round: Option<Round>,
+}
+
+struct Round {
+    /// Post indices in `pack.practice`, in the order shown.
+    queue: Vec<usize>,
+    position: usize,
+    answer: PracticeAnswer,
+    checked: bool,
+    /// Posts answered in this round, with the answers (for the round's score).
+    answered: Vec<(usize, PracticeAnswer)>,
+    /// Posts already put back at the end of this round after a wrong answer.
+    requeued: BTreeSet<usize>,
+}
+
+/// The order of a round: posts due for a booster (earliest first), then posts never
+/// answered, then the rest (soonest due first).
+pub fn round_order(pack: &Pack, progress: &progress::Progress, today: i64) -> Vec<usize> {
+    let mut order: Vec<(u8, i64, usize)> = pack
+        .practice
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match progress.practice_items.get(&item.id) {
+            Some(s) if s.due <= today => (0, s.due, i),
+            None => (1, 0, i),
+            Some(s) => (2, s.due, i),
+        })
+        .collect();
+    order.sort();
+    order.into_iter().map(|(_, _, i)| i).collect()
+}
+
+impl PracticeView {
+    pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.round.is_none() {
+            self.new_round(pack, state);
+        }
+        super::reading_column(ui, "practice", |ui| {
+            ui.label(RichText::new("Spot the technique").size(theme::TITLE_SIZE).strong());
+            ui.label("Each post below was made up for teaching. Decide whether it uses a manipulation technique, and which. Some posts are ordinary: recognising those counts as much as spotting a trick.");
+            let ids = pack.practice.iter().map(|p| p.id.as_str());
+            let due = state.progress.due_count(ids, state.today);
+            if due > 0 {
+                ui.label(RichText::new(format!("{due} post(s) due for a booster today come first.")).weak());
+            }
+            ui.add_space(8.0);
+            if pack.practice.is_empty() {
+                ui.label("This pack has no practice posts.");
+                return;
+            }
+            let finished = self.round_ui(ui, pack, &mut actions);
+            if finished {
+                self.new_round(pack, state);
+            }
+        });
+        actions
+    }
+
+    fn new_round(&mut self, pack: &Pack, state: &AppState) {
+        self.round = Some(Round {
+            queue: round_order(pack, &state.progress, state.today),
+            position: 0,
+            answer: PracticeAnswer::default(),
+            checked: false,
+            answered: Vec::new(),
+            requeued: BTreeSet::new(),
+        });
+    }
+
+    /// Returns true when the learner asked for a new round.
+    fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, actions: &mut Vec<Action>) -> bool {
+        let Some(round) = &mut self.round else { return false };
+        let dark = ui.visuals().dark_mode;
+        let tally =
+            progress::score(round.answered.iter().map(|(i, a)| (pack.practice.items[*i].techniques.as_slice(), a)));
+        if round.position >= round.queue.len() {
+            ui.label(RichText::new("Round finished").size(theme::SUBHEADING_SIZE).strong());
+            score_box(ui, &tally, "Your score this round");
+            ui.add_space(8.0);
+            return ui.button("Start a new round").clicked();
+        }
+        let index = round.queue[round.position];
+        let post = &pack.practice.items[index];
+        ui.label(RichText::new(format!("Post {} of {}", round.position + 1, round.queue.len())).weak());
+        egui::Frame::new()
+            .fill(ui.visuals().faint_bg_color)
+            .stroke(egui::Stroke::new(1.5, ui.visuals().widgets.noninteractive.bg_stroke.color))
+            .corner_radius(10.0)
+            .inner_margin(egui::Margin::same(16))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                egui::Frame::new()
+                    .fill(theme::note_fill(dark))
+                    .corner_radius(4.0)
+                    .inner_margin(egui::Margin::symmetric(8, 3))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(INVENTED_LABEL).strong());
+                    });
+                ui.add_space(4.0);
+                ui.label(RichText::new(&post.author).strong());
+                ui.add(egui::Label::new(RichText::new(&post.text).size(22.0)).wrap());
+            });
+        ui.add_space(8.0);
+        ui.label(RichText::new("Which techniques do you see?").strong());
+        let techniques: Vec<_> = pack.glossary.iter().filter(|g| g.category == TermCategory::Technique).collect();
+        let enabled = !round.checked;
+        if round.checked {
+            // After checking, the answer in words (greyed-out boxes would be hard to read).
+            let ticked: Vec<&str> = techniques
+                .iter()
+                .filter(|t| round.answer.techniques.contains(&t.id))
+                .map(|t| t.term.as_str())
+                .collect();
+            let answer = if round.answer.ordinary { NONE_LABEL.to_string() } else { ticked.join(", ") };
+            ui.label(format!("Your answer: {answer}"));
+        } else {
+            let columns = ((ui.available_width() / 240.0).floor() as usize).clamp(1, 3);
+            egui::Grid::new("practice-techniques").num_columns(columns).spacing([18.0, 4.0]).show(ui, |ui| {
+                for (i, term) in techniques.iter().enumerate() {
+                    let mut on = round.answer.techniques.contains(&term.id);
+                    let r = ui
+                        .add_enabled(enabled, egui::Checkbox::new(&mut on, &term.term))
+                        .on_hover_text(rich::plain(&term.definition));
+                    if r.changed() {
+                        if on {
+                            round.answer.techniques.insert(term.id.clone());
+                            round.answer.ordinary = false;
+                        } else {
+                            round.answer.techniques.remove(&term.id);
+                        }
+                    }
+                    if i % columns == columns - 1 {
+                        ui.end_row();
+                    }
+                }
+            });
+            let mut none = round.answer.ordinary;
+            if ui.add_enabled(enabled, egui::Checkbox::new(&mut none, RichText::new(NONE_LABEL).strong())).changed() {
+                round.answer.ordinary = none;
+                if none {
+                    round.answer.techniques.clear();
+                }
+            }
+        }
+        ui.add_space(6.0);
+        if !round.checked {
+            let ready = round.answer.ordinary || !round.answer.techniques.is_empty();
+            let check = ui
+                .add_enabled(
+                    ready,
+                    egui::Button::new(RichText::new("Check").size(20.0)).min_size(egui::vec2(160.0, 44.0)),
+                )
+                .on_disabled_hover_text("Tick at least one technique, or \"None\"");
+            if check.clicked() {
+                round.checked = true;
+                round.answered.push((index, round.answer.clone()));
+                actions.push(Action::RecordPractice { item: post.id.clone(), answer: round.answer.clone() });
+                if !progress::answer_is_correct(&post.techniques, &round.answer) && round.requeued.insert(index) {
+                    round.queue.push(index);
+                }
+            }
+        } else {
+            let requeued = round.requeued.contains(&index) && round.queue[round.position + 1..].contains(&index);
+            feedback(ui, pack, post, &round.answer, requeued, dark, actions);
+            ui.add_space(8.0);
+            let last = round.position + 1 == round.queue.len();
+            if ui
+                .add(
+                    egui::Button::new(RichText::new(if last { "Finish the round" } else { "Next post" }).size(20.0))
+                        .min_size(egui::vec2(200.0, 44.0)),
+                )
+                .clicked()
+            {
+                round.position += 1;
+                round.checked = false;
+                round.answer = PracticeAnswer::default();
+            }
+        }
+        if tally.total() > 0 {
+            ui.add_space(14.0);
+            score_box(ui, &tally, "Your score this round");
+        }
+        false
+    }
+}
+
+fn feedback(
+    ui: &mut Ui,
+    pack: &Pack,
+    post: &crate::content::schema::PracticeItem,
+    answer: &PracticeAnswer,
+    requeued: bool,
+    dark: bool,
+    actions: &mut Vec<Action>,
+) {
+    let correct = progress::answer_is_correct(&post.techniques, answer);
+    let caption = match progress::outcome(&post.techniques, answer) {
+        Outcome::Hit if correct => "Well spotted: this post is manipulative",
+        Outcome::Hit => "It is manipulative, but not in the way you ticked",
+        Outcome::Miss => "Not quite: this post is manipulative",
+        Outcome::FalseAlarm => "Not quite: this is an ordinary post",
+        Outcome::CorrectRejection => "Right: this is an ordinary post",
+    };
+    widgets::callout(ui, theme::takeaway_fill(dark), caption, |ui| {
+        let term_name = |id: &str| pack.glossary.get(id).map_or(id.to_string(), |g| g.term.clone());
+        if !post.techniques.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Techniques in this post:").strong());
+                for id in &post.techniques {
+                    let mut text = term_name(id);
+                    text.push_str(if answer.techniques.contains(id) { " (you ticked it)" } else { " (missed)" });
+                    if ui.link(text).clicked() {
+                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, id.clone()))));
+                    }
+                }
+            });
+        }
+        let extra: Vec<String> =
+            answer.techniques.iter().filter(|t| !post.techniques.contains(t)).map(|t| term_name(t)).collect();
+        if !extra.is_empty() {
+            ui.label(format!("You also ticked, but the post does not use: {}", extra.join(", ")));
+        }
+        actions.extend(widgets::rich_text(ui, pack, &post.explanation, TextLook::BODY));
+        if requeued {
+            ui.label(RichText::new("This post comes back at the end of this round.").weak());
+        }
+    });
+}
+
+/// Hits and false alarms, both shown, with balanced accuracy and d′.
+pub fn score_box(ui: &mut Ui, tally: &Tally, caption: &str) {
+    let dark = ui.visuals().dark_mode;
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    widgets::callout(ui, theme::note_fill(dark), caption, |ui| {
+        ui.label(format!(
+            "Manipulative posts spotted: {} of {}{}",
+            tally.hits,
+            tally.manipulative(),
+            tally.hit_rate().map(|r| format!(" ({})", pct(r))).unwrap_or_default()
+        ));
+        ui.label(format!(
+            "Ordinary posts wrongly flagged (false alarms): {} of {}{}",
+            tally.false_alarms,
+            tally.ordinary(),
+            tally.false_alarm_rate().map(|r| format!(" ({})", pct(r))).unwrap_or_default()
+        ));
+        match (tally.balanced_accuracy(), tally.d_prime()) {
+            (Some(b), Some(d)) => {
+                ui.label(RichText::new(format!("Balanced accuracy: {}", pct(b))).strong()).on_hover_text(
+                    "The average of the share of manipulative posts spotted and the share of ordinary posts recognised. 50% is what guessing, or calling every post manipulative, gets.",
+                );
+                ui.label(format!("Discernment (d'): {d:.2}")).on_hover_text(
+                    "Signal-detection sensitivity: 0 means no better than chance; higher is better. Rates are corrected as (count + 0.5) / (posts + 1) so that perfect or zero scores stay finite.",
+                );
+            }
+            _ => {
+                ui.label(
+                    RichText::new(
+                        "Balanced accuracy appears once you have judged both a manipulative and an ordinary post.",
+                    )
+                    .weak(),
+                );
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_posts_come_first_then_new_ones() {
+        let pack = crate::content::load_builtin().pack;
+        let mut p = progress::Progress::default();
+        let wrong_i = pack.practice.iter().rposition(|x| !x.techniques.is_empty()).expect("a manipulative post");
+        let right_i = pack.practice.iter().position(|x| x.techniques.is_empty()).expect("an ordinary post");
+        let ordinary = PracticeAnswer { ordinary: true, ..Default::default() };
+        // A manipulative post called ordinary: wrong, due today. An ordinary one called ordinary: right, due later.
+        let wrong = &pack.practice.items[wrong_i];
+        p.record_practice(&wrong.id, &wrong.techniques, &ordinary, 50);
+        let right = &pack.practice.items[right_i];
+        p.record_practice(&right.id, &right.techniques, &ordinary, 50);
+        let order = round_order(&pack, &p, 50);
+        assert_eq!(order.len(), pack.practice.len());
+        assert_eq!(order[0], wrong_i, "the due post first");
+        assert_eq!(*order.last().unwrap(), right_i, "the post answered right comes last");
+        assert_eq!(round_order(&pack, &p, 51)[..2], [wrong_i, right_i], "the next day both are due");
+    }
+}
