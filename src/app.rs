@@ -274,13 +274,18 @@ impl eframe::App for DecodedApp {
         if !state.notices.is_empty() && !presenting {
             egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.notices)));
         }
+        // Side panels take a share of the window, so the reading column keeps its room at
+        // large text sizes (the window is then narrower in points).
+        let width = ctx.content_rect().width();
+        let nav_width = (width * 0.17).clamp(190.0, 280.0);
+        let panel_width = (width * 0.24).clamp(250.0, 400.0);
         if !presenting {
-            egui::Panel::left("navigation").resizable(true).default_size(270.0).min_size(200.0).show(ui, |ui| {
+            egui::Panel::left("navigation").resizable(false).exact_size(nav_width).show(ui, |ui| {
                 actions.extend(shell::navigation(ui, pack, state));
             });
         }
         if state.panel_open {
-            egui::Panel::right("explanations").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+            egui::Panel::right("explanations").resizable(false).exact_size(panel_width).show(ui, |ui| {
                 actions.extend(views::explain::ui(ui, pack, state.focus.as_ref()));
             });
         }

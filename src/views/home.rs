@@ -43,12 +43,20 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     );
                 });
                 ui.add_space(10.0);
-                ui.columns(2, |cols| {
-                    cols[0].label(RichText::new("What this app is for").size(theme::SUBHEADING_SIZE).strong());
-                    actions.extend(widgets::rich_text(&mut cols[0], pack, &m.about, TextLook::BODY));
-                    cols[1].label(RichText::new("Who it is for").size(theme::SUBHEADING_SIZE).strong());
-                    actions.extend(widgets::rich_text(&mut cols[1], pack, &m.audience, TextLook::BODY));
-                });
+                let mut intro = |ui: &mut Ui, heading: &str, text: &str| {
+                    ui.label(RichText::new(heading).size(theme::SUBHEADING_SIZE).strong());
+                    actions.extend(widgets::rich_text(ui, pack, text, TextLook::BODY));
+                };
+                if width >= 800.0 {
+                    ui.columns(2, |cols| {
+                        intro(&mut cols[0], "What this app is for", &m.about);
+                        intro(&mut cols[1], "Who it is for", &m.audience);
+                    });
+                } else {
+                    intro(ui, "What this app is for", &m.about);
+                    ui.add_space(8.0);
+                    intro(ui, "Who it is for", &m.audience);
+                }
                 ui.add_space(12.0);
                 widgets::callout(ui, theme::note_fill(dark), "Content note", |ui| {
                     actions.extend(widgets::rich_text(ui, pack, &m.content_note, TextLook::BODY));

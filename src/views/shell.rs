@@ -8,87 +8,105 @@ use crate::theme::{self, ThemeChoice};
 
 pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
+    // One row on a wide window; on a narrow one (or at large text sizes) the controls
+    // move to a second row instead of overlapping the title.
+    let wide = ui.available_width() >= 1250.0;
     ui.horizontal(|ui| {
-        ui.add_space(4.0);
-        let back = ui
-            .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("Back").size(18.0)))
-            .on_hover_text("Back (Alt+Left arrow, or mouse button 4)");
-        if back.clicked() {
-            actions.push(Action::Back);
+        history_and_title(ui, pack, state, &mut actions);
+        if wide {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                controls(ui, pack, state, &mut actions)
+            });
         }
-        let fwd = ui
-            .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("Forward").size(18.0)))
-            .on_hover_text("Forward (Alt+Right arrow, or mouse button 5)");
-        if fwd.clicked() {
-            actions.push(Action::Forward);
-        }
-        ui.add_space(8.0);
-        ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
-        ui.add_space(16.0);
-        if ui.button("Search (Ctrl+K)").on_hover_text("Search sections, events, places, terms and sources").clicked() {
-            actions.push(Action::OpenSearch);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add_space(6.0);
-            let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
-            if ui.button(panel_label).clicked() {
-                actions.push(Action::TogglePanel);
-            }
-            egui::ComboBox::from_id_salt("theme")
-                .selected_text(state.theme.label())
-                .show_ui(ui, |ui| {
-                    for choice in ThemeChoice::ALL {
-                        if ui.selectable_label(state.theme == choice, choice.label()).clicked() {
-                            actions.push(Action::SetTheme(choice));
-                        }
-                    }
-                })
-                .response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
-            ui.label("Theme:");
-            ui.add_space(8.0);
-            let can_grow = state.text_scale < 2.0;
-            let bigger = ui.add_enabled(can_grow, egui::Button::new("A+")).on_hover_text("Larger text");
-            bigger.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_grow, "Larger text"));
-            if bigger.clicked() {
-                actions.push(Action::SetTextScale(state.text_scale + 0.1));
-            }
-            ui.label(format!("{:.0}%", state.text_scale * 100.0));
-            let can_shrink = state.text_scale > 0.8;
-            let smaller = ui.add_enabled(can_shrink, egui::Button::new("A-")).on_hover_text("Smaller text");
-            smaller.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_shrink, "Smaller text"));
-            if smaller.clicked() {
-                actions.push(Action::SetTextScale(state.text_scale - 0.1));
-            }
-            // The section switcher takes the room that is left, and hides when there is too
-            // little (the navigation lists the sections too).
-            let room = ui.available_width() - 140.0;
-            if room >= 200.0 && !pack.sections.is_empty() {
-                ui.add_space(12.0);
-                let current = match &state.route {
-                    Route::Section(id) => {
-                        pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone())
-                    }
-                    _ => "Choose a section".to_string(),
-                };
-                egui::ComboBox::from_id_salt("section-switcher")
-                    .selected_text(current)
-                    .width(room.min(380.0))
-                    .show_ui(ui, |ui| {
-                        for (i, s) in pack.sections.iter().enumerate() {
-                            let selected = state.route == Route::Section(s.id.clone());
-                            if ui.selectable_label(selected, format!("{}. {}", i + 1, s.title)).clicked() {
-                                actions.push(Action::Navigate(Route::Section(s.id.clone())));
-                            }
-                        }
-                    })
-                    .response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Go to section"));
-                ui.label("Section:");
-            }
-        });
     });
+    if !wide {
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                controls(ui, pack, state, &mut actions)
+            });
+        });
+    }
     actions
+}
+
+fn history_and_title(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    let back = ui
+        .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("Back").size(18.0)))
+        .on_hover_text("Back (Alt+Left arrow, or mouse button 4)");
+    if back.clicked() {
+        actions.push(Action::Back);
+    }
+    let fwd = ui
+        .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("Forward").size(18.0)))
+        .on_hover_text("Forward (Alt+Right arrow, or mouse button 5)");
+    if fwd.clicked() {
+        actions.push(Action::Forward);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
+    ui.add_space(16.0);
+    if ui.button("Search (Ctrl+K)").on_hover_text("Search sections, events, places, terms and sources").clicked() {
+        actions.push(Action::OpenSearch);
+    }
+}
+
+fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
+    ui.add_space(6.0);
+    let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
+    if ui.button(panel_label).clicked() {
+        actions.push(Action::TogglePanel);
+    }
+    egui::ComboBox::from_id_salt("theme")
+        .selected_text(state.theme.label())
+        .show_ui(ui, |ui| {
+            for choice in ThemeChoice::ALL {
+                if ui.selectable_label(state.theme == choice, choice.label()).clicked() {
+                    actions.push(Action::SetTheme(choice));
+                }
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+    ui.label("Theme:");
+    ui.add_space(8.0);
+    let can_grow = state.text_scale < 2.0;
+    let bigger = ui.add_enabled(can_grow, egui::Button::new("A+")).on_hover_text("Larger text");
+    bigger.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_grow, "Larger text"));
+    if bigger.clicked() {
+        actions.push(Action::SetTextScale(state.text_scale + 0.1));
+    }
+    ui.label(format!("{:.0}%", state.text_scale * 100.0));
+    let can_shrink = state.text_scale > 0.8;
+    let smaller = ui.add_enabled(can_shrink, egui::Button::new("A-")).on_hover_text("Smaller text");
+    smaller.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_shrink, "Smaller text"));
+    if smaller.clicked() {
+        actions.push(Action::SetTextScale(state.text_scale - 0.1));
+    }
+    // The section switcher takes the room that is left, and hides when there is too
+    // little (the navigation lists the sections too).
+    let room = ui.available_width() - 140.0;
+    if room >= 200.0 && !pack.sections.is_empty() {
+        ui.add_space(12.0);
+        let current = match &state.route {
+            Route::Section(id) => pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone()),
+            _ => "Choose a section".to_string(),
+        };
+        egui::ComboBox::from_id_salt("section-switcher")
+            .selected_text(current)
+            .width(room.min(380.0))
+            .show_ui(ui, |ui| {
+                for (i, s) in pack.sections.iter().enumerate() {
+                    let selected = state.route == Route::Section(s.id.clone());
+                    if ui.selectable_label(selected, format!("{}. {}", i + 1, s.title)).clicked() {
+                        actions.push(Action::Navigate(Route::Section(s.id.clone())));
+                    }
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Go to section"));
+        ui.label("Section:");
+    }
 }
 
 pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
