@@ -133,6 +133,9 @@ impl DecodedApp {
             }
             match Focus::resolve(&pack, id) {
                 Some(f) => state.apply(Action::Focus(Some(f)), &pack),
+                // `--view lessons --focus LESSON_ID` starts presenting that lesson (a desktop
+                // shortcut straight into a class).
+                None if pack.lessons.get(id).is_some() => state.apply(Action::StartLesson(id.clone()), &pack),
                 None => state.notices.push(format!("--focus {id}: nothing in this pack has that id.")),
             }
         }

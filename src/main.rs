@@ -18,7 +18,7 @@ struct Cli {
     /// Open straight at a view: home, section, glossary, sources, timeline, charts, map, lessons, quiz, practice.
     #[arg(long, value_name = "NAME")]
     view: Option<String>,
-    /// Item to focus in that view (e.g. a section id with --view section).
+    /// Item to focus in that view (a section id with --view section; a lesson id with --view lessons starts presenting it).
     #[arg(long, value_name = "ID")]
     focus: Option<String>,
     /// Set the date cursor: YYYY, YYYY-MM or YYYY-MM-DD.
