@@ -81,6 +81,8 @@ pub struct DecodedApp {
     corrupt_settings: Option<String>,
     /// A damaged progress entry, kept aside at the next save.
     corrupt_progress: Option<String>,
+    /// Text of the "Open a pack" dialog's path field.
+    open_pack_path: String,
 }
 
 impl DecodedApp {
@@ -161,6 +163,7 @@ impl DecodedApp {
             applied_zoom: None,
             corrupt_settings: None,
             corrupt_progress: None,
+            open_pack_path: String::new(),
         }
     }
 
@@ -173,6 +176,25 @@ impl DecodedApp {
         {
             self.state.progress.mark_read(id);
         }
+    }
+
+    /// Shows another pack (after "Open pack"): every view starts afresh on it.
+    pub fn replace_content(&mut self, loaded: LoadedContent) {
+        self.search = SearchView::new(&loaded.pack);
+        self.glossary = GlossaryView::default();
+        self.sources = SourcesView::default();
+        self.charts = ChartsView::default();
+        self.timeline = TimelineView::default();
+        self.map = MapView::default();
+        self.quiz = QuizView::default();
+        self.practice = PracticeView::default();
+        self.pack = loaded.pack;
+        self.state.show_problems = !loaded.problems.is_empty();
+        self.problems = loaded.problems;
+        self.problems_path = loaded.problems_path;
+        self.state.route = Route::Home;
+        self.state.focus = None;
+        self.state.clear_history();
     }
 
     pub fn settings(&self) -> Settings {
@@ -337,6 +359,17 @@ impl DecodedApp {
         let changed = !actions.is_empty();
         for action in actions {
             self.state.apply(action, &self.pack);
+        }
+        if self.state.open_pack_dialog {
+            for action in shell::open_pack(&ctx, &mut self.open_pack_path) {
+                self.state.apply(action, &self.pack);
+                ctx.request_repaint();
+            }
+        }
+        if let Some(request) = self.state.pack_to_open.take() {
+            let loaded = load_content(request.as_deref().map(std::path::Path::new));
+            self.replace_content(loaded);
+            ctx.request_repaint();
         }
         if std::mem::take(&mut self.state.search_requested) {
             self.search.open();

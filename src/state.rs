@@ -172,6 +172,10 @@ pub enum Action {
     OpenSearch,
     /// Switch the map's layers to exactly these (`territory`, `places`, `flows`).
     ShowMapLayers(Vec<String>),
+    /// Show or hide the "Open a pack" dialog.
+    ShowOpenPack(bool),
+    /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
+    OpenPack(Option<String>),
     /// Close the problem list shown after loading a broken pack.
     DismissProblems,
     /// Close a notice (by index).
@@ -241,6 +245,10 @@ pub struct AppState {
     pub search_requested: bool,
     /// Map layers asked for by a lesson step, with a counter so the map applies each request once.
     pub map_layers: Option<(u64, Vec<String>)>,
+    /// The "Open a pack" dialog is showing.
+    pub open_pack_dialog: bool,
+    /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
+    pub pack_to_open: Option<Option<String>>,
     pub show_problems: bool,
     pub notices: Vec<String>,
     /// A web address waiting for the user's confirmation.
@@ -286,6 +294,8 @@ impl Default for AppState {
             text_scale: 1.0,
             search_requested: false,
             map_layers: None,
+            open_pack_dialog: false,
+            pack_to_open: None,
             show_problems: false,
             notices: Vec::new(),
             pending_url: None,
@@ -306,6 +316,12 @@ impl Default for AppState {
 }
 
 impl AppState {
+    /// Forgets Back/Forward (after another pack is opened, old places may not exist).
+    pub fn clear_history(&mut self) {
+        self.back.clear();
+        self.forward.clear();
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }
@@ -404,6 +420,11 @@ impl AppState {
             Action::SetTheme(theme) => self.theme = theme,
             Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
             Action::OpenSearch => self.search_requested = true,
+            Action::ShowOpenPack(show) => self.open_pack_dialog = show,
+            Action::OpenPack(path) => {
+                self.open_pack_dialog = false;
+                self.pack_to_open = Some(path);
+            }
             Action::ShowMapLayers(layers) => {
                 let generation = self.map_layers.as_ref().map_or(1, |(g, _)| g + 1);
                 self.map_layers = Some((generation, layers));

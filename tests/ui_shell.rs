@@ -83,3 +83,34 @@ fn a_source_chip_leads_to_the_full_citation_on_the_sources_page() {
     let url = harness.state().pack.sources.get(&id).unwrap().url.clone();
     assert!(common::shows(&harness, &url));
 }
+
+#[test]
+fn open_pack_loads_another_pack_and_a_broken_one_keeps_the_builtin_pack() {
+    let mut harness = common::home();
+    harness.get_by_label("Open pack").click();
+    harness.run();
+    harness.get_by_label("Folder or file:").focus();
+    harness.run();
+    harness.get_by_label("Folder or file:").type_text("tests/fixtures/minimal");
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert_eq!(harness.state().pack.manifest.title, "Example pack");
+    assert!(harness.state().problems.is_empty());
+    assert!(common::shows(&harness, "An example section"));
+    assert!(!harness.state().state.can_go_back(), "history starts afresh");
+
+    harness.get_by_label("Open pack").click();
+    harness.run();
+    harness.get_by_label("Folder or file:").focus();
+    harness.run();
+    // The field keeps the last path (handy to reopen a pack after editing it): replace it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("Folder or file:").type_text("tests/fixtures/broken-dangling");
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert!(harness.state().pack.sections.len() >= 8, "the built-in pack is shown");
+    assert!(common::shows(&harness, "unknown source id \"src-missing\""));
+}

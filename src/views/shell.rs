@@ -51,11 +51,45 @@ fn history_and_title(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut V
     }
 }
 
+/// The "Open a pack" dialog: a path field, Open, and a way back to the built-in pack.
+pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let modal = egui::Modal::new(egui::Id::unique("open-pack")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.label(RichText::new("Open a content pack").strong().size(20.0));
+        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
+        let label = ui.label("Folder or file:");
+        let field = ui
+            .add(egui::TextEdit::singleline(path).hint_text("/home/teacher/my-pack").desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            let can_open = !path.trim().is_empty();
+            if ui.add_enabled(can_open, egui::Button::new("Open")).clicked() || (enter && can_open) {
+                actions.push(Action::OpenPack(Some(path.trim().to_string())));
+            }
+            if ui.button("Use the built-in pack").clicked() {
+                actions.push(Action::OpenPack(None));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::ShowOpenPack(false));
+            }
+        });
+    });
+    if modal.should_close() && actions.is_empty() {
+        actions.push(Action::ShowOpenPack(false));
+    }
+    actions
+}
+
 fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
     let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
     if ui.button(panel_label).clicked() {
         actions.push(Action::TogglePanel);
+    }
+    if ui.button("Open pack").on_hover_text("Open another content pack or a TimelineJS file").clicked() {
+        actions.push(Action::ShowOpenPack(true));
     }
     egui::ComboBox::from_id_salt("theme")
         .selected_text(state.theme.label())
