@@ -83,6 +83,8 @@ pub struct DecodedApp {
     corrupt_progress: Option<String>,
     /// Text of the "Open a pack" dialog's path field.
     open_pack_path: String,
+    /// Messages from finished image exports (written by the screenshot callback).
+    export_messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl DecodedApp {
@@ -164,6 +166,7 @@ impl DecodedApp {
             corrupt_settings: None,
             corrupt_progress: None,
             open_pack_path: String::new(),
+            export_messages: Default::default(),
         }
     }
 
@@ -359,6 +362,29 @@ impl DecodedApp {
         let changed = !actions.is_empty();
         for action in actions {
             self.state.apply(action, &self.pack);
+        }
+        // Chart images: ask the window for a screenshot; the callback crops and saves it and
+        // leaves a message for the next frame.
+        if let Some((file_name, rect)) = self.state.image_export.take() {
+            let ppp = ctx.pixels_per_point();
+            let px =
+                egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
+            let messages = self.export_messages.clone();
+            let repaint = ctx.clone();
+            let callback = egui::ScreenshotCallback::new(move |image| {
+                let message = match crate::export::crop_png(&image, px) {
+                    Ok(png) => crate::export::save_png(&file_name, &png),
+                    Err(e) => format!("Could not save the chart image: {e}"),
+                };
+                if let Ok(mut list) = messages.lock() {
+                    list.push(message);
+                }
+                repaint.request_repaint();
+            });
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+        }
+        if let Ok(mut list) = self.export_messages.lock() {
+            self.state.notices.append(&mut list);
         }
         if self.state.open_pack_dialog {
             for action in shell::open_pack(&ctx, &mut self.open_pack_path) {

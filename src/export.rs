@@ -20,6 +20,11 @@ pub fn export_dir() -> PathBuf {
 
 /// Writes `contents` to `dir/file_name`, or `name-2.ext`, `name-3.ext`… if that exists. Returns the path.
 pub fn save_in(dir: &Path, file_name: &str, contents: &str) -> std::io::Result<PathBuf> {
+    save_bytes_in(dir, file_name, contents.as_bytes())
+}
+
+/// Like [`save_in`], for any bytes (PNG images).
+pub fn save_bytes_in(dir: &Path, file_name: &str, contents: &[u8]) -> std::io::Result<PathBuf> {
     let file_name = Path::new(file_name).file_name().map(PathBuf::from).unwrap_or_else(|| "export.csv".into());
     let stem = file_name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let ext = file_name.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
@@ -29,7 +34,7 @@ pub fn save_in(dir: &Path, file_name: &str, contents: &str) -> std::io::Result<P
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
                 use std::io::Write;
-                file.write_all(contents.as_bytes())?;
+                file.write_all(contents)?;
                 return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -48,8 +53,54 @@ pub fn save(file_name: &str, contents: &str) -> String {
     }
 }
 
+/// Cuts `rect` (in physical pixels) out of a screenshot and encodes it as PNG.
+pub fn crop_png(image: &egui::ColorImage, rect: egui::Rect) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    let x0 = rect.min.x.max(0.0).floor() as usize;
+    let y0 = rect.min.y.max(0.0).floor() as usize;
+    let x1 = (rect.max.x.ceil() as usize).min(w);
+    let y1 = (rect.max.y.ceil() as usize).min(h);
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the chart is not on screen".into());
+    }
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * w + x0..y * w + x1] {
+            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
+        }
+    }
+    let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, rgba).ok_or("bad image size")?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    buffer.write_to(&mut out, image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+/// Saves PNG bytes in [`export_dir`] and returns a message for the user.
+pub fn save_png(file_name: &str, png: &[u8]) -> String {
+    let dir = export_dir();
+    match save_bytes_in(&dir, file_name, png) {
+        Ok(path) => format!("Saved the chart as an image: {}", path.display()),
+        Err(e) => format!("Could not save {file_name} in {}: {e}", dir.display()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn crops_and_encodes_png() {
+        let mut img = egui::ColorImage::filled([40, 30], egui::Color32::WHITE);
+        img.pixels[10 * 40 + 12] = egui::Color32::RED;
+        let png =
+            super::crop_png(&img, egui::Rect::from_min_max(egui::pos2(10.0, 5.0), egui::pos2(30.0, 25.0))).unwrap();
+        let decoded = image::load_from_memory(&png).unwrap().to_rgba8();
+        assert_eq!(decoded.dimensions(), (20, 20));
+        assert_eq!(decoded.get_pixel(2, 5).0, [255, 0, 0, 255]);
+        assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
+        assert!(
+            super::crop_png(&img, egui::Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0))).is_err()
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -172,6 +172,11 @@ pub enum Action {
     OpenSearch,
     /// Switch the map's layers to exactly these (`territory`, `places`, `flows`).
     ShowMapLayers(Vec<String>),
+    /// Save what is on screen inside `rect` (points) as a PNG called `file_name`.
+    ExportImage {
+        file_name: String,
+        rect: egui::Rect,
+    },
     /// Show or hide the "Open a pack" dialog.
     ShowOpenPack(bool),
     /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
@@ -245,6 +250,8 @@ pub struct AppState {
     pub search_requested: bool,
     /// Map layers asked for by a lesson step, with a counter so the map applies each request once.
     pub map_layers: Option<(u64, Vec<String>)>,
+    /// An image export waiting for the window's screenshot: (file name, rect in points).
+    pub image_export: Option<(String, egui::Rect)>,
     /// The "Open a pack" dialog is showing.
     pub open_pack_dialog: bool,
     /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
@@ -295,6 +302,7 @@ impl Default for AppState {
             search_requested: false,
             map_layers: None,
             open_pack_dialog: false,
+            image_export: None,
             pack_to_open: None,
             show_problems: false,
             notices: Vec::new(),
@@ -421,6 +429,7 @@ impl AppState {
             Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
             Action::OpenSearch => self.search_requested = true,
             Action::ShowOpenPack(show) => self.open_pack_dialog = show,
+            Action::ExportImage { file_name, rect } => self.image_export = Some((file_name, rect)),
             Action::OpenPack(path) => {
                 self.open_pack_dialog = false;
                 self.pack_to_open = Some(path);
