@@ -134,7 +134,9 @@ fn is_blank(v: &Option<NumOrText>) -> bool {
 /// Converts a TimelineJS date; problems name the JSON path of the date.
 fn convert_date(d: &TlDate, path: &JsonPath) -> Result<PackDate, (JsonPath, String)> {
     let year = number(&d.year).ok_or_else(|| (path.key("year"), "the year is not a whole number".to_string()))?;
-    if year.abs() > MAX_YEAR {
+    // A huge JSON number saturates to i64::MIN, whose `abs()` overflows: compare the range
+    // instead (found by the fuzzer).
+    if !(-MAX_YEAR..=MAX_YEAR).contains(&year) {
         return Err((path.key("year"), format!("year {year} is outside ±{MAX_YEAR}, which this app can show")));
     }
     let year = year as i32;
@@ -393,6 +395,15 @@ fn finish(raw: RawPack, mut diags: Vec<Diagnostic>) -> LoadOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enormous_years_are_reported_not_panicked_on() {
+        for year in ["-30e200", "30e200", "-9223372036854775808", "1e19"] {
+            let json = format!(r#"{{"events": [{{"start_date": {{"year": {year}}}, "text": {{"headline": "x"}}}}]}}"#);
+            let outcome = load_bytes("t.json", "file:///t.json", 2026, json.into_bytes());
+            assert!(outcome.diagnostics.iter().any(|d| d.path == "events[0].start_date.year"), "{year}: {:?}", outcome.diagnostics);
+        }
+    }
 
     #[test]
     fn html_is_reduced_safely() {
