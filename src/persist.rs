@@ -104,6 +104,25 @@ pub fn save_settings(storage: &mut dyn eframe::Storage, settings: &Settings) {
     }
 }
 
+/// In-memory storage standing in for eframe's file storage in tests.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct MemoryStorage(pub HashMap<String, String>);
+
+#[cfg(test)]
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -374,7 +374,6 @@ pub fn save(storage: &mut dyn eframe::Storage, progress: &Progress) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn answer(ordinary: bool, techniques: &[&str]) -> PracticeAnswer {
         PracticeAnswer { ordinary, techniques: techniques.iter().map(|t| t.to_string()).collect() }
@@ -479,22 +478,7 @@ mod tests {
         assert_eq!(p.practice_total().total(), 3);
     }
 
-    /// In-memory storage standing in for eframe's file storage.
-    #[derive(Default)]
-    struct MemoryStorage(HashMap<String, String>);
-
-    impl eframe::Storage for MemoryStorage {
-        fn get_string(&self, key: &str) -> Option<String> {
-            self.0.get(key).cloned()
-        }
-        fn set_string(&mut self, key: &str, value: String) {
-            self.0.insert(key.to_string(), value);
-        }
-        fn remove_string(&mut self, key: &str) {
-            self.0.remove(key);
-        }
-        fn flush(&mut self) {}
-    }
+    use crate::persist::MemoryStorage;
 
     #[test]
     fn progress_round_trips_through_storage() {

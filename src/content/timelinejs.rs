@@ -401,7 +401,11 @@ mod tests {
         for year in ["-30e200", "30e200", "-9223372036854775808", "1e19"] {
             let json = format!(r#"{{"events": [{{"start_date": {{"year": {year}}}, "text": {{"headline": "x"}}}}]}}"#);
             let outcome = load_bytes("t.json", "file:///t.json", 2026, json.into_bytes());
-            assert!(outcome.diagnostics.iter().any(|d| d.path == "events[0].start_date.year"), "{year}: {:?}", outcome.diagnostics);
+            assert!(
+                outcome.diagnostics.iter().any(|d| d.path == "events[0].start_date.year"),
+                "{year}: {:?}",
+                outcome.diagnostics
+            );
         }
     }
 
