@@ -88,7 +88,10 @@ impl GlossaryView {
                 &shown,
                 |t| &t.id,
                 |t| scrolling || is_focused(&t.id),
-                |ui, term| {
+                |ui, term, culled| {
+                    if culled.is_some() {
+                        return;
+                    }
                     let focused = is_focused(&term.id);
                     let frame = egui::Frame::new()
                         .inner_margin(egui::Margin::same(10))

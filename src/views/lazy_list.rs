@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use egui::{Id, Ui};
+use egui::{Id, Rect, Ui};
 
 /// What the remembered heights depend on: the list's width and the zoom.
 #[derive(Clone, Copy, PartialEq)]
@@ -43,14 +43,17 @@ impl LazyList {
 
     /// Shows `items` one under another. `id` names an item (stable and unique in the list),
     /// `force` marks items that must be laid out even when out of sight (e.g. the one to
-    /// scroll to), `add` lays out one item.
-    pub fn show<T>(
+    /// scroll to). `add(ui, item, None)` lays out one item; for an item out of sight the list
+    /// reserves its space and calls `add(ui, item, Some(rect))`, where the view may register
+    /// a light stand-in (e.g. the item's accessibility node, with the same widget id) or
+    /// nothing.
+    pub fn show<'s, T>(
         &mut self,
         ui: &mut Ui,
         items: &[T],
-        id: impl Fn(&T) -> &str,
+        id: impl Fn(&T) -> &'s str,
         force: impl Fn(&T) -> bool,
-        mut add: impl FnMut(&mut Ui, &T),
+        mut add: impl FnMut(&mut Ui, &T, Option<Rect>),
     ) {
         let measure = Measure { width: ui.available_width(), pixels_per_point: ui.ctx().pixels_per_point() };
         if self.measure != Some(measure) {
@@ -82,20 +85,24 @@ impl LazyList {
                     lay_out
                 }
             };
-            if !lay_out {
-                if let Some(h) = known {
-                    ui.allocate_space(egui::vec2(ui.available_width(), h));
+            let rect = match known {
+                Some(h) if !lay_out => {
+                    let (_, rect) = ui.allocate_space(egui::vec2(ui.available_width(), h));
+                    add(ui, item, Some(rect));
+                    rect
                 }
-                continue;
-            }
-            // An explicit id: the item's widgets keep their ids whichever items above are skipped.
-            let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", key)));
-            let rect = ui.scope_builder(scope, |ui| add(ui, item)).response.rect;
-            if known.is_none() {
-                previous_anchor = visible(top, rect.height()) || holds_focus(key);
-            }
-            self.heights.insert(key.to_string(), rect.height());
-            laid_out += 1;
+                _ => {
+                    // An explicit id: the item's widgets keep their ids whichever items above are skipped.
+                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", key)));
+                    let rect = ui.scope_builder(scope, |ui| add(ui, item, None)).response.rect;
+                    if known.is_none() {
+                        previous_anchor = visible(top, rect.height()) || holds_focus(key);
+                    }
+                    self.heights.insert(key.to_string(), rect.height());
+                    laid_out += 1;
+                    rect
+                }
+            };
             // Does this item hold the keyboard focus? Then keep it (and its neighbours) laid out,
             // and bring a newly focused widget into view.
             if let Some(focused) = ui.memory(|m| m.focused()) {

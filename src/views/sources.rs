@@ -74,7 +74,10 @@ impl SourcesView {
                 &shown,
                 |s| &s.id,
                 |s| scrolling || is_focused(&s.id),
-                |ui, src| {
+                |ui, src, culled| {
+                    if culled.is_some() {
+                        return;
+                    }
                     let focused = is_focused(&src.id);
                     let r = egui::Frame::new()
                         .inner_margin(egui::Margin::same(10))

@@ -18,6 +18,8 @@ use crate::content::{DatePrecision, Pack, PackDate, rich};
 use crate::state::{Action, AppState, Focus, FocusKind};
 use crate::theme;
 
+use super::lazy_list::LazyList;
+
 /// The dataset drawn as the context curve behind the tracks.
 pub const AREA_DATASET: &str = "ds-territory-area";
 
@@ -369,6 +371,10 @@ pub struct TimelineView {
     scroll_frames: u8,
     /// The last frame's page layout (roomy, width), to scroll again when it changes.
     last_layout: (bool, i32),
+    /// Only the list entries in sight are laid out.
+    list_rows: LazyList,
+    /// Width of the list's date column for the events listed (and the zoom) it was measured for.
+    date_column: Option<(Vec<usize>, f32, f32)>,
 }
 
 /// Sizes of one frame's chart, in points.
@@ -1218,98 +1224,150 @@ impl TimelineView {
                 ui.label("No event matches these filters. Use \"Clear filters\" to see them all again.");
             }
             let (axis_font, _, _) = Self::metrics();
-            let date_w = visible
-                .iter()
-                .map(|&i| {
-                    ui.painter()
-                        .layout_no_wrap(pack.events.items[i].date.to_string(), axis_font.clone(), Color32::WHITE)
-                        .size()
-                        .x
-                })
-                .fold(0.0, f32::max)
-                + 16.0;
+            let ppp = ui.ctx().pixels_per_point();
+            let date_w = match &self.date_column {
+                Some((events, at, w)) if events.as_slice() == visible && *at == ppp => *w,
+                _ => {
+                    let w = visible
+                        .iter()
+                        .map(|&i| {
+                            ui.painter()
+                                .layout_no_wrap(
+                                    pack.events.items[i].date.to_string(),
+                                    axis_font.clone(),
+                                    Color32::WHITE,
+                                )
+                                .size()
+                                .x
+                        })
+                        .fold(0.0, f32::max)
+                        + 16.0;
+                    self.date_column = Some((visible.to_vec(), ppp, w));
+                    w
+                }
+            };
             let width = ui.available_width();
             let wide = width >= 640.0;
             let track_w = if wide { (width * 0.25).min(280.0) } else { 0.0 };
             let dark = ui.visuals().dark_mode;
             let text_colour = ui.visuals().text_color();
             let weak = ui.visuals().weak_text_color();
-            for &i in visible {
-                let e = &pack.events.items[i];
-                let track_name = pack.tracks.get(&e.track).map_or(e.track.as_str(), |t| t.label.as_str());
-                let ti = pack.tracks.position(&e.track).unwrap_or(0);
-                let is_selected = Some(i) == selected;
-                let title_w = if wide { width - date_w - track_w - 30.0 } else { width - 40.0 };
-                let title = ui.painter().layout(e.title.clone(), axis_font.clone(), text_colour, title_w.max(80.0));
-                let date = ui.painter().layout_no_wrap(e.date.to_string(), axis_font.clone(), text_colour);
-                let track =
-                    ui.painter().layout(track_name.to_string(), FontId::proportional(15.0), weak, track_w.max(80.0));
-                let h = if wide {
-                    title.size().y.max(track.size().y) + 12.0
-                } else {
-                    date.size().y + title.size().y + 14.0
-                };
-                let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
-                let (rect, _) = ui.allocate_exact_size(vec2(width, h), Sense::HOVER);
-                let r = ui.interact(rect, id, Sense::click());
-                let label = list_label(e);
-                r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone()));
-                let painter = ui.painter_at(rect);
-                if is_selected {
-                    painter.rect_filled(rect, 4.0, ui.visuals().selection.bg_fill);
-                } else if r.hovered() {
-                    painter.rect_filled(rect, 4.0, ui.visuals().widgets.hovered.weak_bg_fill);
-                }
-                let colour = theme::OKABE_ITO[TRACK_COLOURS[ti % TRACK_COLOURS.len()]];
-                let colour = if dark && colour == Color32::BLACK { Color32::from_gray(220) } else { colour };
-                let outline = Stroke::new(1.0, if dark { Color32::from_gray(20) } else { Color32::WHITE });
-                let shape = SHAPES[ti % SHAPES.len()];
-                let x = rect.left() + 8.0;
-                let y = rect.top() + 6.0;
-                let sel_text = if is_selected { ui.visuals().selection.stroke.color } else { text_colour };
-                if wide {
-                    painter.galley(pos2(x, y), date, sel_text);
-                    painter.galley(pos2(x + date_w, y), title, sel_text);
-                    let tx = rect.right() - track_w;
-                    paint_marker(&painter, pos2(tx + 6.0, y + 9.0), 5.5, shape, colour, outline);
-                    painter.galley(pos2(tx + 18.0, y + 1.0), track, weak);
-                } else {
-                    let dh = date.size().y;
-                    let dw = date.size().x;
-                    painter.galley(pos2(x, y), date, sel_text);
-                    paint_marker(&painter, pos2(x + dw + 14.0, y + dh / 2.0), 5.5, shape, colour, outline);
-                    let short = ui.painter().layout_no_wrap(track_name.to_string(), FontId::proportional(15.0), weak);
-                    if x + dw + 26.0 + short.size().x < rect.right() {
-                        painter.galley(pos2(x + dw + 26.0, y + 1.0), short, weak);
+            // Every entry is laid out while the selection is being scrolled to; otherwise only
+            // those in sight, the selected one and the one about to take keyboard focus.
+            let everything = self.scroll_frames > 0;
+            let focus_entry = self.focus_entry.clone();
+            let force = |&i: &usize| {
+                everything || Some(i) == selected || focus_entry.as_deref() == Some(pack.events.items[i].id.as_str())
+            };
+            let focus_entry = &mut self.focus_entry;
+            let scroll_frames = self.scroll_frames;
+            self.list_rows.show(
+                ui,
+                visible,
+                |&i| pack.events.items[i].id.as_str(),
+                force,
+                |ui, &i, culled| {
+                    let e = &pack.events.items[i];
+                    let is_selected = Some(i) == selected;
+                    let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
+                    if let Some(rect) = culled {
+                        // Out of sight: only the entry's accessible node (same id), so screen readers
+                        // still find every entry; it is laid out in full once focused or scrolled to.
+                        let r = ui.interact(rect, id, Sense::click());
+                        r.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, list_label(e))
+                        });
+                        if r.clicked() {
+                            r.request_focus();
+                            if !is_selected {
+                                actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                            }
+                        }
+                        return;
                     }
-                    painter.galley(pos2(x, y + dh + 2.0), title, sel_text);
-                }
-                if r.has_focus() {
-                    painter.rect_stroke(rect, 4.0, Stroke::new(2.0, theme::accent(dark)), StrokeKind::Inside);
-                }
-                if r.clicked() {
-                    r.request_focus();
-                    if !is_selected {
-                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                    let track_name = pack.tracks.get(&e.track).map_or(e.track.as_str(), |t| t.label.as_str());
+                    let ti = pack.tracks.position(&e.track).unwrap_or(0);
+                    let title_w = if wide { width - date_w - track_w - 30.0 } else { width - 40.0 };
+                    let title = ui.painter().layout(e.title.clone(), axis_font.clone(), text_colour, title_w.max(80.0));
+                    let date = ui.painter().layout_no_wrap(e.date.to_string(), axis_font.clone(), text_colour);
+                    let track = ui.painter().layout(
+                        track_name.to_string(),
+                        FontId::proportional(15.0),
+                        weak,
+                        track_w.max(80.0),
+                    );
+                    let h = if wide {
+                        title.size().y.max(track.size().y) + 12.0
+                    } else {
+                        date.size().y + title.size().y + 14.0
+                    };
+                    let (rect, _) = ui.allocate_exact_size(vec2(width, h), Sense::HOVER);
+                    let r = ui.interact(rect, id, Sense::click());
+                    let label = list_label(e);
+                    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone()));
+                    let painter = ui.painter_at(rect);
+                    if is_selected {
+                        painter.rect_filled(rect, 4.0, ui.visuals().selection.bg_fill);
+                    } else if r.hovered() {
+                        painter.rect_filled(rect, 4.0, ui.visuals().widgets.hovered.weak_bg_fill);
                     }
-                }
-                if self.focus_entry.as_deref() == Some(e.id.as_str()) {
-                    r.request_focus();
-                    self.focus_entry = None;
-                }
-                if is_selected && own_scroll && self.scroll_frames > 0 {
-                    r.scroll_to_me(Some(egui::Align::Center));
-                }
-                ui.memory_mut(|m| {
-                    m.set_focus_lock_filter(
-                        id,
-                        egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, escape: true, tab: false },
-                    )
-                });
-                if r.has_focus() {
-                    target = Some(KeyTarget::List);
-                }
-            }
+                    let colour = theme::OKABE_ITO[TRACK_COLOURS[ti % TRACK_COLOURS.len()]];
+                    let colour = if dark && colour == Color32::BLACK { Color32::from_gray(220) } else { colour };
+                    let outline = Stroke::new(1.0, if dark { Color32::from_gray(20) } else { Color32::WHITE });
+                    let shape = SHAPES[ti % SHAPES.len()];
+                    let x = rect.left() + 8.0;
+                    let y = rect.top() + 6.0;
+                    let sel_text = if is_selected { ui.visuals().selection.stroke.color } else { text_colour };
+                    if wide {
+                        painter.galley(pos2(x, y), date, sel_text);
+                        painter.galley(pos2(x + date_w, y), title, sel_text);
+                        let tx = rect.right() - track_w;
+                        paint_marker(&painter, pos2(tx + 6.0, y + 9.0), 5.5, shape, colour, outline);
+                        painter.galley(pos2(tx + 18.0, y + 1.0), track, weak);
+                    } else {
+                        let dh = date.size().y;
+                        let dw = date.size().x;
+                        painter.galley(pos2(x, y), date, sel_text);
+                        paint_marker(&painter, pos2(x + dw + 14.0, y + dh / 2.0), 5.5, shape, colour, outline);
+                        let short =
+                            ui.painter().layout_no_wrap(track_name.to_string(), FontId::proportional(15.0), weak);
+                        if x + dw + 26.0 + short.size().x < rect.right() {
+                            painter.galley(pos2(x + dw + 26.0, y + 1.0), short, weak);
+                        }
+                        painter.galley(pos2(x, y + dh + 2.0), title, sel_text);
+                    }
+                    if r.has_focus() {
+                        painter.rect_stroke(rect, 4.0, Stroke::new(2.0, theme::accent(dark)), StrokeKind::Inside);
+                    }
+                    if r.clicked() {
+                        r.request_focus();
+                        if !is_selected {
+                            actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                        }
+                    }
+                    if focus_entry.as_deref() == Some(e.id.as_str()) {
+                        r.request_focus();
+                        *focus_entry = None;
+                    }
+                    if is_selected && own_scroll && scroll_frames > 0 {
+                        r.scroll_to_me(Some(egui::Align::Center));
+                    }
+                    ui.memory_mut(|m| {
+                        m.set_focus_lock_filter(
+                            id,
+                            egui::EventFilter {
+                                horizontal_arrows: true,
+                                vertical_arrows: true,
+                                escape: true,
+                                tab: false,
+                            },
+                        )
+                    });
+                    if r.has_focus() {
+                        target = Some(KeyTarget::List);
+                    }
+                },
+            );
         };
         if own_scroll {
             egui::ScrollArea::vertical().id_salt("timeline-list").auto_shrink([false, false]).show(ui, |ui| body(ui));
