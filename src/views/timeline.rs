@@ -233,25 +233,46 @@ pub fn place_labels(
     max_x: f32,
     gap: f32,
 ) -> Vec<Option<(usize, f32)>> {
-    let mut taken: Vec<Vec<(f32, f32)>> = vec![Vec::new(); lanes];
-    labels
-        .iter()
-        .map(|(lefts, width)| {
-            for (lane, used) in taken.iter_mut().enumerate() {
-                for &left in lefts {
-                    let right = left + width;
-                    if left < min_x || right > max_x {
-                        continue;
-                    }
-                    if used.iter().all(|&(a, b)| right + gap <= a || left >= b + gap) {
-                        used.push((left, right));
-                        return Some((lane, left));
-                    }
+    let mut placer = LabelLanes::new(lanes, min_x, max_x, gap);
+    labels.iter().map(|(lefts, width)| placer.place(lefts, *width)).collect()
+}
+
+/// Lanes of labels placed one at a time (see [`place_labels`]).
+pub struct LabelLanes {
+    taken: Vec<Vec<(f32, f32)>>,
+    min_x: f32,
+    max_x: f32,
+    gap: f32,
+}
+
+impl LabelLanes {
+    pub fn new(lanes: usize, min_x: f32, max_x: f32, gap: f32) -> Self {
+        LabelLanes { taken: vec![Vec::new(); lanes], min_x, max_x, gap }
+    }
+
+    /// Places a label at the first of its left edges that is free, lane by lane.
+    pub fn place(&mut self, lefts: &[f32], width: f32) -> Option<(usize, f32)> {
+        let gap = self.gap;
+        for (lane, used) in self.taken.iter_mut().enumerate() {
+            for &left in lefts {
+                let right = left + width;
+                if left < self.min_x || right > self.max_x {
+                    continue;
+                }
+                if used.iter().all(|&(a, b)| right + gap <= a || left >= b + gap) {
+                    used.push((left, right));
+                    return Some((lane, left));
                 }
             }
-            None
-        })
-        .collect()
+        }
+        None
+    }
+
+    /// True if every lane has a label too close to `lo..hi`: then no label covering that
+    /// stretch can be placed (so it need not even be laid out).
+    pub fn covered(&self, lo: f32, hi: f32) -> bool {
+        self.taken.iter().all(|used| used.iter().any(|&(a, b)| hi + self.gap > a && lo < b + self.gap))
+    }
 }
 
 /// The visible span of the timeline, in days.
@@ -375,6 +396,30 @@ pub struct TimelineView {
     list_rows: LazyList,
     /// Width of the list's date column for the events listed (and the zoom) it was measured for.
     date_column: Option<(Vec<usize>, f32, f32)>,
+    /// What the pack's events need on every frame, computed once per pack.
+    facts: Option<EventFacts>,
+    /// The events passing the filters, for the filters they were computed for.
+    passing: Option<(FilterKey, Vec<usize>)>,
+}
+
+/// The filters' state, to know when the events passing them must be found again.
+type FilterKey = (Vec<String>, Option<String>, Option<String>, String);
+
+/// Per-event values that depend only on the pack.
+struct EventFacts {
+    /// Which events these are (address and number of the pack's events).
+    events: (usize, usize),
+    /// (first day, day after the last) of each event.
+    days: Vec<(f64, f64)>,
+    /// The accessible label of each event's list entry.
+    labels: Vec<String>,
+    full: Span,
+}
+
+impl EventFacts {
+    fn key(pack: &Pack) -> (usize, usize) {
+        (pack.events.items.as_ptr() as usize, pack.events.items.len())
+    }
 }
 
 /// Sizes of one frame's chart, in points.
@@ -410,8 +455,46 @@ impl TimelineView {
 
     /// The visible span.
     pub fn span(&self, pack: &Pack) -> Span {
-        let full = Self::full_span(pack);
+        let full = self.full(pack);
         self.view.map_or(full, |v| v.clamped(full))
+    }
+
+    /// The full span, from the per-pack facts when they are there.
+    fn full(&self, pack: &Pack) -> Span {
+        match &self.facts {
+            Some(f) if f.events == EventFacts::key(pack) => f.full,
+            _ => Self::full_span(pack),
+        }
+    }
+
+    /// Computes the per-pack facts once per pack.
+    fn refresh_facts(&mut self, pack: &Pack) {
+        if self.facts.as_ref().is_some_and(|f| f.events == EventFacts::key(pack)) {
+            return;
+        }
+        self.facts = Some(EventFacts {
+            events: EventFacts::key(pack),
+            days: pack.events.iter().map(event_days).collect(),
+            labels: pack.events.iter().map(list_label).collect(),
+            full: Self::full_span(pack),
+        });
+        self.passing = None;
+        self.date_column = None;
+    }
+
+    /// The events passing the filters, found again only when a filter changes.
+    fn passing(&mut self, pack: &Pack) -> Vec<usize> {
+        let mut hidden: Vec<String> = self.hidden_tracks.iter().cloned().collect();
+        hidden.sort();
+        let key = (hidden, self.technique.clone(), self.country.clone(), self.text.clone());
+        if let Some((k, v)) = &self.passing {
+            if *k == key {
+                return v.clone();
+            }
+        }
+        let v: Vec<usize> = (0..pack.events.len()).filter(|&i| self.passes(pack, &pack.events.items[i])).collect();
+        self.passing = Some((key, v.clone()));
+        v
     }
 
     fn set_span(&mut self, span: Span, full: Span) {
@@ -463,11 +546,11 @@ impl TimelineView {
 
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
-        let full = Self::full_span(pack);
+        self.refresh_facts(pack);
+        let full = self.full(pack);
         let selected: Option<usize> =
             state.focus.as_ref().filter(|f| f.kind == FocusKind::Event).and_then(|f| pack.events.position(&f.id));
-        let visible: Vec<usize> =
-            (0..pack.events.len()).filter(|&i| self.passes(pack, &pack.events.items[i])).collect();
+        let visible = self.passing(pack);
 
         // A new selection (from anywhere in the app) is brought into view once.
         let selected_id = selected.map(|i| pack.events.items[i].id.clone());
@@ -862,6 +945,11 @@ impl TimelineView {
         let mut overlays: Vec<(Pos2, std::sync::Arc<egui::Galley>, MarkerShape, Color32)> = Vec::new();
         let tracks = self.visible_tracks(pack);
         let hover_pos = response.hover_pos();
+        let days: &[(f64, f64)] = self.facts.as_ref().map_or(&[], |f| f.days.as_slice());
+        // Shapes that would land exactly on one already painted (same place to half a point,
+        // same look) are not painted again: the picture is the same, the work is not.
+        let half = |x: f32| (x * 2.0).round() as i32;
+        let mut painted: HashSet<(i32, i32, u8)> = HashSet::new();
         for (row, &(ti, track)) in tracks.iter().enumerate() {
             let top = lay.tracks_top + row as f32 * lay.track_h;
             let row_rect = Rect::from_min_max(pos2(lay.rect.left(), top), pos2(lay.rect.right(), top + lay.track_h));
@@ -921,7 +1009,7 @@ impl TimelineView {
             let mut drawn: Vec<Drawn> = Vec::new();
             for &i in &events {
                 let e = &pack.events.items[i];
-                let (a, b) = event_days(e);
+                let (a, b) = days.get(i).copied().unwrap_or_else(|| event_days(e));
                 if b < span.start || a > span.end {
                     continue;
                 }
@@ -941,14 +1029,26 @@ impl TimelineView {
                 }
                 let y = marker_y - bar_h / 2.0 + if lane == 1 { bar_h + 2.0 } else { 0.0 } - 3.0;
                 let r = Rect::from_min_max(pos2(d.x0, y), pos2(d.x1.max(d.x0 + 4.0), y + bar_h));
-                plot_painter.rect(r, 3.0, colour.gamma_multiply(0.55), Stroke::new(1.0, colour), StrokeKind::Inside);
+                if painted.insert((half(r.left()) * 4 + lane as i32, half(r.right()), 0)) {
+                    plot_painter.rect(
+                        r,
+                        3.0,
+                        colour.gamma_multiply(0.55),
+                        Stroke::new(1.0, colour),
+                        StrokeKind::Inside,
+                    );
+                }
                 hits.push((d.idx, r.expand(3.0)));
             }
             // Points; a date known only to the month or year gets a faint whisker over that period.
             for d in drawn.iter().filter(|d| !d.range) {
                 let e = &pack.events.items[d.idx];
                 let width = d.x1 - d.x0;
-                if e.date.precision() != DatePrecision::Day && width > 12.0 && width < lay.plot.width() * 0.5 {
+                if e.date.precision() != DatePrecision::Day
+                    && width > 12.0
+                    && width < lay.plot.width() * 0.5
+                    && painted.insert((half(d.x0), half(d.x1), 1))
+                {
                     let y = marker_y + 9.0;
                     let whisker = Stroke::new(1.5, colour.gamma_multiply(0.6));
                     plot_painter.line_segment([pos2(d.x0, y), pos2(d.x1, y)], whisker);
@@ -962,7 +1062,12 @@ impl TimelineView {
                 let c = if d.range { pos2(d.x.max(lay.plot.left()), marker_y - 3.0) } else { pos2(d.x, marker_y) };
                 let big = Some(d.idx) == selected || Some(d.idx) == hovered_here;
                 let r = if big { 8.0 } else { 6.5 };
-                if !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day {
+                let hollow = !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day;
+                let look = 2 + u8::from(big) + 2 * u8::from(hollow) + 4 * u8::from(Some(d.idx) == selected);
+                if !painted.insert((half(c.x), half(c.y), look)) {
+                    continue;
+                }
+                if hollow {
                     // Known only to the month or year: a hollow marker.
                     paint_marker(
                         &plot_painter,
@@ -983,43 +1088,40 @@ impl TimelineView {
             let mut order: Vec<usize> = (0..drawn.len()).collect();
             order.sort_by_key(|&k| (Some(drawn[k].idx) != selected, k));
             let max_label = (lay.plot.width() * 0.45).clamp(80.0, 260.0);
-            let galleys: Vec<_> = order
-                .iter()
-                .map(|&k| {
-                    let d = &drawn[k];
-                    let strong = Some(d.idx) == selected;
-                    let mut job = LayoutJob::single_section(
-                        pack.events.items[d.idx].title.clone(),
-                        TextFormat {
-                            font_id: label_font.clone(),
-                            color: if strong { accent } else { text_colour },
-                            underline: if strong { Stroke::new(1.5, accent) } else { Stroke::NONE },
-                            ..Default::default()
-                        },
-                    );
-                    job.wrap = TextWrapping {
-                        max_width: max_label,
-                        max_rows: 1,
-                        break_anywhere: true,
-                        overflow_character: Some('…'),
-                    };
-                    painter.layout_job(job)
-                })
-                .collect();
-            let requests: Vec<(Vec<f32>, f32)> = order
-                .iter()
-                .zip(&galleys)
-                .map(|(&k, g)| {
-                    let d = &drawn[k];
-                    let anchor = if d.range { d.x0.max(lay.plot.left()) } else { d.x };
-                    let w = g.size().x;
-                    (vec![anchor - 6.0, anchor + 6.0 - w], w)
-                })
-                .collect();
-            let placed = place_labels(&requests, LABEL_LANES, lay.plot.left() + 2.0, lay.plot.right() - 2.0, 10.0);
+            let mut lanes = LabelLanes::new(LABEL_LANES, lay.plot.left() + 2.0, lay.plot.right() - 2.0, 10.0);
+            let mut placed = Vec::new();
+            for &k in &order {
+                let d = &drawn[k];
+                let title = &pack.events.items[d.idx].title;
+                let anchor = if d.range { d.x0.max(lay.plot.left()) } else { d.x };
+                // Every placement covers anchor ± 6 once the label is 12 points wide or more.
+                if title.chars().count() >= 3 && lanes.covered(anchor - 6.0, anchor + 6.0) {
+                    continue;
+                }
+                let strong = Some(d.idx) == selected;
+                let mut job = LayoutJob::single_section(
+                    title.clone(),
+                    TextFormat {
+                        font_id: label_font.clone(),
+                        color: if strong { accent } else { text_colour },
+                        underline: if strong { Stroke::new(1.5, accent) } else { Stroke::NONE },
+                        ..Default::default()
+                    },
+                );
+                job.wrap = TextWrapping {
+                    max_width: max_label,
+                    max_rows: 1,
+                    break_anywhere: true,
+                    overflow_character: Some('…'),
+                };
+                let galley = painter.layout_job(job);
+                let w = galley.size().x;
+                if let Some(place) = lanes.place(&[anchor - 6.0, anchor + 6.0 - w], w) {
+                    placed.push((k, galley, place));
+                }
+            }
             let lanes_top = top + lay.track_label_h + lay.marker_lane;
-            for ((&k, galley), place) in order.iter().zip(galleys).zip(placed) {
-                let Some((lane, left)) = place else { continue };
+            for (k, galley, (lane, left)) in placed {
                 let d = &drawn[k];
                 let y = lanes_top + lane as f32 * lay.label_lane;
                 if lane > 0 {
@@ -1261,6 +1363,8 @@ impl TimelineView {
             };
             let focus_entry = &mut self.focus_entry;
             let scroll_frames = self.scroll_frames;
+            let labels: &[String] = self.facts.as_ref().map_or(&[], |f| f.labels.as_slice());
+            let label_of = |i: usize| labels.get(i).cloned().unwrap_or_else(|| list_label(&pack.events.items[i]));
             self.list_rows.show(
                 ui,
                 visible,
@@ -1275,7 +1379,7 @@ impl TimelineView {
                         // still find every entry; it is laid out in full once focused or scrolled to.
                         let r = ui.interact(rect, id, Sense::click());
                         r.widget_info(|| {
-                            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, list_label(e))
+                            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label_of(i))
                         });
                         if r.clicked() {
                             r.request_focus();
@@ -1303,7 +1407,7 @@ impl TimelineView {
                     };
                     let (rect, _) = ui.allocate_exact_size(vec2(width, h), Sense::HOVER);
                     let r = ui.interact(rect, id, Sense::click());
-                    let label = list_label(e);
+                    let label = label_of(i);
                     r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone()));
                     let painter = ui.painter_at(rect);
                     if is_selected {
