@@ -73,3 +73,23 @@ fn tab_moves_on_into_sources_below_the_visible_ones() {
     assert!(sources > 30, "the pack has too few sources for this test");
     assert!(seen.len() >= 40, "Tab reached only {} widgets: {seen:?}", seen.len());
 }
+
+#[test]
+fn every_place_under_the_map_stays_a_button_even_out_of_sight() {
+    let mut harness = at("map");
+    let places: Vec<(String, String)> =
+        harness.state().pack.places.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+    assert!(places.len() > 10, "the pack has too few places for this test");
+    for (_, name) in &places {
+        assert!(term_button_shown(&harness, name), "no button for {name}");
+    }
+    let (id, name) = places.last().unwrap().clone();
+    harness
+        .query_all_by_label(&name)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    let focus = harness.state().state.focus.clone().expect("a place is focused");
+    assert_eq!((focus.kind, focus.id), (FocusKind::Place, id));
+}
