@@ -67,9 +67,14 @@ impl LazyList {
         let mut previous_anchor = false;
         let mut focus_item = None;
         let mut laid_out = 0;
+        // Consecutive items out of sight share one allocation: `skipped` is the height they
+        // take (each with the gap after it) below the cursor.
+        let mut skipped = 0.0;
+        let left = ui.cursor().left();
+        let width = ui.available_width();
         for (k, item) in items.iter().enumerate() {
             let key = id(item);
-            let top = ui.cursor().top();
+            let top = ui.cursor().top() + skipped;
             let known = self.heights.get(key).copied();
             // Anchors are the visible items and the focused one; their neighbours are laid out too.
             let lay_out = match known {
@@ -87,11 +92,16 @@ impl LazyList {
             };
             let rect = match known {
                 Some(h) if !lay_out => {
-                    let (_, rect) = ui.allocate_space(egui::vec2(ui.available_width(), h));
+                    let rect = Rect::from_min_size(egui::pos2(left, top), egui::vec2(width, h));
+                    skipped += h + gap;
                     add(ui, item, Some(rect));
                     rect
                 }
                 _ => {
+                    if skipped > 0.0 {
+                        ui.allocate_space(egui::vec2(width, skipped - gap));
+                        skipped = 0.0;
+                    }
                     // An explicit id: the item's widgets keep their ids whichever items above are skipped.
                     let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", key)));
                     let rect = ui.scope_builder(scope, |ui| add(ui, item, None)).response.rect;
@@ -113,6 +123,9 @@ impl LazyList {
                     }
                 }
             }
+        }
+        if skipped > 0.0 {
+            ui.allocate_space(egui::vec2(width, skipped - gap));
         }
         self.focus_item = focus_item;
         self.focus_widget = ui.memory(|m| m.focused());

@@ -203,6 +203,38 @@ pub fn event_when(e: &Event) -> String {
     }
 }
 
+/// The technique and country filter menus: (id, name) of each technique and country the
+/// events mention, techniques by name (case-insensitive), countries by name.
+fn filter_choices(pack: &Pack) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let mut techniques: Vec<&str> = Vec::new();
+    let mut countries: Vec<&str> = Vec::new();
+    for e in pack.events.iter() {
+        for t in &e.techniques {
+            if !techniques.contains(&t.as_str()) {
+                techniques.push(t);
+            }
+        }
+        for c in &e.countries {
+            if !countries.contains(&c.as_str()) {
+                countries.push(c);
+            }
+        }
+    }
+    let term_name = |id: &str| {
+        pack.glossary
+            .get(id)
+            .filter(|g| g.category == TermCategory::Technique)
+            .map_or(id.to_string(), |g| g.term.clone())
+    };
+    let country_name = |code: &str| pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone());
+    let mut techniques: Vec<(String, String)> = techniques.into_iter().map(|t| (t.to_string(), term_name(t))).collect();
+    techniques.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    let mut countries: Vec<(String, String)> =
+        countries.into_iter().map(|c| (c.to_string(), country_name(c))).collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    (techniques, countries)
+}
+
 /// The accessible label of an event's list entry: "DATE — TITLE".
 pub fn list_label(e: &Event) -> String {
     format!("{} — {}", e.date, e.title)
@@ -414,6 +446,9 @@ struct EventFacts {
     /// The accessible label of each event's list entry.
     labels: Vec<String>,
     full: Span,
+    /// (id, name) of the techniques and of the countries the events mention, in menu order.
+    techniques: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
 }
 
 impl EventFacts {
@@ -472,11 +507,14 @@ impl TimelineView {
         if self.facts.as_ref().is_some_and(|f| f.events == EventFacts::key(pack)) {
             return;
         }
+        let (techniques, countries) = filter_choices(pack);
         self.facts = Some(EventFacts {
             events: EventFacts::key(pack),
             days: pack.events.iter().map(event_days).collect(),
             labels: pack.events.iter().map(list_label).collect(),
             full: Self::full_span(pack),
+            techniques,
+            countries,
         });
         self.passing = None;
         self.date_column = None;
@@ -646,50 +684,36 @@ impl TimelineView {
         });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Technique:");
-            let mut techniques: Vec<&str> = Vec::new();
-            for e in pack.events.iter() {
-                for t in &e.techniques {
-                    if !techniques.contains(&t.as_str()) {
-                        techniques.push(t);
-                    }
+            let fallback;
+            let (techniques, countries): (&[(String, String)], &[(String, String)]) = match &self.facts {
+                Some(f) if f.events == EventFacts::key(pack) => (&f.techniques, &f.countries),
+                _ => {
+                    fallback = filter_choices(pack);
+                    (&fallback.0, &fallback.1)
                 }
-            }
-            let term_name = |id: &str| {
-                pack.glossary
-                    .get(id)
-                    .filter(|g| g.category == TermCategory::Technique)
-                    .map_or(id.to_string(), |g| g.term.clone())
             };
-            techniques.sort_by_key(|t| term_name(t).to_lowercase());
+            let name_of = |list: &[(String, String)], id: &str| {
+                list.iter().find(|(i, _)| i == id).map_or(id.to_string(), |(_, n)| n.clone())
+            };
             egui::ComboBox::from_id_salt("timeline-technique")
-                .selected_text(self.technique.as_deref().map_or("Any".to_string(), term_name))
+                .selected_text(self.technique.as_deref().map_or("Any".to_string(), |t| name_of(techniques, t)))
                 .width(200.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.technique, None, "Any");
-                    for t in &techniques {
-                        ui.selectable_value(&mut self.technique, Some(t.to_string()), term_name(t));
+                    for (t, name) in techniques {
+                        ui.selectable_value(&mut self.technique, Some(t.clone()), name);
                     }
                 })
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Country:");
-            let country_name = |code: &str| pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone());
-            let mut countries: Vec<&str> = Vec::new();
-            for e in pack.events.iter() {
-                for c in &e.countries {
-                    if !countries.contains(&c.as_str()) {
-                        countries.push(c);
-                    }
-                }
-            }
-            countries.sort_by_key(|c| country_name(c));
             egui::ComboBox::from_id_salt("timeline-country")
-                .selected_text(self.country.as_deref().map_or("Any".to_string(), country_name))
+                .selected_text(self.country.as_deref().map_or("Any".to_string(), |c| name_of(countries, c)))
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.country, None, "Any");
-                    for c in &countries {
-                        ui.selectable_value(&mut self.country, Some(c.to_string()), country_name(c));
+                    for (c, name) in countries {
+                        ui.selectable_value(&mut self.country, Some(c.clone()), name);
                     }
                 })
                 .response
