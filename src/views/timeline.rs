@@ -1388,6 +1388,9 @@ impl TimelineView {
             let focus_entry = &mut self.focus_entry;
             let scroll_frames = self.scroll_frames;
             let labels: &[String] = self.facts.as_ref().map_or(&[], |f| f.labels.as_slice());
+            // Stand-ins for entries out of sight matter only to assistive technology (Tab reaches
+            // the entries through their laid-out neighbours), so they are skipped without it.
+            let accesskit_on = ui.ctx().has_accesskit_node(egui::accesskit_root_id());
             let label_of = |i: usize| labels.get(i).cloned().unwrap_or_else(|| list_label(&pack.events.items[i]));
             self.list_rows.show(
                 ui,
@@ -1399,6 +1402,9 @@ impl TimelineView {
                     let is_selected = Some(i) == selected;
                     let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
                     if let Some(rect) = culled {
+                        if !accesskit_on {
+                            return;
+                        }
                         // Out of sight: only the entry's accessible node (same id), so screen readers
                         // still find every entry; it is laid out in full once focused or scrolled to.
                         let r = ui.interact(rect, id, Sense::click());
