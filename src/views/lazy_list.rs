@@ -6,9 +6,7 @@
 //! focus, are laid out too, so Tab and Shift+Tab can move focus onto them; an item that
 //! receives keyboard focus is scrolled into view.
 
-use std::collections::HashMap;
-
-use egui::{Id, Rect, Ui};
+use egui::{Id, IdMap, Rect, Ui};
 
 /// What the remembered heights depend on: the list's width and the zoom.
 #[derive(Clone, Copy, PartialEq)]
@@ -21,9 +19,10 @@ struct Measure {
 #[derive(Default)]
 pub struct LazyList {
     measure: Option<Measure>,
-    heights: HashMap<String, f32>,
+    /// By item (its name hashed to an [`Id`]).
+    heights: IdMap<f32>,
     /// The item holding the keyboard-focused widget in the last frame.
-    focus_item: Option<String>,
+    focus_item: Option<Id>,
     /// The keyboard-focused widget at the end of the last frame.
     focus_widget: Option<Id>,
     /// The items laid out in full in the last frame.
@@ -38,7 +37,7 @@ impl LazyList {
 
     /// Forgets one item's height (e.g. when its look changes), so it is laid out next time.
     pub fn forget(&mut self, id: &str) {
-        self.heights.remove(id);
+        self.heights.remove(&Id::unique(id));
     }
 
     /// Shows `items` one under another. `id` names an item (stable and unique in the list),
@@ -63,7 +62,7 @@ impl LazyList {
         let clip = ui.clip_rect();
         let gap = ui.spacing().item_spacing.y;
         let visible = |top: f32, height: f32| top + height >= clip.top() && top <= clip.bottom();
-        let holds_focus = |key: &str| self.focus_item.as_deref() == Some(key);
+        let holds_focus = |key: Id| self.focus_item == Some(key);
         let mut previous_anchor = false;
         let mut focus_item = None;
         let mut laid_out = 0;
@@ -72,18 +71,21 @@ impl LazyList {
         let mut skipped = 0.0;
         let left = ui.cursor().left();
         let width = ui.available_width();
+        let mut next_key = items.first().map(|item| Id::unique(id(item)));
         for (k, item) in items.iter().enumerate() {
-            let key = id(item);
+            let name = id(item);
+            let key = next_key.unwrap_or_else(|| Id::unique(name));
+            next_key = items.get(k + 1).map(|next| Id::unique(id(next)));
             let top = ui.cursor().top() + skipped;
-            let known = self.heights.get(key).copied();
+            let known = self.heights.get(&key).copied();
             // Anchors are the visible items and the focused one; their neighbours are laid out too.
             let lay_out = match known {
                 None => true,
                 Some(h) => {
                     let anchor = visible(top, h) || holds_focus(key);
-                    let next_anchor = items.get(k + 1).is_some_and(|next| {
+                    let next_anchor = next_key.is_some_and(|next| {
                         let next_top = top + h + gap;
-                        holds_focus(id(next)) || self.heights.get(id(next)).is_none_or(|&nh| visible(next_top, nh))
+                        holds_focus(next) || self.heights.get(&next).is_none_or(|&nh| visible(next_top, nh))
                     });
                     let lay_out = anchor || previous_anchor || next_anchor || force(item);
                     previous_anchor = anchor;
@@ -103,12 +105,12 @@ impl LazyList {
                         skipped = 0.0;
                     }
                     // An explicit id: the item's widgets keep their ids whichever items above are skipped.
-                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", key)));
+                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", name)));
                     let rect = ui.scope_builder(scope, |ui| add(ui, item, None)).response.rect;
                     if known.is_none() {
                         previous_anchor = visible(top, rect.height()) || holds_focus(key);
                     }
-                    self.heights.insert(key.to_string(), rect.height());
+                    self.heights.insert(key, rect.height());
                     laid_out += 1;
                     rect
                 }
@@ -117,7 +119,7 @@ impl LazyList {
             // and bring a newly focused widget into view.
             if let Some(focused) = ui.memory(|m| m.focused()) {
                 if let Some(widget) = ui.ctx().read_response(focused).filter(|r| rect.contains_rect(r.rect)) {
-                    focus_item = Some(key.to_string());
+                    focus_item = Some(key);
                     if self.focus_widget != Some(focused) {
                         ui.scroll_to_rect(widget.rect, None);
                     }

@@ -182,7 +182,8 @@ pub struct MapView {
 #[derive(Default)]
 struct PlaceChips {
     pixels_per_point: f32,
-    sizes: std::collections::HashMap<usize, Vec2>,
+    /// By the button's id.
+    sizes: egui::IdMap<Vec2>,
     /// The button holding keyboard focus at the end of the last frame.
     focused: Option<egui::Id>,
 }
@@ -622,14 +623,18 @@ impl Plugin for MapPainter<'_> {
         if layers.places {
             let zoom = projector.zoom();
             // A marker landing exactly (to half a point) on one of the same look is not painted again.
-            let mut painted: std::collections::HashSet<(i32, i32, u8)> = std::collections::HashSet::new();
+            let mut painted = egui::IdSet::default();
             for (i, place) in pack.places.iter().enumerate() {
                 let at = to_screen(map::zoom0(place.lon, place.lat));
                 if !rect.expand(10.0).contains(at) {
                     continue;
                 }
                 let status = map::place_status(place, date);
-                if painted.insert(((at.x * 2.0).round() as i32, (at.y * 2.0).round() as i32, status as u8)) {
+                if painted.insert(egui::Id::unique((
+                    (at.x * 2.0).round() as i32,
+                    (at.y * 2.0).round() as i32,
+                    status as u8,
+                ))) {
                     marker(&painter, at, status, &palette, 1.0);
                 }
                 markers.push((i, at));
@@ -901,13 +906,13 @@ fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette, ch
     let focused = ui.memory(|m| m.focused());
     ui.horizontal_wrapped(|ui| {
         let clip = ui.clip_rect();
-        for (i, place) in pack.places.iter().enumerate() {
+        for place in pack.places.iter() {
             let status = map::place_status(place, date);
             let id = egui::Id::unique(("map-place", place.id.as_str()));
             // A button out of sight reserves its remembered size (so the rows wrap as before)
             // and keeps only its accessible node; it is drawn once it comes into sight.
             let top = ui.cursor().top();
-            let known = chips.sizes.get(&i).copied();
+            let known = chips.sizes.get(&id).copied();
             let out_of_sight = known.is_some_and(|size| top > clip.bottom() || top + size.y.max(20.0) < clip.top());
             if let (true, Some(size)) = (out_of_sight && focused != Some(id), known) {
                 // Swatch and button in one allocation.
@@ -931,7 +936,7 @@ fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette, ch
                 PlaceStatus::NeverHeld => "Never held by ISIS".to_string(),
             };
             let r = place_button(ui, id, &place.name);
-            chips.sizes.insert(i, r.rect.size());
+            chips.sizes.insert(id, r.rect.size());
             if r.has_focus() && chips.focused != Some(id) {
                 r.scroll_to_me(None);
             }

@@ -973,7 +973,7 @@ impl TimelineView {
         // Shapes that would land exactly on one already painted (same place to half a point,
         // same look) are not painted again: the picture is the same, the work is not.
         let half = |x: f32| (x * 2.0).round() as i32;
-        let mut painted: HashSet<(i32, i32, u8)> = HashSet::new();
+        let mut painted = egui::IdSet::default();
         for (row, &(ti, track)) in tracks.iter().enumerate() {
             let top = lay.tracks_top + row as f32 * lay.track_h;
             let row_rect = Rect::from_min_max(pos2(lay.rect.left(), top), pos2(lay.rect.right(), top + lay.track_h));
@@ -1053,7 +1053,7 @@ impl TimelineView {
                 }
                 let y = marker_y - bar_h / 2.0 + if lane == 1 { bar_h + 2.0 } else { 0.0 } - 3.0;
                 let r = Rect::from_min_max(pos2(d.x0, y), pos2(d.x1.max(d.x0 + 4.0), y + bar_h));
-                if painted.insert((half(r.left()) * 4 + lane as i32, half(r.right()), 0)) {
+                if painted.insert(egui::Id::unique((half(r.left()) * 4 + lane as i32, half(r.right()), 0))) {
                     plot_painter.rect(
                         r,
                         3.0,
@@ -1071,7 +1071,7 @@ impl TimelineView {
                 if e.date.precision() != DatePrecision::Day
                     && width > 12.0
                     && width < lay.plot.width() * 0.5
-                    && painted.insert((half(d.x0), half(d.x1), 1))
+                    && painted.insert(egui::Id::unique((half(d.x0), half(d.x1), 1)))
                 {
                     let y = marker_y + 9.0;
                     let whisker = Stroke::new(1.5, colour.gamma_multiply(0.6));
@@ -1088,7 +1088,7 @@ impl TimelineView {
                 let r = if big { 8.0 } else { 6.5 };
                 let hollow = !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day;
                 let look = 2 + u8::from(big) + 2 * u8::from(hollow) + 4 * u8::from(Some(d.idx) == selected);
-                if !painted.insert((half(c.x), half(c.y), look)) {
+                if !painted.insert(egui::Id::unique((half(c.x), half(c.y), look))) {
                     continue;
                 }
                 if hollow {
