@@ -117,12 +117,12 @@ impl LazyList {
             };
             // Does this item hold the keyboard focus? Then keep it (and its neighbours) laid out,
             // and bring a newly focused widget into view.
-            if let Some(focused) = ui.memory(|m| m.focused()) {
-                if let Some(widget) = ui.ctx().read_response(focused).filter(|r| rect.contains_rect(r.rect)) {
-                    focus_item = Some(key);
-                    if self.focus_widget != Some(focused) {
-                        ui.scroll_to_rect(widget.rect, None);
-                    }
+            if let Some(focused) = ui.memory(|m| m.focused())
+                && let Some(widget) = ui.ctx().read_response(focused).filter(|r| rect.contains_rect(r.rect))
+            {
+                focus_item = Some(key);
+                if self.focus_widget != Some(focused) {
+                    ui.scroll_to_rect(widget.rect, None);
                 }
             }
         }

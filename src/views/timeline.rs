@@ -203,9 +203,12 @@ pub fn event_when(e: &Event) -> String {
     }
 }
 
+/// (id, name) pairs of a filter menu.
+type Choices = Vec<(String, String)>;
+
 /// The technique and country filter menus: (id, name) of each technique and country the
 /// events mention, techniques by name (case-insensitive), countries by name.
-fn filter_choices(pack: &Pack) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn filter_choices(pack: &Pack) -> (Choices, Choices) {
     let mut techniques: Vec<&str> = Vec::new();
     let mut countries: Vec<&str> = Vec::new();
     for e in pack.events.iter() {
@@ -227,10 +230,9 @@ fn filter_choices(pack: &Pack) -> (Vec<(String, String)>, Vec<(String, String)>)
             .map_or(id.to_string(), |g| g.term.clone())
     };
     let country_name = |code: &str| pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone());
-    let mut techniques: Vec<(String, String)> = techniques.into_iter().map(|t| (t.to_string(), term_name(t))).collect();
+    let mut techniques: Choices = techniques.into_iter().map(|t| (t.to_string(), term_name(t))).collect();
     techniques.sort_by_cached_key(|(_, name)| name.to_lowercase());
-    let mut countries: Vec<(String, String)> =
-        countries.into_iter().map(|c| (c.to_string(), country_name(c))).collect();
+    let mut countries: Choices = countries.into_iter().map(|c| (c.to_string(), country_name(c))).collect();
     countries.sort_by(|a, b| a.1.cmp(&b.1));
     (techniques, countries)
 }
@@ -447,8 +449,8 @@ struct EventFacts {
     labels: Vec<String>,
     full: Span,
     /// (id, name) of the techniques and of the countries the events mention, in menu order.
-    techniques: Vec<(String, String)>,
-    countries: Vec<(String, String)>,
+    techniques: Choices,
+    countries: Choices,
 }
 
 impl EventFacts {
@@ -525,10 +527,10 @@ impl TimelineView {
         let mut hidden: Vec<String> = self.hidden_tracks.iter().cloned().collect();
         hidden.sort();
         let key = (hidden, self.technique.clone(), self.country.clone(), self.text.clone());
-        if let Some((k, v)) = &self.passing {
-            if *k == key {
-                return v.clone();
-            }
+        if let Some((k, v)) = &self.passing
+            && *k == key
+        {
+            return v.clone();
         }
         let v: Vec<usize> = (0..pack.events.len()).filter(|&i| self.passes(pack, &pack.events.items[i])).collect();
         self.passing = Some((key, v.clone()));
@@ -685,7 +687,7 @@ impl TimelineView {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Technique:");
             let fallback;
-            let (techniques, countries): (&[(String, String)], &[(String, String)]) = match &self.facts {
+            let (techniques, countries): (&Choices, &Choices) = match &self.facts {
                 Some(f) if f.events == EventFacts::key(pack) => (&f.techniques, &f.countries),
                 _ => {
                     fallback = filter_choices(pack);

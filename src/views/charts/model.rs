@@ -282,12 +282,11 @@ fn row_index(pack: &Pack, ds: &Dataset, options: &Options) -> Vec<RowIndex> {
         for (pi, p) in series.points.iter().enumerate() {
             let Some(key) = point_key(ds.dimension, p) else { continue };
             let country = if is_country { pack.countries.get(key) } else { None };
-            if is_country {
-                if let Some(region) = &options.region {
-                    if country.is_none_or(|c| &c.region != region) {
-                        continue;
-                    }
-                }
+            if is_country
+                && let Some(region) = &options.region
+                && country.is_none_or(|c| &c.region != region)
+            {
+                continue;
             }
             let mut figure = Figure::of(p);
             if is_country && options.measure == Measure::PerMillion {
@@ -392,10 +391,10 @@ impl RowsCache {
             .get_or_insert_with(|| {
                 let mut ids: Vec<String> = Vec::new();
                 for r in rows {
-                    if let Some(c) = pack.countries.get(&r.key) {
-                        if !ids.contains(&c.population.source) {
-                            ids.push(c.population.source.clone());
-                        }
+                    if let Some(c) = pack.countries.get(&r.key)
+                        && !ids.contains(&c.population.source)
+                    {
+                        ids.push(c.population.source.clone());
                     }
                 }
                 ids
