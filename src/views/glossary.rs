@@ -8,12 +8,20 @@ use crate::state::{Action, Focus, FocusKind, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
+use super::lazy_list::LazyList;
+
 /// Per-view state kept by the app (the filter text).
 #[derive(Default)]
 pub struct GlossaryView {
     pub filter: String,
     /// The focused term already scrolled into view (so scrolling happens once).
     scrolled_to: Option<String>,
+    /// The focused term of the last frame (its outline changes its height).
+    outlined: Option<String>,
+    /// Frames left in which every item is laid out (while scrolling to the focused one).
+    full_frames: u8,
+    /// Only the terms in sight are laid out.
+    list: LazyList,
 }
 
 fn category_label(c: TermCategory) -> &'static str {
@@ -34,6 +42,13 @@ impl GlossaryView {
         let mut terms: Vec<_> = pack.glossary.iter().collect();
         terms.sort_by_key(|t| t.term.to_lowercase());
         let needle = self.filter.to_lowercase();
+        let focused_id = focus.filter(|f| f.kind == FocusKind::Term).map(|f| f.id.clone());
+        if focused_id != self.outlined {
+            for id in [&self.outlined, &focused_id].into_iter().flatten() {
+                self.list.forget(id);
+            }
+            self.outlined = focused_id.clone();
+        }
         super::reading_column(ui, "glossary", |ui| {
             ui.label(RichText::new("Glossary").size(theme::TITLE_SIZE).strong());
             ui.label(format!(
@@ -51,55 +66,78 @@ impl GlossaryView {
                 .labelled_by(label.id);
             });
             ui.add_space(10.0);
-            for term in terms.iter().filter(|t| {
-                needle.is_empty()
-                    || t.term.to_lowercase().contains(&needle)
-                    || t.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-            }) {
-                let focused = focus.is_some_and(|f| f.kind == FocusKind::Term && f.id == term.id);
-                let frame = egui::Frame::new()
-                    .inner_margin(egui::Margin::same(10))
-                    .corner_radius(6.0)
-                    .stroke(if focused { egui::Stroke::new(2.0, theme::accent(dark)) } else { egui::Stroke::NONE });
-                let r = frame.show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        let r = ui.add(egui::Button::new(RichText::new(&term.term).size(21.0).strong()).frame(false));
-                        if r.clicked() {
-                            actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, term.id.clone()))));
-                        }
-                        ui.label(RichText::new(category_label(term.category)).weak());
-                    });
-                    if !term.aliases.is_empty() {
-                        ui.label(RichText::new(format!("Also: {}", term.aliases.join(", "))).weak());
-                    }
-                    actions.extend(widgets::rich_text(ui, pack, &term.definition, TextLook::BODY));
-                    if let Some(sections) = pack.term_used_in.get(&term.id) {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new("Used in:").weak());
-                            for &i in sections {
-                                let s = &pack.sections.items[i];
-                                if ui.link(&s.title).clicked() {
-                                    actions.push(Action::Navigate(Route::Section(s.id.clone())));
-                                }
-                            }
-                        });
-                    }
-                    if !term.sources.is_empty() {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new("Sources:").weak());
-                            for s in &term.sources {
-                                actions.extend(widgets::source_chip(ui, pack, s));
-                            }
-                        });
-                    }
-                });
-                if focused && self.scrolled_to.as_deref() != Some(term.id.as_str()) {
-                    r.response.scroll_to_me(Some(egui::Align::TOP));
-                    self.scrolled_to = Some(term.id.clone());
-                }
-                ui.separator();
+            let shown: Vec<_> = terms
+                .iter()
+                .filter(|t| {
+                    needle.is_empty()
+                        || t.term.to_lowercase().contains(&needle)
+                        || t.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                })
+                .collect();
+            let is_focused = |id: &str| focused_id.as_deref() == Some(id);
+            // While scrolling to the focused item everything is laid out (a few frames), so the
+            // items the scroll lands on are known to egui from the frames before.
+            if focused_id.is_some() && self.scrolled_to != focused_id {
+                self.full_frames = 3;
             }
+            let scrolling = self.full_frames > 0;
+            self.full_frames = self.full_frames.saturating_sub(1);
+            let scrolled_to = &mut self.scrolled_to;
+            self.list.show(
+                ui,
+                &shown,
+                |t| &t.id,
+                |t| scrolling || is_focused(&t.id),
+                |ui, term, culled| {
+                    if culled.is_some() {
+                        return;
+                    }
+                    let focused = is_focused(&term.id);
+                    let frame = egui::Frame::new()
+                        .inner_margin(egui::Margin::same(10))
+                        .corner_radius(6.0)
+                        .stroke(if focused { egui::Stroke::new(2.0, theme::accent(dark)) } else { egui::Stroke::NONE });
+                    let r = frame.show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal_wrapped(|ui| {
+                            let r =
+                                ui.add(egui::Button::new(RichText::new(&term.term).size(21.0).strong()).frame(false));
+                            if r.clicked() {
+                                actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, term.id.clone()))));
+                            }
+                            ui.label(RichText::new(category_label(term.category)).weak());
+                        });
+                        if !term.aliases.is_empty() {
+                            ui.label(RichText::new(format!("Also: {}", term.aliases.join(", "))).weak());
+                        }
+                        actions.extend(widgets::rich_text(ui, pack, &term.definition, TextLook::BODY));
+                        if let Some(sections) = pack.term_used_in.get(&term.id) {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new("Used in:").weak());
+                                for &i in sections {
+                                    let s = &pack.sections.items[i];
+                                    if ui.link(&s.title).clicked() {
+                                        actions.push(Action::Navigate(Route::Section(s.id.clone())));
+                                    }
+                                }
+                            });
+                        }
+                        if !term.sources.is_empty() {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new("Sources:").weak());
+                                for s in &term.sources {
+                                    actions.extend(widgets::source_chip(ui, pack, s));
+                                }
+                            });
+                        }
+                    });
+                    if focused && scrolled_to.as_deref() != Some(term.id.as_str()) {
+                        r.response.scroll_to_me(Some(egui::Align::TOP));
+                        *scrolled_to = Some(term.id.clone());
+                    }
+                    ui.separator();
+                },
+            );
         });
         actions
     }

@@ -174,6 +174,18 @@ pub struct MapView {
     frame_flows: bool,
     /// The last layer request from a lesson step that this view applied.
     layers_generation: u64,
+    /// Sizes of the place buttons under the map, so those out of sight need no layout.
+    place_chips: PlaceChips,
+}
+
+/// Remembered sizes of the place buttons (they depend only on the name and the zoom).
+#[derive(Default)]
+struct PlaceChips {
+    pixels_per_point: f32,
+    /// By the button's id.
+    sizes: egui::IdMap<Vec2>,
+    /// The button holding keyboard focus at the end of the last frame.
+    focused: Option<egui::Id>,
 }
 
 impl Default for MapView {
@@ -190,6 +202,7 @@ impl Default for MapView {
             framed_for: None,
             frame_flows: false,
             layers_generation: 0,
+            place_chips: PlaceChips::default(),
         }
     }
 }
@@ -394,7 +407,7 @@ impl MapView {
                 actions.extend(territory_legend(ui, pack, date, territory, &palette));
             }
             if self.layers.places {
-                actions.extend(places_legend(ui, pack, date, &palette));
+                actions.extend(places_legend(ui, pack, date, &palette, &mut self.place_chips));
             }
             if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
                 actions.extend(flows_legend(ui, pack, ds, self.flow_series, &flows, &palette));
@@ -609,13 +622,21 @@ impl Plugin for MapPainter<'_> {
         let mut labels: Vec<egui::Rect> = Vec::new();
         if layers.places {
             let zoom = projector.zoom();
+            // A marker landing exactly (to half a point) on one of the same look is not painted again.
+            let mut painted = egui::IdSet::default();
             for (i, place) in pack.places.iter().enumerate() {
                 let at = to_screen(map::zoom0(place.lon, place.lat));
                 if !rect.expand(10.0).contains(at) {
                     continue;
                 }
                 let status = map::place_status(place, date);
-                marker(&painter, at, status, &palette, 1.0);
+                if painted.insert(egui::Id::unique((
+                    (at.x * 2.0).round() as i32,
+                    (at.y * 2.0).round() as i32,
+                    status as u8,
+                ))) {
+                    marker(&painter, at, status, &palette, 1.0);
+                }
                 markers.push((i, at));
             }
             // Names after all markers, so no marker covers a name; a name that would overlap
@@ -830,7 +851,36 @@ fn territory_legend(ui: &mut Ui, pack: &Pack, date: PackDate, index: Option<usiz
     actions
 }
 
-fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette) -> Vec<Action> {
+/// A button like `ui.button(text)`, with an id of its own (kept by its stand-in out of sight).
+fn place_button(ui: &mut Ui, id: egui::Id, text: &str) -> egui::Response {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let padding = ui.spacing().button_padding;
+    let mut size = galley.size() + 2.0 * padding;
+    size.y = size.y.max(ui.spacing().interact_size.y);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let r = ui.interact(rect, id, egui::Sense::click());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&r);
+        ui.painter().rect(
+            rect.expand(visuals.expansion),
+            visuals.corner_radius,
+            visuals.weak_bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        let at = rect.center() - galley.size() / 2.0;
+        ui.painter().galley(at, galley, visuals.text_color());
+    }
+    r
+}
+
+fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette, chips: &mut PlaceChips) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.label(RichText::new("Places").strong().size(18.0));
     ui.horizontal_wrapped(|ui| {
@@ -848,21 +898,54 @@ fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette) ->
         RichText::new(format!("Dates of control come from each place's sources. Choose a place for details ({date}):"))
             .weak(),
     );
+    let ppp = ui.ctx().pixels_per_point();
+    if chips.pixels_per_point != ppp {
+        chips.sizes.clear();
+        chips.pixels_per_point = ppp;
+    }
+    let focused = ui.memory(|m| m.focused());
     ui.horizontal_wrapped(|ui| {
+        let clip = ui.clip_rect();
         for place in pack.places.iter() {
             let status = map::place_status(place, date);
+            let id = egui::Id::unique(("map-place", place.id.as_str()));
+            // A button out of sight reserves its remembered size (so the rows wrap as before)
+            // and keeps only its accessible node; it is drawn once it comes into sight.
+            let top = ui.cursor().top();
+            let known = chips.sizes.get(&id).copied();
+            let out_of_sight = known.is_some_and(|size| top > clip.bottom() || top + size.y.max(20.0) < clip.top());
+            if let (true, Some(size)) = (out_of_sight && focused != Some(id), known) {
+                // Swatch and button in one allocation.
+                let gap = ui.spacing().item_spacing.x;
+                let (all, _) = ui.allocate_exact_size(Vec2::new(26.0 + gap + size.x, size.y), egui::Sense::hover());
+                let rect = egui::Rect::from_min_max(egui::pos2(all.right() - size.x, all.top()), all.max);
+                let r = ui.interact(rect, id, egui::Sense::click());
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, place.name.as_str()));
+                if r.clicked() {
+                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Place, place.id.clone()))));
+                }
+                if r.has_focus() && chips.focused != Some(id) {
+                    r.scroll_to_me(None);
+                }
+                continue;
+            }
             swatch(ui, |p, r| marker(p, r.center(), status, palette, 0.8));
             let hover = match status {
                 PlaceStatus::Held => format!("Held by ISIS in {date}"),
                 PlaceStatus::NotHeld => format!("Not held by ISIS in {date}"),
                 PlaceStatus::NeverHeld => "Never held by ISIS".to_string(),
             };
-            let r = ui.button(place.name.as_str()).on_hover_text(hover);
-            if r.clicked() {
+            let r = place_button(ui, id, &place.name);
+            chips.sizes.insert(id, r.rect.size());
+            if r.has_focus() && chips.focused != Some(id) {
+                r.scroll_to_me(None);
+            }
+            if r.on_hover_text(hover).clicked() {
                 actions.push(Action::Focus(Some(Focus::new(FocusKind::Place, place.id.clone()))));
             }
         }
     });
+    chips.focused = ui.memory(|m| m.focused());
     ui.add_space(8.0);
     actions
 }

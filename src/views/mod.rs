@@ -5,6 +5,7 @@ pub mod explain;
 pub mod glossary;
 pub mod help;
 pub mod home;
+pub mod lazy_list;
 pub mod lessons;
 pub mod map;
 pub mod practice;

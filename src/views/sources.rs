@@ -6,10 +6,18 @@ use crate::content::Pack;
 use crate::state::{Action, Focus, FocusKind};
 use crate::theme;
 
+use super::lazy_list::LazyList;
+
 #[derive(Default)]
 pub struct SourcesView {
     pub filter: String,
     scrolled_to: Option<String>,
+    /// The focused source of the last frame (its outline changes its height).
+    outlined: Option<String>,
+    /// Frames left in which every item is laid out (while scrolling to the focused one).
+    full_frames: u8,
+    /// Only the sources in sight are laid out.
+    list: LazyList,
 }
 
 impl SourcesView {
@@ -19,6 +27,13 @@ impl SourcesView {
         let mut sources: Vec<_> = pack.sources.iter().collect();
         sources.sort_by(|a, b| a.author.to_lowercase().cmp(&b.author.to_lowercase()).then(a.year.cmp(&b.year)));
         let needle = self.filter.to_lowercase();
+        let focused_id = focus.filter(|f| f.kind == FocusKind::Source).map(|f| f.id.clone());
+        if focused_id != self.outlined {
+            for id in [&self.outlined, &focused_id].into_iter().flatten() {
+                self.list.forget(id);
+            }
+            self.outlined = focused_id.clone();
+        }
         super::reading_column(ui, "sources", |ui| {
             ui.label(RichText::new("Sources").size(theme::TITLE_SIZE).strong());
             ui.label(format!(
@@ -36,45 +51,67 @@ impl SourcesView {
                 .labelled_by(label.id);
             });
             ui.add_space(10.0);
-            for src in sources.iter().filter(|s| {
-                needle.is_empty()
-                    || s.author.to_lowercase().contains(&needle)
-                    || s.title.to_lowercase().contains(&needle)
-                    || s.publisher.to_lowercase().contains(&needle)
-            }) {
-                let focused = focus.is_some_and(|f| f.kind == FocusKind::Source && f.id == src.id);
-                let r = egui::Frame::new()
-                    .inner_margin(egui::Margin::same(10))
-                    .corner_radius(6.0)
-                    .stroke(if focused { egui::Stroke::new(2.0, theme::accent(dark)) } else { egui::Stroke::NONE })
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            let r = ui.add(
-                                egui::Button::new(RichText::new(format!("{} ({})", src.author, src.year)).strong())
-                                    .frame(false),
-                            );
-                            if r.clicked() {
-                                actions.push(Action::Focus(Some(Focus::new(FocusKind::Source, src.id.clone()))));
-                            }
-                            ui.label(RichText::new(src.kind.label()).weak());
-                        });
-                        ui.label(RichText::new(&src.title).italics());
-                        let date = src.date.map(|d| format!(", {d}")).unwrap_or_default();
-                        ui.label(format!("{}{date}", src.publisher));
-                        if !src.note.is_empty() {
-                            ui.label(RichText::new(&src.note).weak());
-                        }
-                        if ui.link(&src.url).on_hover_text("Open in your web browser (asks first)").clicked() {
-                            actions.push(Action::AskOpenUrl(src.url.clone()));
-                        }
-                    });
-                if focused && self.scrolled_to.as_deref() != Some(src.id.as_str()) {
-                    r.response.scroll_to_me(Some(egui::Align::TOP));
-                    self.scrolled_to = Some(src.id.clone());
-                }
-                ui.separator();
+            let shown: Vec<_> = sources
+                .iter()
+                .filter(|s| {
+                    needle.is_empty()
+                        || s.author.to_lowercase().contains(&needle)
+                        || s.title.to_lowercase().contains(&needle)
+                        || s.publisher.to_lowercase().contains(&needle)
+                })
+                .collect();
+            let is_focused = |id: &str| focused_id.as_deref() == Some(id);
+            // While scrolling to the focused item everything is laid out (a few frames), so the
+            // items the scroll lands on are known to egui from the frames before.
+            if focused_id.is_some() && self.scrolled_to != focused_id {
+                self.full_frames = 3;
             }
+            let scrolling = self.full_frames > 0;
+            self.full_frames = self.full_frames.saturating_sub(1);
+            let scrolled_to = &mut self.scrolled_to;
+            self.list.show(
+                ui,
+                &shown,
+                |s| &s.id,
+                |s| scrolling || is_focused(&s.id),
+                |ui, src, culled| {
+                    if culled.is_some() {
+                        return;
+                    }
+                    let focused = is_focused(&src.id);
+                    let r = egui::Frame::new()
+                        .inner_margin(egui::Margin::same(10))
+                        .corner_radius(6.0)
+                        .stroke(if focused { egui::Stroke::new(2.0, theme::accent(dark)) } else { egui::Stroke::NONE })
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal_wrapped(|ui| {
+                                let r = ui.add(
+                                    egui::Button::new(RichText::new(format!("{} ({})", src.author, src.year)).strong())
+                                        .frame(false),
+                                );
+                                if r.clicked() {
+                                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Source, src.id.clone()))));
+                                }
+                                ui.label(RichText::new(src.kind.label()).weak());
+                            });
+                            ui.label(RichText::new(&src.title).italics());
+                            let date = src.date.map(|d| format!(", {d}")).unwrap_or_default();
+                            ui.label(format!("{}{date}", src.publisher));
+                            if !src.note.is_empty() {
+                                ui.label(RichText::new(&src.note).weak());
+                            }
+                            if ui.link(&src.url).on_hover_text("Open in your web browser (asks first)").clicked() {
+                                actions.push(Action::AskOpenUrl(src.url.clone()));
+                            }
+                        });
+                    if focused && scrolled_to.as_deref() != Some(src.id.as_str()) {
+                        r.response.scroll_to_me(Some(egui::Align::TOP));
+                        *scrolled_to = Some(src.id.clone());
+                    }
+                    ui.separator();
+                },
+            );
         });
         actions
     }

@@ -18,6 +18,8 @@ use crate::content::{DatePrecision, Pack, PackDate, rich};
 use crate::state::{Action, AppState, Focus, FocusKind};
 use crate::theme;
 
+use super::lazy_list::LazyList;
+
 /// The dataset drawn as the context curve behind the tracks.
 pub const AREA_DATASET: &str = "ds-territory-area";
 
@@ -201,6 +203,40 @@ pub fn event_when(e: &Event) -> String {
     }
 }
 
+/// (id, name) pairs of a filter menu.
+type Choices = Vec<(String, String)>;
+
+/// The technique and country filter menus: (id, name) of each technique and country the
+/// events mention, techniques by name (case-insensitive), countries by name.
+fn filter_choices(pack: &Pack) -> (Choices, Choices) {
+    let mut techniques: Vec<&str> = Vec::new();
+    let mut countries: Vec<&str> = Vec::new();
+    for e in pack.events.iter() {
+        for t in &e.techniques {
+            if !techniques.contains(&t.as_str()) {
+                techniques.push(t);
+            }
+        }
+        for c in &e.countries {
+            if !countries.contains(&c.as_str()) {
+                countries.push(c);
+            }
+        }
+    }
+    let term_name = |id: &str| {
+        pack.glossary
+            .get(id)
+            .filter(|g| g.category == TermCategory::Technique)
+            .map_or(id.to_string(), |g| g.term.clone())
+    };
+    let country_name = |code: &str| pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone());
+    let mut techniques: Choices = techniques.into_iter().map(|t| (t.to_string(), term_name(t))).collect();
+    techniques.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    let mut countries: Choices = countries.into_iter().map(|c| (c.to_string(), country_name(c))).collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    (techniques, countries)
+}
+
 /// The accessible label of an event's list entry: "DATE — TITLE".
 pub fn list_label(e: &Event) -> String {
     format!("{} — {}", e.date, e.title)
@@ -231,25 +267,46 @@ pub fn place_labels(
     max_x: f32,
     gap: f32,
 ) -> Vec<Option<(usize, f32)>> {
-    let mut taken: Vec<Vec<(f32, f32)>> = vec![Vec::new(); lanes];
-    labels
-        .iter()
-        .map(|(lefts, width)| {
-            for (lane, used) in taken.iter_mut().enumerate() {
-                for &left in lefts {
-                    let right = left + width;
-                    if left < min_x || right > max_x {
-                        continue;
-                    }
-                    if used.iter().all(|&(a, b)| right + gap <= a || left >= b + gap) {
-                        used.push((left, right));
-                        return Some((lane, left));
-                    }
+    let mut placer = LabelLanes::new(lanes, min_x, max_x, gap);
+    labels.iter().map(|(lefts, width)| placer.place(lefts, *width)).collect()
+}
+
+/// Lanes of labels placed one at a time (see [`place_labels`]).
+pub struct LabelLanes {
+    taken: Vec<Vec<(f32, f32)>>,
+    min_x: f32,
+    max_x: f32,
+    gap: f32,
+}
+
+impl LabelLanes {
+    pub fn new(lanes: usize, min_x: f32, max_x: f32, gap: f32) -> Self {
+        LabelLanes { taken: vec![Vec::new(); lanes], min_x, max_x, gap }
+    }
+
+    /// Places a label at the first of its left edges that is free, lane by lane.
+    pub fn place(&mut self, lefts: &[f32], width: f32) -> Option<(usize, f32)> {
+        let gap = self.gap;
+        for (lane, used) in self.taken.iter_mut().enumerate() {
+            for &left in lefts {
+                let right = left + width;
+                if left < self.min_x || right > self.max_x {
+                    continue;
+                }
+                if used.iter().all(|&(a, b)| right + gap <= a || left >= b + gap) {
+                    used.push((left, right));
+                    return Some((lane, left));
                 }
             }
-            None
-        })
-        .collect()
+        }
+        None
+    }
+
+    /// True if every lane has a label too close to `lo..hi`: then no label covering that
+    /// stretch can be placed (so it need not even be laid out).
+    pub fn covered(&self, lo: f32, hi: f32) -> bool {
+        self.taken.iter().all(|used| used.iter().any(|&(a, b)| hi + self.gap > a && lo < b + self.gap))
+    }
 }
 
 /// The visible span of the timeline, in days.
@@ -369,6 +426,37 @@ pub struct TimelineView {
     scroll_frames: u8,
     /// The last frame's page layout (roomy, width), to scroll again when it changes.
     last_layout: (bool, i32),
+    /// Only the list entries in sight are laid out.
+    list_rows: LazyList,
+    /// Width of the list's date column for the events listed (and the zoom) it was measured for.
+    date_column: Option<(Vec<usize>, f32, f32)>,
+    /// What the pack's events need on every frame, computed once per pack.
+    facts: Option<EventFacts>,
+    /// The events passing the filters, for the filters they were computed for.
+    passing: Option<(FilterKey, Vec<usize>)>,
+}
+
+/// The filters' state, to know when the events passing them must be found again.
+type FilterKey = (Vec<String>, Option<String>, Option<String>, String);
+
+/// Per-event values that depend only on the pack.
+struct EventFacts {
+    /// Which events these are (address and number of the pack's events).
+    events: (usize, usize),
+    /// (first day, day after the last) of each event.
+    days: Vec<(f64, f64)>,
+    /// The accessible label of each event's list entry.
+    labels: Vec<String>,
+    full: Span,
+    /// (id, name) of the techniques and of the countries the events mention, in menu order.
+    techniques: Choices,
+    countries: Choices,
+}
+
+impl EventFacts {
+    fn key(pack: &Pack) -> (usize, usize) {
+        (pack.events.items.as_ptr() as usize, pack.events.items.len())
+    }
 }
 
 /// Sizes of one frame's chart, in points.
@@ -404,8 +492,49 @@ impl TimelineView {
 
     /// The visible span.
     pub fn span(&self, pack: &Pack) -> Span {
-        let full = Self::full_span(pack);
+        let full = self.full(pack);
         self.view.map_or(full, |v| v.clamped(full))
+    }
+
+    /// The full span, from the per-pack facts when they are there.
+    fn full(&self, pack: &Pack) -> Span {
+        match &self.facts {
+            Some(f) if f.events == EventFacts::key(pack) => f.full,
+            _ => Self::full_span(pack),
+        }
+    }
+
+    /// Computes the per-pack facts once per pack.
+    fn refresh_facts(&mut self, pack: &Pack) {
+        if self.facts.as_ref().is_some_and(|f| f.events == EventFacts::key(pack)) {
+            return;
+        }
+        let (techniques, countries) = filter_choices(pack);
+        self.facts = Some(EventFacts {
+            events: EventFacts::key(pack),
+            days: pack.events.iter().map(event_days).collect(),
+            labels: pack.events.iter().map(list_label).collect(),
+            full: Self::full_span(pack),
+            techniques,
+            countries,
+        });
+        self.passing = None;
+        self.date_column = None;
+    }
+
+    /// The events passing the filters, found again only when a filter changes.
+    fn passing(&mut self, pack: &Pack) -> Vec<usize> {
+        let mut hidden: Vec<String> = self.hidden_tracks.iter().cloned().collect();
+        hidden.sort();
+        let key = (hidden, self.technique.clone(), self.country.clone(), self.text.clone());
+        if let Some((k, v)) = &self.passing
+            && *k == key
+        {
+            return v.clone();
+        }
+        let v: Vec<usize> = (0..pack.events.len()).filter(|&i| self.passes(pack, &pack.events.items[i])).collect();
+        self.passing = Some((key, v.clone()));
+        v
     }
 
     fn set_span(&mut self, span: Span, full: Span) {
@@ -457,11 +586,11 @@ impl TimelineView {
 
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
-        let full = Self::full_span(pack);
+        self.refresh_facts(pack);
+        let full = self.full(pack);
         let selected: Option<usize> =
             state.focus.as_ref().filter(|f| f.kind == FocusKind::Event).and_then(|f| pack.events.position(&f.id));
-        let visible: Vec<usize> =
-            (0..pack.events.len()).filter(|&i| self.passes(pack, &pack.events.items[i])).collect();
+        let visible = self.passing(pack);
 
         // A new selection (from anywhere in the app) is brought into view once.
         let selected_id = selected.map(|i| pack.events.items[i].id.clone());
@@ -557,50 +686,36 @@ impl TimelineView {
         });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Technique:");
-            let mut techniques: Vec<&str> = Vec::new();
-            for e in pack.events.iter() {
-                for t in &e.techniques {
-                    if !techniques.contains(&t.as_str()) {
-                        techniques.push(t);
-                    }
+            let fallback;
+            let (techniques, countries): (&Choices, &Choices) = match &self.facts {
+                Some(f) if f.events == EventFacts::key(pack) => (&f.techniques, &f.countries),
+                _ => {
+                    fallback = filter_choices(pack);
+                    (&fallback.0, &fallback.1)
                 }
-            }
-            let term_name = |id: &str| {
-                pack.glossary
-                    .get(id)
-                    .filter(|g| g.category == TermCategory::Technique)
-                    .map_or(id.to_string(), |g| g.term.clone())
             };
-            techniques.sort_by_key(|t| term_name(t).to_lowercase());
+            let name_of = |list: &[(String, String)], id: &str| {
+                list.iter().find(|(i, _)| i == id).map_or(id.to_string(), |(_, n)| n.clone())
+            };
             egui::ComboBox::from_id_salt("timeline-technique")
-                .selected_text(self.technique.as_deref().map_or("Any".to_string(), term_name))
+                .selected_text(self.technique.as_deref().map_or("Any".to_string(), |t| name_of(techniques, t)))
                 .width(200.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.technique, None, "Any");
-                    for t in &techniques {
-                        ui.selectable_value(&mut self.technique, Some(t.to_string()), term_name(t));
+                    for (t, name) in techniques {
+                        ui.selectable_value(&mut self.technique, Some(t.clone()), name);
                     }
                 })
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Country:");
-            let country_name = |code: &str| pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone());
-            let mut countries: Vec<&str> = Vec::new();
-            for e in pack.events.iter() {
-                for c in &e.countries {
-                    if !countries.contains(&c.as_str()) {
-                        countries.push(c);
-                    }
-                }
-            }
-            countries.sort_by_key(|c| country_name(c));
             egui::ComboBox::from_id_salt("timeline-country")
-                .selected_text(self.country.as_deref().map_or("Any".to_string(), country_name))
+                .selected_text(self.country.as_deref().map_or("Any".to_string(), |c| name_of(countries, c)))
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.country, None, "Any");
-                    for c in &countries {
-                        ui.selectable_value(&mut self.country, Some(c.to_string()), country_name(c));
+                    for (c, name) in countries {
+                        ui.selectable_value(&mut self.country, Some(c.clone()), name);
                     }
                 })
                 .response
@@ -856,6 +971,11 @@ impl TimelineView {
         let mut overlays: Vec<(Pos2, std::sync::Arc<egui::Galley>, MarkerShape, Color32)> = Vec::new();
         let tracks = self.visible_tracks(pack);
         let hover_pos = response.hover_pos();
+        let days: &[(f64, f64)] = self.facts.as_ref().map_or(&[], |f| f.days.as_slice());
+        // Shapes that would land exactly on one already painted (same place to half a point,
+        // same look) are not painted again: the picture is the same, the work is not.
+        let half = |x: f32| (x * 2.0).round() as i32;
+        let mut painted = egui::IdSet::default();
         for (row, &(ti, track)) in tracks.iter().enumerate() {
             let top = lay.tracks_top + row as f32 * lay.track_h;
             let row_rect = Rect::from_min_max(pos2(lay.rect.left(), top), pos2(lay.rect.right(), top + lay.track_h));
@@ -915,7 +1035,7 @@ impl TimelineView {
             let mut drawn: Vec<Drawn> = Vec::new();
             for &i in &events {
                 let e = &pack.events.items[i];
-                let (a, b) = event_days(e);
+                let (a, b) = days.get(i).copied().unwrap_or_else(|| event_days(e));
                 if b < span.start || a > span.end {
                     continue;
                 }
@@ -935,14 +1055,26 @@ impl TimelineView {
                 }
                 let y = marker_y - bar_h / 2.0 + if lane == 1 { bar_h + 2.0 } else { 0.0 } - 3.0;
                 let r = Rect::from_min_max(pos2(d.x0, y), pos2(d.x1.max(d.x0 + 4.0), y + bar_h));
-                plot_painter.rect(r, 3.0, colour.gamma_multiply(0.55), Stroke::new(1.0, colour), StrokeKind::Inside);
+                if painted.insert(egui::Id::unique((half(r.left()) * 4 + lane as i32, half(r.right()), 0))) {
+                    plot_painter.rect(
+                        r,
+                        3.0,
+                        colour.gamma_multiply(0.55),
+                        Stroke::new(1.0, colour),
+                        StrokeKind::Inside,
+                    );
+                }
                 hits.push((d.idx, r.expand(3.0)));
             }
             // Points; a date known only to the month or year gets a faint whisker over that period.
             for d in drawn.iter().filter(|d| !d.range) {
                 let e = &pack.events.items[d.idx];
                 let width = d.x1 - d.x0;
-                if e.date.precision() != DatePrecision::Day && width > 12.0 && width < lay.plot.width() * 0.5 {
+                if e.date.precision() != DatePrecision::Day
+                    && width > 12.0
+                    && width < lay.plot.width() * 0.5
+                    && painted.insert(egui::Id::unique((half(d.x0), half(d.x1), 1)))
+                {
                     let y = marker_y + 9.0;
                     let whisker = Stroke::new(1.5, colour.gamma_multiply(0.6));
                     plot_painter.line_segment([pos2(d.x0, y), pos2(d.x1, y)], whisker);
@@ -956,7 +1088,12 @@ impl TimelineView {
                 let c = if d.range { pos2(d.x.max(lay.plot.left()), marker_y - 3.0) } else { pos2(d.x, marker_y) };
                 let big = Some(d.idx) == selected || Some(d.idx) == hovered_here;
                 let r = if big { 8.0 } else { 6.5 };
-                if !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day {
+                let hollow = !d.range && pack.events.items[d.idx].date.precision() != DatePrecision::Day;
+                let look = 2 + u8::from(big) + 2 * u8::from(hollow) + 4 * u8::from(Some(d.idx) == selected);
+                if !painted.insert(egui::Id::unique((half(c.x), half(c.y), look))) {
+                    continue;
+                }
+                if hollow {
                     // Known only to the month or year: a hollow marker.
                     paint_marker(
                         &plot_painter,
@@ -977,43 +1114,40 @@ impl TimelineView {
             let mut order: Vec<usize> = (0..drawn.len()).collect();
             order.sort_by_key(|&k| (Some(drawn[k].idx) != selected, k));
             let max_label = (lay.plot.width() * 0.45).clamp(80.0, 260.0);
-            let galleys: Vec<_> = order
-                .iter()
-                .map(|&k| {
-                    let d = &drawn[k];
-                    let strong = Some(d.idx) == selected;
-                    let mut job = LayoutJob::single_section(
-                        pack.events.items[d.idx].title.clone(),
-                        TextFormat {
-                            font_id: label_font.clone(),
-                            color: if strong { accent } else { text_colour },
-                            underline: if strong { Stroke::new(1.5, accent) } else { Stroke::NONE },
-                            ..Default::default()
-                        },
-                    );
-                    job.wrap = TextWrapping {
-                        max_width: max_label,
-                        max_rows: 1,
-                        break_anywhere: true,
-                        overflow_character: Some('…'),
-                    };
-                    painter.layout_job(job)
-                })
-                .collect();
-            let requests: Vec<(Vec<f32>, f32)> = order
-                .iter()
-                .zip(&galleys)
-                .map(|(&k, g)| {
-                    let d = &drawn[k];
-                    let anchor = if d.range { d.x0.max(lay.plot.left()) } else { d.x };
-                    let w = g.size().x;
-                    (vec![anchor - 6.0, anchor + 6.0 - w], w)
-                })
-                .collect();
-            let placed = place_labels(&requests, LABEL_LANES, lay.plot.left() + 2.0, lay.plot.right() - 2.0, 10.0);
+            let mut lanes = LabelLanes::new(LABEL_LANES, lay.plot.left() + 2.0, lay.plot.right() - 2.0, 10.0);
+            let mut placed = Vec::new();
+            for &k in &order {
+                let d = &drawn[k];
+                let title = &pack.events.items[d.idx].title;
+                let anchor = if d.range { d.x0.max(lay.plot.left()) } else { d.x };
+                // Every placement covers anchor ± 6 once the label is 12 points wide or more.
+                if title.chars().count() >= 3 && lanes.covered(anchor - 6.0, anchor + 6.0) {
+                    continue;
+                }
+                let strong = Some(d.idx) == selected;
+                let mut job = LayoutJob::single_section(
+                    title.clone(),
+                    TextFormat {
+                        font_id: label_font.clone(),
+                        color: if strong { accent } else { text_colour },
+                        underline: if strong { Stroke::new(1.5, accent) } else { Stroke::NONE },
+                        ..Default::default()
+                    },
+                );
+                job.wrap = TextWrapping {
+                    max_width: max_label,
+                    max_rows: 1,
+                    break_anywhere: true,
+                    overflow_character: Some('…'),
+                };
+                let galley = painter.layout_job(job);
+                let w = galley.size().x;
+                if let Some(place) = lanes.place(&[anchor - 6.0, anchor + 6.0 - w], w) {
+                    placed.push((k, galley, place));
+                }
+            }
             let lanes_top = top + lay.track_label_h + lay.marker_lane;
-            for ((&k, galley), place) in order.iter().zip(galleys).zip(placed) {
-                let Some((lane, left)) = place else { continue };
+            for (k, galley, (lane, left)) in placed {
                 let d = &drawn[k];
                 let y = lanes_top + lane as f32 * lay.label_lane;
                 if lane > 0 {
@@ -1218,98 +1352,158 @@ impl TimelineView {
                 ui.label("No event matches these filters. Use \"Clear filters\" to see them all again.");
             }
             let (axis_font, _, _) = Self::metrics();
-            let date_w = visible
-                .iter()
-                .map(|&i| {
-                    ui.painter()
-                        .layout_no_wrap(pack.events.items[i].date.to_string(), axis_font.clone(), Color32::WHITE)
-                        .size()
-                        .x
-                })
-                .fold(0.0, f32::max)
-                + 16.0;
+            let ppp = ui.ctx().pixels_per_point();
+            let date_w = match &self.date_column {
+                Some((events, at, w)) if events.as_slice() == visible && *at == ppp => *w,
+                _ => {
+                    let w = visible
+                        .iter()
+                        .map(|&i| {
+                            ui.painter()
+                                .layout_no_wrap(
+                                    pack.events.items[i].date.to_string(),
+                                    axis_font.clone(),
+                                    Color32::WHITE,
+                                )
+                                .size()
+                                .x
+                        })
+                        .fold(0.0, f32::max)
+                        + 16.0;
+                    self.date_column = Some((visible.to_vec(), ppp, w));
+                    w
+                }
+            };
             let width = ui.available_width();
             let wide = width >= 640.0;
             let track_w = if wide { (width * 0.25).min(280.0) } else { 0.0 };
             let dark = ui.visuals().dark_mode;
             let text_colour = ui.visuals().text_color();
             let weak = ui.visuals().weak_text_color();
-            for &i in visible {
-                let e = &pack.events.items[i];
-                let track_name = pack.tracks.get(&e.track).map_or(e.track.as_str(), |t| t.label.as_str());
-                let ti = pack.tracks.position(&e.track).unwrap_or(0);
-                let is_selected = Some(i) == selected;
-                let title_w = if wide { width - date_w - track_w - 30.0 } else { width - 40.0 };
-                let title = ui.painter().layout(e.title.clone(), axis_font.clone(), text_colour, title_w.max(80.0));
-                let date = ui.painter().layout_no_wrap(e.date.to_string(), axis_font.clone(), text_colour);
-                let track =
-                    ui.painter().layout(track_name.to_string(), FontId::proportional(15.0), weak, track_w.max(80.0));
-                let h = if wide {
-                    title.size().y.max(track.size().y) + 12.0
-                } else {
-                    date.size().y + title.size().y + 14.0
-                };
-                let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
-                let (rect, _) = ui.allocate_exact_size(vec2(width, h), Sense::HOVER);
-                let r = ui.interact(rect, id, Sense::click());
-                let label = list_label(e);
-                r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone()));
-                let painter = ui.painter_at(rect);
-                if is_selected {
-                    painter.rect_filled(rect, 4.0, ui.visuals().selection.bg_fill);
-                } else if r.hovered() {
-                    painter.rect_filled(rect, 4.0, ui.visuals().widgets.hovered.weak_bg_fill);
-                }
-                let colour = theme::OKABE_ITO[TRACK_COLOURS[ti % TRACK_COLOURS.len()]];
-                let colour = if dark && colour == Color32::BLACK { Color32::from_gray(220) } else { colour };
-                let outline = Stroke::new(1.0, if dark { Color32::from_gray(20) } else { Color32::WHITE });
-                let shape = SHAPES[ti % SHAPES.len()];
-                let x = rect.left() + 8.0;
-                let y = rect.top() + 6.0;
-                let sel_text = if is_selected { ui.visuals().selection.stroke.color } else { text_colour };
-                if wide {
-                    painter.galley(pos2(x, y), date, sel_text);
-                    painter.galley(pos2(x + date_w, y), title, sel_text);
-                    let tx = rect.right() - track_w;
-                    paint_marker(&painter, pos2(tx + 6.0, y + 9.0), 5.5, shape, colour, outline);
-                    painter.galley(pos2(tx + 18.0, y + 1.0), track, weak);
-                } else {
-                    let dh = date.size().y;
-                    let dw = date.size().x;
-                    painter.galley(pos2(x, y), date, sel_text);
-                    paint_marker(&painter, pos2(x + dw + 14.0, y + dh / 2.0), 5.5, shape, colour, outline);
-                    let short = ui.painter().layout_no_wrap(track_name.to_string(), FontId::proportional(15.0), weak);
-                    if x + dw + 26.0 + short.size().x < rect.right() {
-                        painter.galley(pos2(x + dw + 26.0, y + 1.0), short, weak);
+            // Every entry is laid out while the selection is being scrolled to; otherwise only
+            // those in sight, the selected one and the one about to take keyboard focus.
+            let everything = self.scroll_frames > 0;
+            let focus_entry = self.focus_entry.clone();
+            let force = |&i: &usize| {
+                everything || Some(i) == selected || focus_entry.as_deref() == Some(pack.events.items[i].id.as_str())
+            };
+            let focus_entry = &mut self.focus_entry;
+            let scroll_frames = self.scroll_frames;
+            let labels: &[String] = self.facts.as_ref().map_or(&[], |f| f.labels.as_slice());
+            // Stand-ins for entries out of sight matter only to assistive technology (Tab reaches
+            // the entries through their laid-out neighbours), so they are skipped without it.
+            let accesskit_on = ui.ctx().has_accesskit_node(egui::accesskit_root_id());
+            let label_of = |i: usize| labels.get(i).cloned().unwrap_or_else(|| list_label(&pack.events.items[i]));
+            self.list_rows.show(
+                ui,
+                visible,
+                |&i| pack.events.items[i].id.as_str(),
+                force,
+                |ui, &i, culled| {
+                    let e = &pack.events.items[i];
+                    let is_selected = Some(i) == selected;
+                    let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
+                    if let Some(rect) = culled {
+                        if !accesskit_on {
+                            return;
+                        }
+                        // Out of sight: only the entry's accessible node (same id), so screen readers
+                        // still find every entry; it is laid out in full once focused or scrolled to.
+                        let r = ui.interact(rect, id, Sense::click());
+                        r.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label_of(i))
+                        });
+                        if r.clicked() {
+                            r.request_focus();
+                            if !is_selected {
+                                actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                            }
+                        }
+                        return;
                     }
-                    painter.galley(pos2(x, y + dh + 2.0), title, sel_text);
-                }
-                if r.has_focus() {
-                    painter.rect_stroke(rect, 4.0, Stroke::new(2.0, theme::accent(dark)), StrokeKind::Inside);
-                }
-                if r.clicked() {
-                    r.request_focus();
-                    if !is_selected {
-                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                    let track_name = pack.tracks.get(&e.track).map_or(e.track.as_str(), |t| t.label.as_str());
+                    let ti = pack.tracks.position(&e.track).unwrap_or(0);
+                    let title_w = if wide { width - date_w - track_w - 30.0 } else { width - 40.0 };
+                    let title = ui.painter().layout(e.title.clone(), axis_font.clone(), text_colour, title_w.max(80.0));
+                    let date = ui.painter().layout_no_wrap(e.date.to_string(), axis_font.clone(), text_colour);
+                    let track = ui.painter().layout(
+                        track_name.to_string(),
+                        FontId::proportional(15.0),
+                        weak,
+                        track_w.max(80.0),
+                    );
+                    let h = if wide {
+                        title.size().y.max(track.size().y) + 12.0
+                    } else {
+                        date.size().y + title.size().y + 14.0
+                    };
+                    let (rect, _) = ui.allocate_exact_size(vec2(width, h), Sense::HOVER);
+                    let r = ui.interact(rect, id, Sense::click());
+                    let label = label_of(i);
+                    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label.clone()));
+                    let painter = ui.painter_at(rect);
+                    if is_selected {
+                        painter.rect_filled(rect, 4.0, ui.visuals().selection.bg_fill);
+                    } else if r.hovered() {
+                        painter.rect_filled(rect, 4.0, ui.visuals().widgets.hovered.weak_bg_fill);
                     }
-                }
-                if self.focus_entry.as_deref() == Some(e.id.as_str()) {
-                    r.request_focus();
-                    self.focus_entry = None;
-                }
-                if is_selected && own_scroll && self.scroll_frames > 0 {
-                    r.scroll_to_me(Some(egui::Align::Center));
-                }
-                ui.memory_mut(|m| {
-                    m.set_focus_lock_filter(
-                        id,
-                        egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, escape: true, tab: false },
-                    )
-                });
-                if r.has_focus() {
-                    target = Some(KeyTarget::List);
-                }
-            }
+                    let colour = theme::OKABE_ITO[TRACK_COLOURS[ti % TRACK_COLOURS.len()]];
+                    let colour = if dark && colour == Color32::BLACK { Color32::from_gray(220) } else { colour };
+                    let outline = Stroke::new(1.0, if dark { Color32::from_gray(20) } else { Color32::WHITE });
+                    let shape = SHAPES[ti % SHAPES.len()];
+                    let x = rect.left() + 8.0;
+                    let y = rect.top() + 6.0;
+                    let sel_text = if is_selected { ui.visuals().selection.stroke.color } else { text_colour };
+                    if wide {
+                        painter.galley(pos2(x, y), date, sel_text);
+                        painter.galley(pos2(x + date_w, y), title, sel_text);
+                        let tx = rect.right() - track_w;
+                        paint_marker(&painter, pos2(tx + 6.0, y + 9.0), 5.5, shape, colour, outline);
+                        painter.galley(pos2(tx + 18.0, y + 1.0), track, weak);
+                    } else {
+                        let dh = date.size().y;
+                        let dw = date.size().x;
+                        painter.galley(pos2(x, y), date, sel_text);
+                        paint_marker(&painter, pos2(x + dw + 14.0, y + dh / 2.0), 5.5, shape, colour, outline);
+                        let short =
+                            ui.painter().layout_no_wrap(track_name.to_string(), FontId::proportional(15.0), weak);
+                        if x + dw + 26.0 + short.size().x < rect.right() {
+                            painter.galley(pos2(x + dw + 26.0, y + 1.0), short, weak);
+                        }
+                        painter.galley(pos2(x, y + dh + 2.0), title, sel_text);
+                    }
+                    if r.has_focus() {
+                        painter.rect_stroke(rect, 4.0, Stroke::new(2.0, theme::accent(dark)), StrokeKind::Inside);
+                    }
+                    if r.clicked() {
+                        r.request_focus();
+                        if !is_selected {
+                            actions.push(Action::Focus(Some(Focus::new(FocusKind::Event, e.id.clone()))));
+                        }
+                    }
+                    if focus_entry.as_deref() == Some(e.id.as_str()) {
+                        r.request_focus();
+                        *focus_entry = None;
+                    }
+                    if is_selected && own_scroll && scroll_frames > 0 {
+                        r.scroll_to_me(Some(egui::Align::Center));
+                    }
+                    ui.memory_mut(|m| {
+                        m.set_focus_lock_filter(
+                            id,
+                            egui::EventFilter {
+                                horizontal_arrows: true,
+                                vertical_arrows: true,
+                                escape: true,
+                                tab: false,
+                            },
+                        )
+                    });
+                    if r.has_focus() {
+                        target = Some(KeyTarget::List);
+                    }
+                },
+            );
         };
         if own_scroll {
             egui::ScrollArea::vertical().id_salt("timeline-list").auto_shrink([false, false]).show(ui, |ui| body(ui));

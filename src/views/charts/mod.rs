@@ -34,11 +34,18 @@ pub struct ChartsView {
     show_table: bool,
     /// Datasets switched off on a grouped page.
     hidden: Vec<String>,
+    /// Category rows kept between frames.
+    rows: model::RowsCache,
 }
 
 impl Default for ChartsView {
     fn default() -> Self {
-        ChartsView { options: Options::default(), show_table: false, hidden: Vec::new() }
+        ChartsView {
+            options: Options::default(),
+            show_table: false,
+            hidden: Vec::new(),
+            rows: model::RowsCache::default(),
+        }
     }
 }
 
@@ -134,10 +141,16 @@ impl ChartsView {
                 actions.extend(time_chart(ui, pack, state, ds, events));
             }
             _ => {
-                actions.extend(category_chart(ui, pack, ds, &options));
+                let (rows, total) = self.rows.rows(pack, ds, &options);
+                actions.extend(category_chart(ui, pack, ds, &options, &rows, total));
             }
         }
-        actions.extend(source_line(ui, pack, ds, &options));
+        let population = if ds.dimension == Dimension::Country && options.measure == Measure::PerMillion {
+            self.rows.population_sources(pack, ds, &options)
+        } else {
+            Vec::new()
+        };
+        actions.extend(source_line(ui, pack, ds, population));
         ui.horizontal(|ui| {
             let r = ui.button("Export data as CSV").on_hover_text(format!(
                 "Saves {} in your Downloads folder, with a column naming each figure's source",
@@ -151,7 +164,8 @@ impl ChartsView {
             }
         });
         if self.show_table {
-            actions.extend(data_table(ui, pack, ds, &options, events));
+            let rows = if ds.dimension == Dimension::Date { Vec::new() } else { self.rows.rows(pack, ds, &options).0 };
+            actions.extend(data_table(ui, pack, ds, &options, &rows, events));
         }
         actions
     }
@@ -163,7 +177,7 @@ impl ChartsView {
             ui.radio_value(&mut self.options.measure, Measure::PerMillion, "Per million inhabitants");
             ui.add_space(12.0);
             let label = ui.label("Region:");
-            let regions = model::regions(pack, ds);
+            let regions = self.rows.regions(pack, ds, &self.options);
             let shown = self.options.region.clone().unwrap_or_else(|| "All regions".into());
             egui::ComboBox::from_id_salt(("chart-region", &ds.id))
                 .selected_text(shown)
@@ -176,8 +190,7 @@ impl ChartsView {
                 .response
                 .labelled_by(label.id);
             ui.add_space(12.0);
-            let all = Options { top_n: None, ..self.options.clone() };
-            let (_, total) = model::category_rows(pack, ds, &all);
+            let (_, total) = self.rows.rows(pack, ds, &Options { top_n: Some(1), ..self.options.clone() });
             if total > 1 {
                 let mut n = self.options.top_n.unwrap_or(total).min(total);
                 let r = ui.add(egui::Slider::new(&mut n, 1..=total).text("countries shown (largest first)"));
@@ -263,10 +276,16 @@ fn count_formatter() -> impl Fn(GridMark, &std::ops::RangeInclusive<f64>) -> Str
     }
 }
 
-fn category_chart(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options) -> Vec<Action> {
+fn category_chart(
+    ui: &mut Ui,
+    pack: &Pack,
+    ds: &Dataset,
+    options: &Options,
+    rows: &[CategoryRow<'_>],
+    total: usize,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let dark = ui.visuals().dark_mode;
-    let (rows, total) = model::category_rows(pack, ds, options);
     if rows.is_empty() {
         ui.label("No figures match this choice.");
         return actions;
@@ -586,16 +605,11 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
 }
 
 /// "Source: Neumann 2015, Soufan Group 2015" — each clickable, opening the Sources page.
-fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options) -> Vec<Action> {
+/// `population` lists the sources of the population figures (per-million rates only).
+fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, population: Vec<String>) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut ids = model::dataset_sources(ds);
-    let mut population = Vec::new();
-    if ds.dimension == Dimension::Country && options.measure == Measure::PerMillion {
-        let all = Options { top_n: None, ..options.clone() };
-        let (rows, _) = model::category_rows(pack, ds, &all);
-        population = model::population_sources(pack, &rows);
-        ids.retain(|i| !population.contains(i));
-    }
+    ids.retain(|i| !population.contains(i));
     let mut line = |ui: &mut Ui, caption: &str, ids: &[String]| {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(caption).strong());
@@ -622,7 +636,14 @@ fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options) -> Vec
     actions
 }
 
-fn data_table(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options, events: &[&Event]) -> Vec<Action> {
+fn data_table(
+    ui: &mut Ui,
+    pack: &Pack,
+    ds: &Dataset,
+    options: &Options,
+    rows: &[CategoryRow<'_>],
+    events: &[&Event],
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let unit = model::unit_label(ds, options);
     ui.add_space(6.0);
@@ -656,8 +677,7 @@ fn data_table(ui: &mut Ui, pack: &Pack, ds: &Dataset, options: &Options, events:
                 heading(ui, h);
             }
             ui.end_row();
-            let (rows, _) = model::category_rows(pack, ds, options);
-            for row in &rows {
+            for row in rows {
                 for (s, cell) in row.cells.iter().enumerate() {
                     let Some(cell) = cell else { continue };
                     if ds.dimension == Dimension::Country && pack.countries.get(&row.key).is_some() {

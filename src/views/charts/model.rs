@@ -200,12 +200,6 @@ pub struct CategoryRow<'a> {
     pub cells: Vec<Option<Cell<'a>>>,
 }
 
-impl CategoryRow<'_> {
-    fn sort_key(&self) -> f64 {
-        self.cells.iter().flatten().map(|c| c.figure.sort_key()).fold(f64::MIN, f64::max)
-    }
-}
-
 pub fn point_key<'a>(dimension: Dimension, p: &'a Point) -> Option<&'a str> {
     match dimension {
         Dimension::Country => p.country.as_deref(),
@@ -250,18 +244,49 @@ pub fn unit_label(ds: &Dataset, options: &Options) -> String {
 /// Rows of a category chart, largest first, filtered and cut to `top_n` as the options say.
 /// Returns the rows and how many there were before the cut.
 pub fn category_rows<'a>(pack: &'a Pack, ds: &'a Dataset, options: &Options) -> (Vec<CategoryRow<'a>>, usize) {
+    let rows = row_index(pack, ds, options);
+    let total = rows.len();
+    (materialize(ds, &rows, shown_rows(ds, options, total)), total)
+}
+
+/// How many rows the options show out of `total`.
+fn shown_rows(ds: &Dataset, options: &Options, total: usize) -> usize {
+    match (ds.dimension, options.top_n) {
+        (Dimension::Country, Some(n)) => n.max(1).min(total),
+        _ => total,
+    }
+}
+
+impl CategoryRow<'_> {
+    /// The largest figure of the row (rows are sorted by it, largest first).
+    pub fn sort_key(&self) -> f64 {
+        self.cells.iter().flatten().map(|c| c.figure.sort_key()).fold(f64::MIN, f64::max)
+    }
+}
+
+/// A category row by point indices, so it can be kept between frames.
+#[derive(Debug, Clone)]
+struct RowIndex {
+    key: String,
+    label: String,
+    /// Per series: the index of the point in the series, and its figure as shown.
+    cells: Vec<Option<(usize, Figure)>>,
+}
+
+/// All rows of a category chart (no cut), largest first.
+fn row_index(pack: &Pack, ds: &Dataset, options: &Options) -> Vec<RowIndex> {
     let is_country = ds.dimension == Dimension::Country;
-    let mut rows: Vec<CategoryRow<'a>> = Vec::new();
+    let mut rows: Vec<RowIndex> = Vec::new();
+    let mut by_key: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (si, series) in ds.series.iter().enumerate() {
-        for p in &series.points {
+        for (pi, p) in series.points.iter().enumerate() {
             let Some(key) = point_key(ds.dimension, p) else { continue };
             let country = if is_country { pack.countries.get(key) } else { None };
-            if is_country {
-                if let Some(region) = &options.region {
-                    if country.is_none_or(|c| &c.region != region) {
-                        continue;
-                    }
-                }
+            if is_country
+                && let Some(region) = &options.region
+                && country.is_none_or(|c| &c.region != region)
+            {
+                continue;
             }
             let mut figure = Figure::of(p);
             if is_country && options.measure == Measure::PerMillion {
@@ -271,27 +296,117 @@ pub fn category_rows<'a>(pack: &'a Pack, ds: &'a Dataset, options: &Options) -> 
             if figure.is_empty() {
                 continue;
             }
-            let row = match rows.iter().position(|r| r.key == key) {
-                Some(i) => &mut rows[i],
-                None => {
-                    let label = country.map_or_else(|| key.to_string(), |c| c.name.clone());
-                    rows.push(CategoryRow { key: key.to_string(), label, cells: vec![None; ds.series.len()] });
-                    rows.last_mut().expect("just pushed")
-                }
-            };
+            let i = *by_key.entry(key).or_insert_with(|| {
+                let label = country.map_or_else(|| key.to_string(), |c| c.name.clone());
+                rows.push(RowIndex { key: key.to_string(), label, cells: vec![None; ds.series.len()] });
+                rows.len() - 1
+            });
+            let row = &mut rows[i];
             if row.cells[si].is_none() {
-                row.cells[si] = Some(Cell { figure, point: p, source: point_source(ds, si, p) });
+                row.cells[si] = Some((pi, figure));
             }
         }
     }
-    rows.sort_by(|a, b| b.sort_key().total_cmp(&a.sort_key()).then_with(|| a.label.cmp(&b.label)));
-    let total = rows.len();
-    if is_country {
-        if let Some(n) = options.top_n {
-            rows.truncate(n.max(1));
+    let sort_key = |r: &RowIndex| r.cells.iter().flatten().map(|(_, f)| f.sort_key()).fold(f64::MIN, f64::max);
+    let mut keyed: Vec<(f64, RowIndex)> = rows.into_iter().map(|r| (sort_key(&r), r)).collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The first `n` rows, borrowing their points from the dataset.
+fn materialize<'a>(ds: &'a Dataset, rows: &[RowIndex], n: usize) -> Vec<CategoryRow<'a>> {
+    rows.iter()
+        .take(n)
+        .map(|r| CategoryRow {
+            key: r.key.clone(),
+            label: r.label.clone(),
+            cells: r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(si, c)| {
+                    c.map(|(pi, figure)| {
+                        let point = &ds.series[si].points[pi];
+                        Cell { figure, point, source: point_source(ds, si, point) }
+                    })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Category rows and regions kept between frames: sorting, per-million rates and grouping
+/// are redone only when the dataset or the measure or region changes, not every frame.
+#[derive(Default)]
+pub struct RowsCache {
+    entries: std::collections::HashMap<String, CachedRows>,
+}
+
+struct CachedRows {
+    /// The pack's datasets these rows were computed from (address).
+    pack: usize,
+    measure: Measure,
+    region: Option<String>,
+    rows: Vec<RowIndex>,
+    regions: Option<Vec<String>>,
+    population_sources: Option<Vec<String>>,
+}
+
+impl RowsCache {
+    fn entry(&mut self, pack: &Pack, ds: &Dataset, options: &Options) -> &mut CachedRows {
+        let pack_key = pack.datasets.items.as_ptr() as usize;
+        let fresh = |e: &CachedRows| e.pack == pack_key && e.measure == options.measure && e.region == options.region;
+        let stale = self.entries.get(&ds.id).is_none_or(|e| !fresh(e));
+        if stale {
+            let regions = self.entries.remove(&ds.id).filter(|e| e.pack == pack_key).and_then(|e| e.regions);
+            let all = Options { top_n: None, ..options.clone() };
+            self.entries.insert(
+                ds.id.clone(),
+                CachedRows {
+                    pack: pack_key,
+                    measure: options.measure,
+                    region: options.region.clone(),
+                    rows: row_index(pack, ds, &all),
+                    regions,
+                    population_sources: None,
+                },
+            );
         }
+        self.entries.get_mut(&ds.id).expect("just inserted")
     }
-    (rows, total)
+
+    /// Same as [`category_rows`], from the cache.
+    pub fn rows<'a>(&mut self, pack: &Pack, ds: &'a Dataset, options: &Options) -> (Vec<CategoryRow<'a>>, usize) {
+        let entry = self.entry(pack, ds, options);
+        let total = entry.rows.len();
+        (materialize(ds, &entry.rows, shown_rows(ds, options, total)), total)
+    }
+
+    /// Same as [`population_sources`] of all rows (no cut), from the cache.
+    pub fn population_sources(&mut self, pack: &Pack, ds: &Dataset, options: &Options) -> Vec<String> {
+        let entry = self.entry(pack, ds, options);
+        let rows = &entry.rows;
+        entry
+            .population_sources
+            .get_or_insert_with(|| {
+                let mut ids: Vec<String> = Vec::new();
+                for r in rows {
+                    if let Some(c) = pack.countries.get(&r.key)
+                        && !ids.contains(&c.population.source)
+                    {
+                        ids.push(c.population.source.clone());
+                    }
+                }
+                ids
+            })
+            .clone()
+    }
+
+    /// Same as [`regions`], from the cache.
+    pub fn regions(&mut self, pack: &Pack, ds: &Dataset, options: &Options) -> Vec<String> {
+        let entry = self.entry(pack, ds, options);
+        entry.regions.get_or_insert_with(|| regions(pack, ds)).clone()
+    }
 }
 
 /// One figure of a time chart.
@@ -544,6 +659,39 @@ mod tests {
         let (rows, _) = category_rows(&pack, ds, &options);
         assert!(!rows.is_empty());
         assert!(rows.iter().all(|r| pack.countries.get(&r.key).is_some_and(|c| c.region == region)));
+    }
+
+    #[test]
+    fn cached_rows_follow_every_change_of_options() {
+        let pack = pack();
+        let mut cache = RowsCache::default();
+        let region = regions(&pack, pack.datasets.get("ds-ff-by-country").expect("dataset"))
+            .into_iter()
+            .next()
+            .expect("a region");
+        let choices = [
+            Options::default(),
+            Options { measure: Measure::PerMillion, ..Options::default() },
+            Options { region: Some(region), top_n: None, ..Options::default() },
+            Options { top_n: Some(3), ..Options::default() },
+            Options::default(),
+        ];
+        let label = |rows: &[CategoryRow<'_>]| -> Vec<(String, Vec<Option<Figure>>)> {
+            rows.iter()
+                .map(|r| (r.key.clone(), r.cells.iter().map(|c| c.as_ref().map(|c| c.figure)).collect()))
+                .collect()
+        };
+        for ds in pack.datasets.iter().filter(|d| d.dimension != Dimension::Date) {
+            for options in &choices {
+                let (direct, total) = category_rows(&pack, ds, options);
+                let (cached, cached_total) = cache.rows(&pack, ds, options);
+                assert_eq!(total, cached_total, "{} {options:?}", ds.id);
+                assert_eq!(label(&direct), label(&cached), "{} {options:?}", ds.id);
+                let all = category_rows(&pack, ds, &Options { top_n: None, ..options.clone() }).0;
+                assert_eq!(cache.population_sources(&pack, ds, options), population_sources(&pack, &all));
+                assert_eq!(cache.regions(&pack, ds, options), regions(&pack, ds));
+            }
+        }
     }
 
     #[test]

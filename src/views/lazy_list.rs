@@ -1,0 +1,136 @@
+//! Long lists inside a scroll area that lay out only what can be seen.
+//!
+//! Each item's height is remembered from the last frame it was laid out. An item whose
+//! remembered rectangle lies outside the visible part of the scroll area only reserves that
+//! much space. The items next to the visible ones, and next to the one holding keyboard
+//! focus, are laid out too, so Tab and Shift+Tab can move focus onto them; an item that
+//! receives keyboard focus is scrolled into view.
+
+use egui::{Id, IdMap, Rect, Ui};
+
+/// What the remembered heights depend on: the list's width and the zoom.
+#[derive(Clone, Copy, PartialEq)]
+struct Measure {
+    width: f32,
+    pixels_per_point: f32,
+}
+
+/// Remembered item heights of one list (keep one per list, across frames).
+#[derive(Default)]
+pub struct LazyList {
+    measure: Option<Measure>,
+    /// By item (its name hashed to an [`Id`]).
+    heights: IdMap<f32>,
+    /// The item holding the keyboard-focused widget in the last frame.
+    focus_item: Option<Id>,
+    /// The keyboard-focused widget at the end of the last frame.
+    focus_widget: Option<Id>,
+    /// The items laid out in full in the last frame.
+    laid_out: usize,
+}
+
+impl LazyList {
+    /// How many items the last frame laid out in full.
+    pub fn laid_out(&self) -> usize {
+        self.laid_out
+    }
+
+    /// Forgets one item's height (e.g. when its look changes), so it is laid out next time.
+    pub fn forget(&mut self, id: &str) {
+        self.heights.remove(&Id::unique(id));
+    }
+
+    /// Shows `items` one under another. `id` names an item (stable and unique in the list),
+    /// `force` marks items that must be laid out even when out of sight (e.g. the one to
+    /// scroll to). `add(ui, item, None)` lays out one item; for an item out of sight the list
+    /// reserves its space and calls `add(ui, item, Some(rect))`, where the view may register
+    /// a light stand-in (e.g. the item's accessibility node, with the same widget id) or
+    /// nothing.
+    pub fn show<'s, T>(
+        &mut self,
+        ui: &mut Ui,
+        items: &[T],
+        id: impl Fn(&T) -> &'s str,
+        force: impl Fn(&T) -> bool,
+        mut add: impl FnMut(&mut Ui, &T, Option<Rect>),
+    ) {
+        let measure = Measure { width: ui.available_width(), pixels_per_point: ui.ctx().pixels_per_point() };
+        if self.measure != Some(measure) {
+            self.heights.clear();
+            self.measure = Some(measure);
+        }
+        let clip = ui.clip_rect();
+        let gap = ui.spacing().item_spacing.y;
+        let visible = |top: f32, height: f32| top + height >= clip.top() && top <= clip.bottom();
+        let holds_focus = |key: Id| self.focus_item == Some(key);
+        let mut previous_anchor = false;
+        let mut focus_item = None;
+        let mut laid_out = 0;
+        // Consecutive items out of sight share one allocation: `skipped` is the height they
+        // take (each with the gap after it) below the cursor.
+        let mut skipped = 0.0;
+        let left = ui.cursor().left();
+        let width = ui.available_width();
+        let mut next_key = items.first().map(|item| Id::unique(id(item)));
+        for (k, item) in items.iter().enumerate() {
+            let name = id(item);
+            let key = next_key.unwrap_or_else(|| Id::unique(name));
+            next_key = items.get(k + 1).map(|next| Id::unique(id(next)));
+            let top = ui.cursor().top() + skipped;
+            let known = self.heights.get(&key).copied();
+            // Anchors are the visible items and the focused one; their neighbours are laid out too.
+            let lay_out = match known {
+                None => true,
+                Some(h) => {
+                    let anchor = visible(top, h) || holds_focus(key);
+                    let next_anchor = next_key.is_some_and(|next| {
+                        let next_top = top + h + gap;
+                        holds_focus(next) || self.heights.get(&next).is_none_or(|&nh| visible(next_top, nh))
+                    });
+                    let lay_out = anchor || previous_anchor || next_anchor || force(item);
+                    previous_anchor = anchor;
+                    lay_out
+                }
+            };
+            let rect = match known {
+                Some(h) if !lay_out => {
+                    let rect = Rect::from_min_size(egui::pos2(left, top), egui::vec2(width, h));
+                    skipped += h + gap;
+                    add(ui, item, Some(rect));
+                    rect
+                }
+                _ => {
+                    if skipped > 0.0 {
+                        ui.allocate_space(egui::vec2(width, skipped - gap));
+                        skipped = 0.0;
+                    }
+                    // An explicit id: the item's widgets keep their ids whichever items above are skipped.
+                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", name)));
+                    let rect = ui.scope_builder(scope, |ui| add(ui, item, None)).response.rect;
+                    if known.is_none() {
+                        previous_anchor = visible(top, rect.height()) || holds_focus(key);
+                    }
+                    self.heights.insert(key, rect.height());
+                    laid_out += 1;
+                    rect
+                }
+            };
+            // Does this item hold the keyboard focus? Then keep it (and its neighbours) laid out,
+            // and bring a newly focused widget into view.
+            if let Some(focused) = ui.memory(|m| m.focused())
+                && let Some(widget) = ui.ctx().read_response(focused).filter(|r| rect.contains_rect(r.rect))
+            {
+                focus_item = Some(key);
+                if self.focus_widget != Some(focused) {
+                    ui.scroll_to_rect(widget.rect, None);
+                }
+            }
+        }
+        if skipped > 0.0 {
+            ui.allocate_space(egui::vec2(width, skipped - gap));
+        }
+        self.focus_item = focus_item;
+        self.focus_widget = ui.memory(|m| m.focused());
+        self.laid_out = laid_out;
+    }
+}
