@@ -115,6 +115,7 @@ impl DecodedApp {
             theme: settings.theme,
             panel_open: settings.panel_open,
             text_scale: crate::state::clamp_text_scale(settings.text_scale),
+            online_tiles: settings.online_tiles,
             single_key_shortcuts: settings.single_key_shortcuts,
             today: crate::progress::today(),
             ..AppState::default()
@@ -205,10 +206,16 @@ impl DecodedApp {
             theme: self.state.user_theme(),
             panel_open: self.state.panel_open,
             text_scale: self.state.text_scale,
+            online_tiles: self.state.online_tiles,
             last_route: self.state.route.to_saved(),
             single_key_shortcuts: self.state.single_key_shortcuts,
             ..Settings::default()
         }
+    }
+
+    /// True if the map has created its online tile source (only after the user opts in).
+    pub fn map_uses_network(&self) -> bool {
+        self.map.has_online_tiles()
     }
 
     /// The current quick-search results (for tests).

@@ -26,6 +26,8 @@ pub struct Settings {
     pub panel_open: bool,
     /// Text size, 0.8 to 2.0.
     pub text_scale: f32,
+    /// Online map tiles (off unless the user switches them on).
+    pub online_tiles: bool,
     /// Last view, as `Route::to_saved` writes it.
     pub last_route: String,
     /// Single-key shortcuts (B, F, S, W, ?, +, -, Space) in presenter mode; can be switched
@@ -40,6 +42,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             panel_open: true,
             text_scale: 1.0,
+            online_tiles: false,
             last_route: "home".into(),
             single_key_shortcuts: true,
         }

@@ -179,6 +179,8 @@ pub enum Action {
     },
     /// Show or hide the "Open a pack" dialog.
     ShowOpenPack(bool),
+    /// Use online OpenStreetMap tiles under the map (off by default).
+    SetOnlineTiles(bool),
     /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
     OpenPack(Option<String>),
     /// Close the problem list shown after loading a broken pack.
@@ -254,6 +256,8 @@ pub struct AppState {
     pub image_export: Option<(String, egui::Rect)>,
     /// The "Open a pack" dialog is showing.
     pub open_pack_dialog: bool,
+    /// Online map tiles are switched on (the only thing in the app that uses the network).
+    pub online_tiles: bool,
     /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
     pub pack_to_open: Option<Option<String>>,
     pub show_problems: bool,
@@ -302,6 +306,7 @@ impl Default for AppState {
             search_requested: false,
             map_layers: None,
             open_pack_dialog: false,
+            online_tiles: false,
             image_export: None,
             pack_to_open: None,
             show_problems: false,
@@ -429,6 +434,7 @@ impl AppState {
             Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
             Action::OpenSearch => self.search_requested = true,
             Action::ShowOpenPack(show) => self.open_pack_dialog = show,
+            Action::SetOnlineTiles(on) => self.online_tiles = on,
             Action::ExportImage { file_name, rect } => self.image_export = Some((file_name, rect)),
             Action::OpenPack(path) => {
                 self.open_pack_dialog = false;

@@ -176,6 +176,8 @@ pub struct MapView {
     layers_generation: u64,
     /// Sizes of the place buttons under the map, so those out of sight need no layout.
     place_chips: PlaceChips,
+    /// OpenStreetMap tiles, only while the user has switched them on (never by default).
+    tiles: Option<walkers::HttpTiles>,
 }
 
 /// Remembered sizes of the place buttons (they depend only on the name and the zoom).
@@ -203,6 +205,7 @@ impl Default for MapView {
             frame_flows: false,
             layers_generation: 0,
             place_chips: PlaceChips::default(),
+            tiles: None,
         }
     }
 }
@@ -213,7 +216,23 @@ impl MapView {
         self.playing
     }
 
+    /// True while online tiles are in use (only after the user switched them on).
+    pub fn has_online_tiles(&self) -> bool {
+        self.tiles.is_some()
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+        // Online tiles exist only while the setting is on; switching it off drops them (and
+        // their download thread).
+        match (state.online_tiles, self.tiles.is_some()) {
+            (true, false) => {
+                // walkers is built without its default crypto backend; give rustls one.
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                self.tiles = Some(walkers::HttpTiles::new(walkers::sources::OpenStreetMap, ui.ctx().clone()));
+            }
+            (false, true) => self.tiles = None,
+            _ => {}
+        }
         if let Some((generation, layers)) = &state.map_layers {
             if *generation != self.layers_generation {
                 self.layers_generation = *generation;
@@ -266,6 +285,15 @@ impl MapView {
             let flows_toggle = ui.checkbox(&mut self.layers.flows, "Foreign-fighter flows");
             if flows_toggle.changed() && self.layers.flows {
                 self.frame_flows = true;
+            }
+            ui.separator();
+            let mut online = state.online_tiles;
+            let toggle = ui.checkbox(&mut online, "Online map tiles").on_hover_text(
+                "Downloads street-map images from OpenStreetMap. Off by default: while it is off, the app makes no \
+                 network connection.",
+            );
+            if toggle.changed() {
+                actions.push(Action::SetOnlineTiles(online));
             }
         });
         if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
@@ -336,8 +364,10 @@ impl MapView {
                     palette,
                     focus: state.focus.as_ref(),
                     out: &mut output,
+                    online_tiles: self.tiles.is_some(),
                 };
-                let map = walkers::Map::new(None, &mut self.memory, lon_lat(40.0, 35.0))
+                let tiles = self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles);
+                let map = walkers::Map::new(tiles, &mut self.memory, lon_lat(40.0, 35.0))
                     .with_plugin(painter_plugin)
                     .double_click_to_zoom(true);
                 ui.add(map)
@@ -354,6 +384,16 @@ impl MapView {
             self.keyboard(ui, map_size);
         }
         self.clamp_zoom();
+
+        if self.tiles.is_some() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Map tiles:").strong());
+                if ui.link("© OpenStreetMap contributors").clicked() {
+                    actions.push(Action::AskOpenUrl("https://www.openstreetmap.org/copyright".into()));
+                }
+                ui.label("Online. If no map appears, this computer is offline: switch off \"Online map tiles\".");
+            });
+        }
 
         // ---- time slider
         ui.add_space(4.0);
@@ -520,6 +560,8 @@ struct MapPainter<'a> {
     palette: Palette,
     focus: Option<&'a Focus>,
     out: &'a mut PluginOutput,
+    /// Online tiles are drawn underneath: leave out the offline land, sea, borders and names.
+    online_tiles: bool,
 }
 
 /// Something under the pointer.
@@ -530,7 +572,20 @@ enum Hit {
 
 impl Plugin for MapPainter<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, response: &egui::Response, projector: &Projector, _memory: &MapMemory) {
-        let MapPainter { cache, base, pack, date, layers, territory, flows, destination, palette, focus, out } = *self;
+        let MapPainter {
+            cache,
+            base,
+            pack,
+            date,
+            layers,
+            territory,
+            flows,
+            destination,
+            palette,
+            focus,
+            out,
+            online_tiles,
+        } = *self;
         let rect = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
         let scale = 2f64.powf(projector.zoom());
@@ -539,9 +594,11 @@ impl Plugin for MapPainter<'_> {
         let to_screen = |p: Pos2| origin.to_pos2() + p.to_vec2() * scale;
         let from_screen = |p: Pos2| ((p.to_vec2() - origin) / scale).to_pos2();
 
-        painter.rect_filled(rect, 0.0, palette.sea);
-        let (land, _) = cache.base(base);
-        painter.add(Shape::Mesh(land.update(scale, origin, palette.land)));
+        if !online_tiles {
+            painter.rect_filled(rect, 0.0, palette.sea);
+            let (land, _) = cache.base(base);
+            painter.add(Shape::Mesh(land.update(scale, origin, palette.land)));
+        }
 
         // The focused country, tinted.
         if let Some(f) = focus.filter(|f| f.kind == FocusKind::Country) {
@@ -564,11 +621,13 @@ impl Plugin for MapPainter<'_> {
             }
         }
         let (_, borders) = cache.base(base);
-        painter.add(Shape::Mesh(borders.update(scale, origin, palette.border)));
+        if !online_tiles {
+            painter.add(Shape::Mesh(borders.update(scale, origin, palette.border)));
+        }
 
-        // Country names where the country is wide enough on screen.
+        // Country names where the country is wide enough on screen (the tiles have their own).
         let font = FontId::proportional(13.0);
-        for c in &base.countries {
+        for c in base.countries.iter().filter(|_| !online_tiles) {
             if c.label_width * scale < 70.0 {
                 continue;
             }
