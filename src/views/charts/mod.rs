@@ -130,6 +130,8 @@ impl ChartsView {
 
     fn dataset(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: &[&Event]) -> Vec<Action> {
         let mut actions = Vec::new();
+        // An image export keeps the takeaway, controls, legend, chart and source line.
+        let image_top = ui.cursor().top();
         ui.label(RichText::new(&ds.takeaway).size(19.0).italics());
         let options = if ds.dimension == Dimension::Country { self.options.clone() } else { Options::default() };
         if ds.dimension == Dimension::Country {
@@ -151,7 +153,18 @@ impl ChartsView {
             Vec::new()
         };
         actions.extend(source_line(ui, pack, ds, population));
+        let image_rect = egui::Rect::from_min_max(
+            egui::pos2(ui.min_rect().left(), image_top),
+            egui::pos2(ui.min_rect().right().max(ui.max_rect().right()), ui.min_rect().bottom()),
+        );
         ui.horizontal(|ui| {
+            let png_name = model::export_file_name(ds, &options).replace(".csv", ".png");
+            let r = ui
+                .button("Export chart as image")
+                .on_hover_text(format!("Saves {png_name} (title, chart, legend and sources) in your Downloads folder"));
+            if r.clicked() {
+                actions.push(Action::ExportImage { file_name: png_name, rect: image_rect });
+            }
             let r = ui.button("Export data as CSV").on_hover_text(format!(
                 "Saves {} in your Downloads folder, with a column naming each figure's source",
                 model::export_file_name(ds, &options)
