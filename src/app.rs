@@ -116,6 +116,7 @@ impl DecodedApp {
             panel_open: settings.panel_open,
             text_scale: crate::state::clamp_text_scale(settings.text_scale),
             online_tiles: settings.online_tiles,
+            export_dir: settings.export_dir.clone(),
             single_key_shortcuts: settings.single_key_shortcuts,
             today: crate::progress::today(),
             ..AppState::default()
@@ -207,6 +208,7 @@ impl DecodedApp {
             panel_open: self.state.panel_open,
             text_scale: self.state.text_scale,
             online_tiles: self.state.online_tiles,
+            export_dir: self.state.export_dir.clone(),
             last_route: self.state.route.to_saved(),
             single_key_shortcuts: self.state.single_key_shortcuts,
             ..Settings::default()
@@ -377,10 +379,11 @@ impl DecodedApp {
             let px =
                 egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
             let messages = self.export_messages.clone();
+            let chosen = self.state.export_dir.clone();
             let repaint = ctx.clone();
             let callback = egui::ScreenshotCallback::new(move |image| {
                 let message = match crate::export::crop_png(&image, px) {
-                    Ok(png) => crate::export::save_png(&file_name, &png),
+                    Ok(png) => crate::export::save_png(&file_name, &png, &chosen),
                     Err(e) => format!("Could not save the chart image: {e}"),
                 };
                 if let Ok(mut list) = messages.lock() {
@@ -409,7 +412,7 @@ impl DecodedApp {
             ctx.request_repaint();
         }
         if let Some((file_name, contents)) = self.state.export_request.take() {
-            let message = crate::export::save(&file_name, &contents);
+            let message = crate::export::save(&file_name, &contents, &self.state.export_dir);
             self.state.notices.push(message);
         }
         if let Some(url) = self.state.url_to_open.take() {

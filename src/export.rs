@@ -18,6 +18,18 @@ pub fn export_dir() -> PathBuf {
     }
 }
 
+/// The folder exports go to: the one the user chose (if it exists), else [`export_dir`].
+pub fn folder(chosen: &str) -> PathBuf {
+    let chosen = chosen.trim();
+    if !chosen.is_empty() {
+        let path = PathBuf::from(chosen);
+        if path.is_dir() {
+            return path;
+        }
+    }
+    export_dir()
+}
+
 /// Writes `contents` to `dir/file_name`, or `name-2.ext`, `name-3.ext`… if that exists. Returns the path.
 pub fn save_in(dir: &Path, file_name: &str, contents: &str) -> std::io::Result<PathBuf> {
     save_bytes_in(dir, file_name, contents.as_bytes())
@@ -45,8 +57,8 @@ pub fn save_bytes_in(dir: &Path, file_name: &str, contents: &[u8]) -> std::io::R
 }
 
 /// Saves an export in [`export_dir`] and returns a message for the user.
-pub fn save(file_name: &str, contents: &str) -> String {
-    let dir = export_dir();
+pub fn save(file_name: &str, contents: &str, chosen: &str) -> String {
+    let dir = folder(chosen);
     match save_in(&dir, file_name, contents) {
         Ok(path) => format!("Saved the chart's data to {}", path.display()),
         Err(e) => format!("Could not save {file_name} in {}: {e}", dir.display()),
@@ -76,8 +88,8 @@ pub fn crop_png(image: &egui::ColorImage, rect: egui::Rect) -> Result<Vec<u8>, S
 }
 
 /// Saves PNG bytes in [`export_dir`] and returns a message for the user.
-pub fn save_png(file_name: &str, png: &[u8]) -> String {
-    let dir = export_dir();
+pub fn save_png(file_name: &str, png: &[u8], chosen: &str) -> String {
+    let dir = folder(chosen);
     match save_bytes_in(&dir, file_name, png) {
         Ok(path) => format!("Saved the chart as an image: {}", path.display()),
         Err(e) => format!("Could not save {file_name} in {}: {e}", dir.display()),
@@ -86,6 +98,14 @@ pub fn save_png(file_name: &str, png: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_chosen_folder_is_used_only_if_it_exists() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(super::folder(&dir.path().display().to_string()), dir.path());
+        assert_eq!(super::folder("/no/such/folder/anywhere"), super::export_dir());
+        assert_eq!(super::folder("   "), super::export_dir());
+    }
+
     #[test]
     fn crops_and_encodes_png() {
         let mut img = egui::ColorImage::filled([40, 30], egui::Color32::WHITE);

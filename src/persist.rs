@@ -28,6 +28,8 @@ pub struct Settings {
     pub text_scale: f32,
     /// Online map tiles (off unless the user switches them on).
     pub online_tiles: bool,
+    /// Folder for chart exports; empty = the Downloads folder.
+    pub export_dir: String,
     /// Last view, as `Route::to_saved` writes it.
     pub last_route: String,
     /// Single-key shortcuts (B, F, S, W, ?, +, -, Space) in presenter mode; can be switched
@@ -43,6 +45,7 @@ impl Default for Settings {
             panel_open: true,
             text_scale: 1.0,
             online_tiles: false,
+            export_dir: String::new(),
             last_route: "home".into(),
             single_key_shortcuts: true,
         }

@@ -181,6 +181,8 @@ pub enum Action {
     ShowOpenPack(bool),
     /// Use online OpenStreetMap tiles under the map (off by default).
     SetOnlineTiles(bool),
+    /// The folder chart exports are saved in (empty = Downloads).
+    SetExportDir(String),
     /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
     OpenPack(Option<String>),
     /// Close the problem list shown after loading a broken pack.
@@ -258,6 +260,8 @@ pub struct AppState {
     pub open_pack_dialog: bool,
     /// Online map tiles are switched on (the only thing in the app that uses the network).
     pub online_tiles: bool,
+    /// The folder chart exports are saved in (empty = Downloads).
+    pub export_dir: String,
     /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
     pub pack_to_open: Option<Option<String>>,
     pub show_problems: bool,
@@ -307,6 +311,7 @@ impl Default for AppState {
             map_layers: None,
             open_pack_dialog: false,
             online_tiles: false,
+            export_dir: String::new(),
             image_export: None,
             pack_to_open: None,
             show_problems: false,
@@ -435,6 +440,7 @@ impl AppState {
             Action::OpenSearch => self.search_requested = true,
             Action::ShowOpenPack(show) => self.open_pack_dialog = show,
             Action::SetOnlineTiles(on) => self.online_tiles = on,
+            Action::SetExportDir(dir) => self.export_dir = dir,
             Action::ExportImage { file_name, rect } => self.image_export = Some((file_name, rect)),
             Action::OpenPack(path) => {
                 self.open_pack_dialog = false;

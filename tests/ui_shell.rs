@@ -114,3 +114,47 @@ fn open_pack_loads_another_pack_and_a_broken_one_keeps_the_builtin_pack() {
     assert!(harness.state().pack.sections.len() >= 8, "the built-in pack is shown");
     assert!(common::shows(&harness, "unknown source id \"src-missing\""));
 }
+
+/// Copies the example pack into a temp folder and lets `damage` break it.
+fn damaged_pack(damage: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    damage(dir.path());
+    dir
+}
+
+#[test]
+fn every_kind_of_damage_opens_the_builtin_pack_with_the_problem_panel() {
+    let damages: Vec<(&str, Box<dyn FnOnce(&std::path::Path)>)> = vec![
+        ("truncated", Box::new(|d| std::fs::write(d.join("sources.json"), "{\"sources\": [").unwrap())),
+        ("invalid UTF-8", Box::new(|d| std::fs::write(d.join("help.json"), b"{\"help\": [\xff]}").unwrap())),
+        ("missing file", Box::new(|d| std::fs::remove_file(d.join("quiz.json")).unwrap())),
+        (
+            "folder for a file",
+            Box::new(|d| {
+                std::fs::remove_file(d.join("practice.json")).unwrap();
+                std::fs::create_dir(d.join("practice.json")).unwrap();
+            }),
+        ),
+        ("huge file", Box::new(|d| std::fs::File::create(d.join("practice.json")).unwrap().set_len(50 << 20).unwrap())),
+        (
+            "unknown field",
+            Box::new(|d| {
+                let t = std::fs::read_to_string(d.join("places.json")).unwrap();
+                std::fs::write(d.join("places.json"), t.replacen("\"kind\"", "\"knd\"", 1)).unwrap();
+            }),
+        ),
+    ];
+    for (what, damage) in damages {
+        let dir = damaged_pack(damage);
+        let harness = common::app(StartOptions { content: Some(dir.path().to_path_buf()), ..Default::default() });
+        assert!(harness.state().state.show_problems, "{what}: problem panel shown");
+        assert!(!harness.state().problems.is_empty(), "{what}: problems listed");
+        assert!(harness.state().pack.sections.len() >= 8, "{what}: the built-in pack is shown");
+        let first = harness.state().problems[0].to_string();
+        assert!(common::shows(&harness, &first), "{what}: the panel shows \"{first}\"");
+    }
+}

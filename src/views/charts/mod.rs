@@ -36,6 +36,8 @@ pub struct ChartsView {
     hidden: Vec<String>,
     /// Category rows kept between frames.
     rows: model::RowsCache,
+    /// The export-folder field while it is being edited.
+    export_dir_text: Option<String>,
 }
 
 impl Default for ChartsView {
@@ -44,6 +46,7 @@ impl Default for ChartsView {
             options: Options::default(),
             show_table: false,
             hidden: Vec::new(),
+            export_dir_text: None,
             rows: model::RowsCache::default(),
         }
     }
@@ -159,14 +162,14 @@ impl ChartsView {
         );
         ui.horizontal(|ui| {
             let png_name = model::export_file_name(ds, &options).replace(".csv", ".png");
-            let r = ui
-                .button("Export chart as image")
-                .on_hover_text(format!("Saves {png_name} (title, chart, legend and sources) in your Downloads folder"));
+            let r = ui.button("Export chart as image").on_hover_text(format!(
+                "Saves {png_name} (takeaway, chart, legend and sources) in the export folder below"
+            ));
             if r.clicked() {
                 actions.push(Action::ExportImage { file_name: png_name, rect: image_rect });
             }
             let r = ui.button("Export data as CSV").on_hover_text(format!(
-                "Saves {} in your Downloads folder, with a column naming each figure's source",
+                "Saves {} in the export folder below, with a column naming each figure's source",
                 model::export_file_name(ds, &options)
             ));
             if r.clicked() {
@@ -174,6 +177,21 @@ impl ChartsView {
                     file_name: model::export_file_name(ds, &options),
                     contents: model::csv(pack, ds, &options),
                 });
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Save exports in:");
+            let buffer = self.export_dir_text.get_or_insert_with(|| state.export_dir.clone());
+            let default = crate::export::export_dir().display().to_string();
+            let field = ui
+                .add(egui::TextEdit::singleline(buffer).hint_text(default).desired_width(420.0))
+                .labelled_by(label.id);
+            if field.lost_focus() && *buffer != state.export_dir {
+                actions.push(Action::SetExportDir(buffer.trim().to_string()));
+            }
+            let chosen = state.export_dir.trim();
+            if !chosen.is_empty() && !std::path::Path::new(chosen).is_dir() {
+                ui.label(format!("(not a folder, so exports go to {})", crate::export::export_dir().display()));
             }
         });
         if self.show_table {
