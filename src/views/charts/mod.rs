@@ -194,6 +194,10 @@ impl ChartsView {
                 ui.label(format!("(not a folder, so exports go to {})", crate::export::export_dir().display()));
             }
         });
+        // What the numbers count (and do not), with glossary and source links.
+        egui::CollapsingHeader::new("What these numbers count").id_salt(("about-numbers", &ds.id)).show(ui, |ui| {
+            actions.extend(crate::widgets::rich_text(ui, pack, &ds.description, crate::widgets::TextLook::BODY));
+        });
         if self.show_table {
             let rows = if ds.dimension == Dimension::Date { Vec::new() } else { self.rows.rows(pack, ds, &options).0 };
             actions.extend(data_table(ui, pack, ds, &options, &rows, events));
