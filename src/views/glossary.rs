@@ -22,6 +22,8 @@ pub struct GlossaryView {
     full_frames: u8,
     /// Only the terms in sight are laid out.
     list: LazyList,
+    /// Indices of the pack's terms in alphabetical order (sorted once; a new pack gets a new view).
+    order: Option<Vec<usize>>,
 }
 
 fn category_label(c: TermCategory) -> &'static str {
@@ -39,8 +41,12 @@ impl GlossaryView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
         let mut actions = Vec::new();
         let dark = ui.visuals().dark_mode;
-        let mut terms: Vec<_> = pack.glossary.iter().collect();
-        terms.sort_by_key(|t| t.term.to_lowercase());
+        let order = self.order.get_or_insert_with(|| {
+            let mut order: Vec<usize> = (0..pack.glossary.len()).collect();
+            order.sort_by_cached_key(|&i| pack.glossary.items[i].term.to_lowercase());
+            order
+        });
+        let terms: Vec<_> = order.iter().map(|&i| &pack.glossary.items[i]).collect();
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Term).map(|f| f.id.clone());
         if focused_id != self.outlined {
@@ -50,22 +56,11 @@ impl GlossaryView {
             self.outlined = focused_id.clone();
         }
         super::reading_column(ui, "glossary", |ui| {
-            ui.label(RichText::new("Glossary").size(theme::TITLE_SIZE).strong());
-            ui.label(format!(
+            let blurb = format!(
                 "{} terms. Hover or focus an underlined term anywhere in the app to see its definition.",
                 terms.len()
-            ));
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let label = ui.label("Filter terms:");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.filter)
-                        .hint_text("type to narrow the list")
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id);
-            });
-            ui.add_space(10.0);
+            );
+            super::list_header(ui, "Glossary", &blurb, &mut self.filter, "Filter terms:", "type to narrow the list");
             let shown: Vec<_> = terms
                 .iter()
                 .filter(|t| {

@@ -44,3 +44,16 @@ pub fn reading_column<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui
         })
         .inner
 }
+
+/// Title, one line of explanation and a labelled filter field: the top of the long
+/// reference lists (glossary, sources).
+pub fn list_header(ui: &mut egui::Ui, title: &str, blurb: &str, filter: &mut String, label: &str, hint: &str) {
+    ui.label(egui::RichText::new(title).size(crate::theme::TITLE_SIZE).strong());
+    ui.label(blurb);
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(egui::TextEdit::singleline(filter).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
+    });
+    ui.add_space(10.0);
+}

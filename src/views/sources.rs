@@ -18,14 +18,20 @@ pub struct SourcesView {
     full_frames: u8,
     /// Only the sources in sight are laid out.
     list: LazyList,
+    /// Indices of the pack's sources by author then year (sorted once; a new pack gets a new view).
+    order: Option<Vec<usize>>,
 }
 
 impl SourcesView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
         let mut actions = Vec::new();
         let dark = ui.visuals().dark_mode;
-        let mut sources: Vec<_> = pack.sources.iter().collect();
-        sources.sort_by(|a, b| a.author.to_lowercase().cmp(&b.author.to_lowercase()).then(a.year.cmp(&b.year)));
+        let order = self.order.get_or_insert_with(|| {
+            let mut order: Vec<usize> = (0..pack.sources.len()).collect();
+            order.sort_by_cached_key(|&i| (pack.sources.items[i].author.to_lowercase(), pack.sources.items[i].year));
+            order
+        });
+        let sources: Vec<_> = order.iter().map(|&i| &pack.sources.items[i]).collect();
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Source).map(|f| f.id.clone());
         if focused_id != self.outlined {
@@ -35,22 +41,18 @@ impl SourcesView {
             self.outlined = focused_id.clone();
         }
         super::reading_column(ui, "sources", |ui| {
-            ui.label(RichText::new("Sources").size(theme::TITLE_SIZE).strong());
-            ui.label(format!(
+            let blurb = format!(
                 "{} sources. Every figure, date and claim in this app points to one of them. Links open in your web browser only after you confirm.",
                 sources.len()
-            ));
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let label = ui.label("Filter sources:");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.filter)
-                        .hint_text("author, title or publisher")
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id);
-            });
-            ui.add_space(10.0);
+            );
+            super::list_header(
+                ui,
+                "Sources",
+                &blurb,
+                &mut self.filter,
+                "Filter sources:",
+                "author, title or publisher",
+            );
             let shown: Vec<_> = sources
                 .iter()
                 .filter(|s| {
