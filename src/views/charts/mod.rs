@@ -341,16 +341,7 @@ fn category_chart(
     let max_x = rows.iter().flat_map(|r| r.cells.iter().flatten()).map(|c| c.figure.top()).fold(0.0, f64::max);
     let ink = outline(dark);
     let y_labels = labels.clone();
-    let plot = Plot::new(("category-chart", &ds.id))
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .label_formatter(|_| None)
+    let plot = still_plot(Plot::new(("category-chart", &ds.id)).height(height))
         .include_x(0.0)
         .include_x(max_x * 1.05)
         .include_y(-0.5)
@@ -467,16 +458,7 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
     let shown_events: Vec<&Event> = events.iter().copied().filter(|e| model::date_in(e.date, bounds)).collect();
     let max_y = marks.iter().map(|m| m.figure.top()).fold(0.0, f64::max).max(1.0);
     let cursor = model::date_in(state.date, bounds).then(|| state.date.mid_decimal_year());
-    let plot = Plot::new(("time-chart", &ds.id))
-        .height(380.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .label_formatter(|_| None)
+    let plot = still_plot(Plot::new(("time-chart", &ds.id)).height(380.0))
         .include_x(bounds.0)
         .include_x(bounds.1)
         .include_y(0.0)
@@ -764,4 +746,17 @@ fn source_cell(ui: &mut Ui, pack: &Pack, source: Option<&str>, actions: &mut Vec
             ui.label("—");
         }
     }
+}
+
+/// A plot that does not pan or zoom and draws its own hover details (charts here are for
+/// reading, and the tooltips say more than egui_plot's default label).
+fn still_plot(plot: Plot<'_>) -> Plot<'_> {
+    plot.allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .label_formatter(|_| None)
 }
