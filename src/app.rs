@@ -50,9 +50,9 @@ pub fn load_content(path: Option<&std::path::Path>) -> LoadedContent {
                 Ok(outcome) => {
                     LoadedContent { pack: builtin().pack, problems: outcome.diagnostics, problems_path: shown }
                 }
-                Err(e) => LoadedContent {
+                Err(content::LoadError::Unreadable { reason, .. }) => LoadedContent {
                     pack: builtin().pack,
-                    problems: vec![Diagnostic::file(shown.clone(), e.to_string())],
+                    problems: vec![Diagnostic::file(shown.clone(), format!("cannot read this pack: {reason}"))],
                     problems_path: shown,
                 },
             }
@@ -181,6 +181,35 @@ impl DecodedApp {
         {
             self.state.progress.mark_read(id);
         }
+    }
+
+    /// Shows the system's file dialog (rfd: the XDG desktop portal on Linux) and applies the
+    /// answer through the usual actions. The dialog is modal, so the window waits for it.
+    fn browse(&mut self, what: crate::state::BrowseFor) {
+        use crate::state::BrowseFor;
+        let dialog = rfd::FileDialog::new();
+        let picked = match what {
+            BrowseFor::PackFolder => dialog.set_title("Choose a content pack folder").pick_folder(),
+            BrowseFor::TimelineFile => {
+                dialog.set_title("Choose a TimelineJS file").add_filter("TimelineJS JSON", &["json"]).pick_file()
+            }
+            BrowseFor::ExportFolder => dialog.set_title("Choose the folder for exports").pick_folder(),
+        };
+        let Some(path) = picked else {
+            self.state.notices.push(
+                "No file or folder was chosen. If no dialog appeared, type the path into the field instead.".into(),
+            );
+            return;
+        };
+        let path = path.display().to_string();
+        let action = match what {
+            BrowseFor::PackFolder | BrowseFor::TimelineFile => {
+                self.open_pack_path = path.clone();
+                Action::OpenPack(Some(path))
+            }
+            BrowseFor::ExportFolder => Action::SetExportDir(path),
+        };
+        self.state.apply(action, &self.pack);
     }
 
     /// Shows another pack (after "Open pack"): every view starts afresh on it.
@@ -401,6 +430,10 @@ impl DecodedApp {
                 self.state.apply(action, &self.pack);
                 ctx.request_repaint();
             }
+        }
+        if let Some(what) = self.state.browse.take() {
+            self.browse(what);
+            ctx.request_repaint();
         }
         if let Some(request) = self.state.pack_to_open.take() {
             let loaded = load_content(request.as_deref().map(std::path::Path::new));

@@ -9,6 +9,17 @@ use crate::content::{Pack, PackDate};
 use crate::lessons::{Blank, PresenterState, StepMove};
 use crate::progress::{PracticeAnswer, Progress};
 
+/// What a file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrowseFor {
+    /// A pack folder, then open it.
+    PackFolder,
+    /// A TimelineJS file, then open it.
+    TimelineFile,
+    /// The folder chart exports go to.
+    ExportFolder,
+}
+
 /// The views of the app. Each has a lower-case name used by `--view` and lessons.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -183,6 +194,8 @@ pub enum Action {
     SetOnlineTiles(bool),
     /// The folder chart exports are saved in (empty = Downloads).
     SetExportDir(String),
+    /// Ask the system's file dialog for a path (the shell shows it and applies the answer).
+    Browse(BrowseFor),
     /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
     OpenPack(Option<String>),
     /// Close the problem list shown after loading a broken pack.
@@ -262,6 +275,8 @@ pub struct AppState {
     pub online_tiles: bool,
     /// The folder chart exports are saved in (empty = Downloads).
     pub export_dir: String,
+    /// A file dialog the user asked for; the shell shows it and clears this.
+    pub browse: Option<BrowseFor>,
     /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
     pub pack_to_open: Option<Option<String>>,
     pub show_problems: bool,
@@ -312,6 +327,7 @@ impl Default for AppState {
             open_pack_dialog: false,
             online_tiles: false,
             export_dir: String::new(),
+            browse: None,
             image_export: None,
             pack_to_open: None,
             show_problems: false,
@@ -441,6 +457,7 @@ impl AppState {
             Action::ShowOpenPack(show) => self.open_pack_dialog = show,
             Action::SetOnlineTiles(on) => self.online_tiles = on,
             Action::SetExportDir(dir) => self.export_dir = dir,
+            Action::Browse(what) => self.browse = Some(what),
             Action::ExportImage { file_name, rect } => self.image_export = Some((file_name, rect)),
             Action::OpenPack(path) => {
                 self.open_pack_dialog = false;

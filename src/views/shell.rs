@@ -64,6 +64,14 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
             .labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
+            if ui.button("Choose folder…").on_hover_text("Pick a pack folder with the system's file dialog").clicked() {
+                actions.push(Action::Browse(crate::state::BrowseFor::PackFolder));
+            }
+            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file").clicked() {
+                actions.push(Action::Browse(crate::state::BrowseFor::TimelineFile));
+            }
+        });
+        ui.horizontal(|ui| {
             let can_open = !path.trim().is_empty();
             if ui.add_enabled(can_open, egui::Button::new("Open")).clicked() || (enter && can_open) {
                 actions.push(Action::OpenPack(Some(path.trim().to_string())));

@@ -189,6 +189,14 @@ impl ChartsView {
             if field.lost_focus() && *buffer != state.export_dir {
                 actions.push(Action::SetExportDir(buffer.trim().to_string()));
             }
+            if ui
+                .button("Choose folder…")
+                .on_hover_text("Pick the export folder with the system's file dialog")
+                .clicked()
+            {
+                actions.push(Action::Browse(crate::state::BrowseFor::ExportFolder));
+                self.export_dir_text = None;
+            }
             let chosen = state.export_dir.trim();
             if !chosen.is_empty() && !std::path::Path::new(chosen).is_dir() {
                 ui.label(format!("(not a folder, so exports go to {})", crate::export::export_dir().display()));
