@@ -8,18 +8,14 @@ use crate::state::{Action, Focus, FocusKind, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
-use super::lazy_list::LazyList;
+use super::lazy_list::{FocusScroll, LazyList};
 
 /// Per-view state kept by the app (the filter text).
 #[derive(Default)]
 pub struct GlossaryView {
     pub filter: String,
-    /// The focused term already scrolled into view (so scrolling happens once).
-    scrolled_to: Option<String>,
-    /// The focused term of the last frame (its outline changes its height).
-    outlined: Option<String>,
-    /// Frames left in which every item is laid out (while scrolling to the focused one).
-    full_frames: u8,
+    /// The focused entry: outlined and scrolled into view once.
+    focus: FocusScroll,
     /// Only the terms in sight are laid out.
     list: LazyList,
     /// Indices of the pack's terms in alphabetical order (sorted once; a new pack gets a new view).
@@ -49,12 +45,7 @@ impl GlossaryView {
         let terms: Vec<_> = order.iter().map(|&i| &pack.glossary.items[i]).collect();
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Term).map(|f| f.id.clone());
-        if focused_id != self.outlined {
-            for id in [&self.outlined, &focused_id].into_iter().flatten() {
-                self.list.forget(id);
-            }
-            self.outlined = focused_id.clone();
-        }
+        let scrolling = self.focus.begin(focused_id.as_deref(), &mut self.list);
         super::reading_column(ui, "glossary", |ui| {
             let blurb = format!(
                 "{} terms. Hover or focus an underlined term anywhere in the app to see its definition.",
@@ -70,14 +61,7 @@ impl GlossaryView {
                 })
                 .collect();
             let is_focused = |id: &str| focused_id.as_deref() == Some(id);
-            // While scrolling to the focused item everything is laid out (a few frames), so the
-            // items the scroll lands on are known to egui from the frames before.
-            if focused_id.is_some() && self.scrolled_to != focused_id {
-                self.full_frames = 3;
-            }
-            let scrolling = self.full_frames > 0;
-            self.full_frames = self.full_frames.saturating_sub(1);
-            let scrolled_to = &mut self.scrolled_to;
+            let focus_scroll = &mut self.focus;
             self.list.show(
                 ui,
                 &shown,
@@ -126,9 +110,8 @@ impl GlossaryView {
                             });
                         }
                     });
-                    if focused && scrolled_to.as_deref() != Some(term.id.as_str()) {
-                        r.response.scroll_to_me(Some(egui::Align::TOP));
-                        *scrolled_to = Some(term.id.clone());
+                    if focused {
+                        focus_scroll.scroll_once(&term.id, &r.response);
                     }
                     ui.separator();
                 },

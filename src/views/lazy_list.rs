@@ -134,3 +134,43 @@ impl LazyList {
         self.laid_out = laid_out;
     }
 }
+
+/// The focused item of a [`LazyList`]: outlined, and scrolled into view once. While it is
+/// being scrolled to, every item is laid out for a few frames, so the items the scroll
+/// lands on are known to egui from the frames before.
+#[derive(Default)]
+pub struct FocusScroll {
+    /// The focused item already scrolled into view (so scrolling happens once).
+    scrolled_to: Option<String>,
+    /// The focused item of the last frame (its outline changes its height).
+    outlined: Option<String>,
+    /// Frames left in which every item is laid out.
+    full_frames: u8,
+}
+
+impl FocusScroll {
+    /// Call once a frame before showing the list. Returns true while every item should be
+    /// laid out (pass it to [`LazyList::show`]'s `force`).
+    pub fn begin(&mut self, focused: Option<&str>, list: &mut LazyList) -> bool {
+        if focused != self.outlined.as_deref() {
+            for id in [self.outlined.as_deref(), focused].into_iter().flatten() {
+                list.forget(id);
+            }
+            self.outlined = focused.map(str::to_string);
+        }
+        if focused.is_some() && self.scrolled_to.as_deref() != focused {
+            self.full_frames = 3;
+        }
+        let scrolling = self.full_frames > 0;
+        self.full_frames = self.full_frames.saturating_sub(1);
+        scrolling
+    }
+
+    /// Scrolls the focused item `id` (shown as `response`) into view, once.
+    pub fn scroll_once(&mut self, id: &str, response: &egui::Response) {
+        if self.scrolled_to.as_deref() != Some(id) {
+            response.scroll_to_me(Some(egui::Align::TOP));
+            self.scrolled_to = Some(id.to_string());
+        }
+    }
+}

@@ -6,16 +6,13 @@ use crate::content::Pack;
 use crate::state::{Action, Focus, FocusKind};
 use crate::theme;
 
-use super::lazy_list::LazyList;
+use super::lazy_list::{FocusScroll, LazyList};
 
 #[derive(Default)]
 pub struct SourcesView {
     pub filter: String,
-    scrolled_to: Option<String>,
-    /// The focused source of the last frame (its outline changes its height).
-    outlined: Option<String>,
-    /// Frames left in which every item is laid out (while scrolling to the focused one).
-    full_frames: u8,
+    /// The focused entry: outlined and scrolled into view once.
+    focus: FocusScroll,
     /// Only the sources in sight are laid out.
     list: LazyList,
     /// Indices of the pack's sources by author then year (sorted once; a new pack gets a new view).
@@ -34,12 +31,7 @@ impl SourcesView {
         let sources: Vec<_> = order.iter().map(|&i| &pack.sources.items[i]).collect();
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Source).map(|f| f.id.clone());
-        if focused_id != self.outlined {
-            for id in [&self.outlined, &focused_id].into_iter().flatten() {
-                self.list.forget(id);
-            }
-            self.outlined = focused_id.clone();
-        }
+        let scrolling = self.focus.begin(focused_id.as_deref(), &mut self.list);
         super::reading_column(ui, "sources", |ui| {
             let blurb = format!(
                 "{} sources. Every figure, date and claim in this app points to one of them. Links open in your web browser only after you confirm.",
@@ -63,14 +55,7 @@ impl SourcesView {
                 })
                 .collect();
             let is_focused = |id: &str| focused_id.as_deref() == Some(id);
-            // While scrolling to the focused item everything is laid out (a few frames), so the
-            // items the scroll lands on are known to egui from the frames before.
-            if focused_id.is_some() && self.scrolled_to != focused_id {
-                self.full_frames = 3;
-            }
-            let scrolling = self.full_frames > 0;
-            self.full_frames = self.full_frames.saturating_sub(1);
-            let scrolled_to = &mut self.scrolled_to;
+            let focus_scroll = &mut self.focus;
             self.list.show(
                 ui,
                 &shown,
@@ -107,9 +92,8 @@ impl SourcesView {
                                 actions.push(Action::AskOpenUrl(src.url.clone()));
                             }
                         });
-                    if focused && scrolled_to.as_deref() != Some(src.id.as_str()) {
-                        r.response.scroll_to_me(Some(egui::Align::TOP));
-                        *scrolled_to = Some(src.id.clone());
+                    if focused {
+                        focus_scroll.scroll_once(&src.id, &r.response);
                     }
                     ui.separator();
                 },
