@@ -6,6 +6,7 @@
 pub mod app;
 pub mod content;
 pub mod export;
+pub mod format;
 pub mod lessons;
 pub mod map;
 pub mod persist;

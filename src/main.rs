@@ -31,7 +31,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate a pack and print every problem (exit 0 clean, 1 errors, 2 unreadable).
+    /// Validate a pack and print every problem (exit 0 no errors, 1 errors, 2 unreadable); warnings do not fail.
     Check {
         /// Also print `kind: count` for each kind of content.
         #[arg(long)]
@@ -86,16 +86,19 @@ fn check(path: &std::path::Path, stats: bool) -> ExitCode {
     for d in &outcome.diagnostics {
         println!("{d}");
     }
-    let n = outcome.diagnostics.len();
-    if n == 0 {
-        println!("{}: no problems found", path.display());
-    } else {
-        println!("{}: {n} problem{} found", path.display(), if n == 1 { "" } else { "s" });
+    let warnings = outcome.warnings().count();
+    let errors = outcome.diagnostics.len() - warnings;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match (errors, warnings) {
+        (0, 0) => println!("{}: no problems found", path.display()),
+        (0, w) => println!("{}: no errors, {w} warning{}", path.display(), plural(w)),
+        (e, 0) => println!("{}: {e} problem{} found", path.display(), plural(e)),
+        (e, w) => println!("{}: {e} problem{} found, and {w} warning{}", path.display(), plural(e), plural(w)),
     }
     if stats {
         for (kind, count) in outcome.pack.stats() {
             println!("{kind}: {count}");
         }
     }
-    if n == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

@@ -5,7 +5,6 @@
 //! body text contains it. Within a rank, shorter titles first.
 
 use crate::content::Pack;
-use crate::content::rich::plain;
 use crate::state::FocusKind;
 
 /// What a search result is.
@@ -118,18 +117,18 @@ impl SearchIndex {
             });
         };
         for (i, s) in pack.sections.iter().enumerate() {
-            let body: Vec<String> = s.paragraphs.iter().chain(&s.takeaways).map(|p| plain(p)).collect();
+            let body: Vec<String> = s.paragraphs.iter().chain(&s.takeaways).map(|p| pack.plain(p)).collect();
             push(ResultKind::Section, &s.id, &s.title, format!("Section {}", i + 1), s.summary.clone(), body.join(" "));
         }
         for e in pack.events.iter() {
-            push(ResultKind::Event, &e.id, &e.title, e.date.to_string(), String::new(), plain(&e.description));
+            push(ResultKind::Event, &e.id, &e.title, e.date.to_string(), String::new(), pack.plain(&e.description));
         }
         for g in pack.glossary.iter() {
-            push(ResultKind::Term, &g.id, &g.term, "Glossary".into(), g.aliases.join(" "), plain(&g.definition));
+            push(ResultKind::Term, &g.id, &g.term, "Glossary".into(), g.aliases.join(" "), pack.plain(&g.definition));
         }
         for p in pack.places.iter() {
             let country = pack.countries.get(&p.country).map_or(p.country.clone(), |c| c.name.clone());
-            push(ResultKind::Place, &p.id, &p.name, country, String::new(), plain(&p.note));
+            push(ResultKind::Place, &p.id, &p.name, country, String::new(), pack.plain(&p.note));
         }
         for c in pack.countries.iter() {
             push(ResultKind::Country, &c.iso3, &c.name, c.region.clone(), c.iso3.clone(), String::new());

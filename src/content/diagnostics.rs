@@ -2,9 +2,19 @@
 
 use std::fmt;
 
+/// How serious a problem is. Errors stop a pack from opening; warnings are printed by
+/// `check` (and listed by the app) but the pack still opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem in a pack: where it is, and what was found versus expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// File name relative to the pack folder (e.g. `timeline/events.json`).
     pub file: String,
     /// 1-based line and column, where the input has one.
@@ -18,7 +28,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.into(), line: None, column: None, path: String::new(), message: message.into() }
+        Diagnostic { file: file.into(), message: message.into(), ..Diagnostic::default() }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// `file:line:column` (as much of it as is known).
@@ -34,6 +48,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.location())?;
+        if self.severity == Severity::Warning {
+            write!(f, "warning: ")?;
+        }
         if !self.path.is_empty() {
             write!(f, "{}: ", self.path)?;
         }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::date::PackDate;
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Severity};
 use super::locate::{JsonPath, line_col};
 use super::pack::{Origin, Pack, RawPack, TerritorySnapshot};
 use super::schema::*;
@@ -37,8 +37,14 @@ pub struct LoadOutcome {
 }
 
 impl LoadOutcome {
+    /// No errors (warnings may remain: the pack opens).
     pub fn is_clean(&self) -> bool {
-        self.diagnostics.is_empty()
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
     }
 }
 
@@ -357,6 +363,7 @@ fn decode_utf8(name: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Optio
             let ok = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
             let (line, column) = line_col(&ok, ok.len());
             diags.push(Diagnostic {
+                severity: Severity::Error,
                 file: name.to_string(),
                 line: Some(line),
                 column: Some(column),
@@ -374,6 +381,7 @@ fn decode_utf8(name: &str, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> Optio
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
     if text.trim().is_empty() {
         diags.push(Diagnostic {
+            severity: Severity::Error,
             file: file.to_string(),
             line: Some(1),
             column: Some(1),
@@ -407,6 +415,7 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str, diags: &mut Vec<D
         _ => message,
     };
     diags.push(Diagnostic {
+        severity: Severity::Error,
         file: file.to_string(),
         line: (inner.line() > 0).then_some(inner.line()),
         column: (inner.line() > 0).then_some(inner.column().max(1)),
@@ -586,6 +595,7 @@ fn parse_csv_points(name: &str, text: &str, file: usize, diags: &mut Vec<Diagnos
                         Ok(d) => Some(d),
                         Err(e) => {
                             diags.push(Diagnostic {
+                                severity: Severity::Error,
                                 file: name.into(),
                                 line: Some(line),
                                 column: None,
@@ -625,6 +635,7 @@ fn parse_csv_points(name: &str, text: &str, file: usize, diags: &mut Vec<Diagnos
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
                 diags.push(Diagnostic {
+                    severity: Severity::Error,
                     file: name.into(),
                     line,
                     column: None,

@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod diagnostics;
+pub mod figures;
 pub mod load;
 pub mod locate;
 pub mod pack;
@@ -11,6 +12,6 @@ pub mod timelinejs;
 pub mod validate;
 
 pub use date::{DatePrecision, PackDate};
-pub use diagnostics::Diagnostic;
+pub use diagnostics::{Diagnostic, Severity};
 pub use load::{LoadError, LoadOutcome, load_builtin, load_path};
 pub use pack::Pack;

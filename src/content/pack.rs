@@ -185,12 +185,8 @@ impl Pack {
     /// `kind: count` lines in a stable order, for `check --stats`.
     pub fn stats(&self) -> Vec<(&'static str, usize)> {
         let points: usize = self.datasets.iter().flat_map(|d| &d.series).map(|s| s.points.len()).sum();
-        let words: usize = self
-            .sections
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(|p| super::rich::plain(p).split_whitespace().count())
-            .sum();
+        let words: usize =
+            self.sections.iter().flat_map(|s| &s.paragraphs).map(|p| self.plain(p).split_whitespace().count()).sum();
         let steps: usize = self.lessons.iter().map(|l| l.steps.len()).sum();
         vec![
             ("sections", self.sections.len()),
@@ -212,6 +208,32 @@ impl Pack {
             ("practice", self.practice.len()),
             ("help", self.help.len()),
         ]
+    }
+
+    /// The point a figure reference names, with what printing it needs.
+    pub fn figure<'p>(&'p self, reference: super::rich::FigureRef<'p>) -> Option<super::figures::Resolved<'p>> {
+        super::figures::resolve(reference, self.datasets.iter(), |code| self.countries.get(code)).ok()
+    }
+
+    /// Rich text as plain text, with figures printed from their datasets (for buttons,
+    /// search, exports and screen-reader labels).
+    pub fn plain(&self, text: &str) -> String {
+        use super::rich::{LinkKind, Span};
+        let (spans, _) = super::rich::parse(text);
+        let mut out = String::with_capacity(text.len());
+        for span in spans {
+            match span {
+                Span::Text(t) | Span::Strong(t) => out.push_str(t),
+                Span::Link { text: Some(t), .. } => out.push_str(t),
+                Span::Link { kind: LinkKind::Source, .. } => {}
+                Span::Link { target, .. } => out.push_str(target),
+                Span::Figure(f) => match self.figure(f) {
+                    Some(resolved) => out.push_str(&crate::format::figure(&resolved)),
+                    None => out.push_str(&f.reference()),
+                },
+            }
+        }
+        out
     }
 
     /// A short citation label such as "Berger & Morgan 2015".
@@ -321,6 +343,7 @@ fn empty_manifest() -> Manifest {
         content_note: String::new(),
         credits: String::new(),
         files: Vec::new(),
+        mirror_hosts: Vec::new(),
     }
 }
 

@@ -43,6 +43,10 @@ pub struct Manifest {
     pub credits: String,
     /// The files that make up the pack, each with its kind.
     pub files: Vec<FileEntry>,
+    /// Hosts of mirrors, reposts and content farms: a source whose URL is on one of these
+    /// hosts (or a subdomain) is an error, because citations must point at the original.
+    #[serde(default)]
+    pub mirror_hosts: Vec<String>,
 }
 
 /// One entry of the manifest's `files` list.

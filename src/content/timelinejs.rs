@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::date::PackDate;
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Severity};
 use super::load::{LoadError, LoadOutcome, LoadedFile, MAX_FILE_BYTES, locate_in, parse_json};
 use super::locate::JsonPath;
 use super::pack::{Origin, RawPack};
@@ -258,7 +258,14 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
         return finish(raw, diags);
     };
     let report = |diags: &mut Vec<Diagnostic>, path: JsonPath, message: String| {
-        let mut d = Diagnostic { file: name.to_string(), line: None, column: None, path: path.to_string(), message };
+        let mut d = Diagnostic {
+            severity: Severity::Error,
+            file: name.to_string(),
+            line: None,
+            column: None,
+            path: path.to_string(),
+            message,
+        };
         locate_in(&text, &path, &mut d);
         diags.push(d);
     };
@@ -382,6 +389,7 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
             "This timeline was imported from another tool; its content was not checked by this app's authors.".into(),
         credits: String::new(),
         files: Vec::new(),
+        mirror_hosts: Vec::new(),
     });
     raw.files.push(LoadedFile { name: name.to_string(), text });
     finish(raw, diags)

@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::date::PackDate;
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Severity};
+use super::figures::{self, KnownFigure};
 use super::load::locate_in;
 use super::locate::JsonPath;
 use super::pack::{HasId, Origin, RawPack};
@@ -48,12 +49,25 @@ struct Checker<'a> {
     raw: &'a RawPack,
     ids: Ids<'a>,
     out: &'a mut Vec<Diagnostic>,
+    /// Datasets with their CSV rows added, for resolving figure markup.
+    datasets: Vec<Dataset>,
+    /// Every figure the datasets hold, for spotting numbers typed by hand.
+    known_figures: Vec<KnownFigure>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, origin: Origin, path: JsonPath, message: impl Into<String>) {
+        self.report_as(Severity::Error, origin, path, message);
+    }
+
+    fn warn(&mut self, origin: Origin, path: JsonPath, message: impl Into<String>) {
+        self.report_as(Severity::Warning, origin, path, message);
+    }
+
+    fn report_as(&mut self, severity: Severity, origin: Origin, path: JsonPath, message: impl Into<String>) {
         let file = &self.raw.files.get(origin.file);
         let mut d = Diagnostic {
+            severity,
             file: file.map(|f| f.name.clone()).unwrap_or_default(),
             line: None,
             column: None,
@@ -172,6 +186,17 @@ impl Checker<'_> {
             );
         }
         for span in spans {
+            if let Span::Text(t) | Span::Strong(t) = span {
+                self.typed_figures(o, &path, t);
+            }
+            if let Span::Figure(f) = span {
+                let countries = |code: &str| self.raw.countries.iter().map(|(c, _)| c).find(|c| c.iso3 == code);
+                if let Err(message) = figures::resolve(f, &self.datasets, countries)
+                    && self.ids.datasets.complete
+                {
+                    self.report(o, path.clone(), message);
+                }
+            }
             if let Span::Link { kind, target, .. } = span {
                 let ok = match kind {
                     LinkKind::Glossary => !self.ids.glossary_complete || self.ids.glossary.contains_key(target),
@@ -188,6 +213,23 @@ impl Checker<'_> {
                         format!("link [[{}:{target}]] points at no {} in the pack", kind.name(), kind.name()),
                     );
                 }
+            }
+        }
+    }
+
+    /// Warns about numbers in prose that repeat a dataset figure instead of embedding it.
+    fn typed_figures(&mut self, o: Origin, path: &JsonPath, text: &str) {
+        for n in figures::prose_numbers(text) {
+            if let Some(k) = figures::typed_figure(&n, &self.known_figures) {
+                let option = if k.per_million { "|per-million" } else { "" };
+                let message = format!(
+                    "\"{}\" is typed by hand, but it is the figure {}{}; expected [[figure:{}{option}]], so the text and the chart cannot disagree",
+                    &text[n.offset..n.offset + n.len],
+                    k.reference,
+                    if k.per_million { " per million people" } else { "" },
+                    k.reference,
+                );
+                self.warn(o, path.clone(), message);
             }
         }
     }
@@ -244,7 +286,22 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         tracks: IdSet::new(raw.tracks.iter().map(|(t, _)| t.id.as_str()), Kind::Timeline, inc),
         datasets: IdSet::new(raw.datasets.iter().map(|(d, _)| d.id.as_str()), Kind::Datasets, inc),
     };
-    let mut c = Checker { raw, ids, out };
+    let mut datasets: Vec<Dataset> = raw.datasets.iter().map(|(d, _)| d.clone()).collect();
+    for row in &raw.csv_points {
+        if let Some(series) = datasets
+            .iter_mut()
+            .find(|d| d.id == row.dataset)
+            .and_then(|d| d.series.iter_mut().find(|s| s.id == row.series))
+        {
+            series.points.push(row.point.clone());
+        }
+    }
+    let population = |code: &str| raw.countries.iter().find(|(c, _)| c.iso3 == code).map(|(c, _)| c.population.value);
+    let known_figures = figures::known_figures(
+        datasets.iter().flat_map(|d| d.series.iter().flat_map(move |s| s.points.iter().map(move |p| (d, s, p)))),
+        population,
+    );
+    let mut c = Checker { raw, ids, out, datasets, known_figures };
 
     duplicates(&raw.sections, "sections", "section", &mut c);
     duplicates(&raw.sources, "sources", "source", &mut c);
@@ -270,8 +327,34 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    let mirror_hosts: Vec<String> = raw
+        .manifest
+        .as_ref()
+        .map(|m| m.mirror_hosts.iter().map(|h| h.trim().trim_start_matches("www.").to_ascii_lowercase()).collect())
+        .unwrap_or_default();
     for (s, o) in &raw.sources {
         let p = JsonPath::root().key("sources").index(o.index);
+        if let Some(host) = url_host(&s.url)
+            && let Some(mirror) = mirror_hosts.iter().find(|m| host == **m || host.ends_with(&format!(".{m}")))
+        {
+            c.report(
+                *o,
+                p.key("url"),
+                format!(
+                    "\"{host}\" is a mirror or repost site (listed in pack.json's mirror_hosts as \"{mirror}\"); expected the address of the original publication"
+                ),
+            );
+        }
+        if s.title.contains('[') || s.title.contains(']') || s.title.contains('…') {
+            c.report(
+                *o,
+                p.key("title"),
+                format!(
+                    "title \"{}\" has brackets or an ellipsis; expected the publication's real title, as published",
+                    s.title
+                ),
+            );
+        }
         for (field, value) in [("author", &s.author), ("title", &s.title), ("publisher", &s.publisher), ("url", &s.url)]
         {
             c.non_empty(*o, &p, field, value);
@@ -404,6 +487,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         match (dataset, series) {
             (None, _) if !c.ids.datasets.complete => {}
             (None, _) => c.out.push(Diagnostic {
+                severity: Severity::Error,
                 file,
                 line: Some(row.line),
                 column: None,
@@ -414,6 +498,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
                 ),
             }),
             (Some(_), None) => c.out.push(Diagnostic {
+                severity: Severity::Error,
                 file,
                 line: Some(row.line),
                 column: None,
@@ -520,6 +605,10 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
             let sp = p.key("steps").index(si);
             c.non_empty(*o, &sp, "title", &step.title);
             c.rich(*o, sp.key("caption"), &step.caption);
+            c.rich(*o, sp.key("notes"), &step.notes);
+            for (pi, prompt) in step.prompts.iter().enumerate() {
+                c.rich(*o, sp.key("prompts").index(pi), prompt);
+            }
             let show = &step.show;
             let shp = sp.key("show");
             if !STEP_VIEWS.contains(&show.view.as_str()) {
@@ -569,6 +658,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
             c.report(*o, p.key("section"), format!("unknown section \"{}\"; expected a section id", q.section));
         }
         c.non_empty(*o, &p, "question", &q.question);
+        c.rich(*o, p.key("question"), &q.question);
         if q.choices.len() < 2 {
             c.report(*o, p.key("choices"), format!("{} choice(s); expected at least 2", q.choices.len()));
         }
@@ -579,6 +669,7 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
             let cp = p.key("choices").index(ci);
             c.non_empty(*o, &cp, "text", &ch.text);
             c.non_empty(*o, &cp, "explanation", &ch.explanation);
+            c.rich(*o, cp.key("text"), &ch.text);
             c.rich(*o, cp.key("explanation"), &ch.explanation);
         }
         c.refs(*o, &p, "events", &q.events, "event", |ids, id| ids.events.contains(id));
@@ -602,6 +693,14 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
         }
         c.sources(*o, &p, &h.sources, true);
     }
+}
+
+/// The host of a web address, lower case and without `www.`: `https://www.bbc.co.uk/news` → `bbc.co.uk`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_ascii_lowercase())
 }
 
 fn check_point(c: &mut Checker, o: Origin, p: JsonPath, d: &Dataset, series_source: Option<&str>, point: &Point) {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use crate::content::Pack;
-use crate::content::rich;
+
 use crate::content::schema::TermCategory;
 use crate::progress::{self, Outcome, PracticeAnswer, Tally};
 use crate::state::{Action, AppState, Focus, FocusKind};
@@ -145,7 +145,7 @@ impl PracticeView {
                     let mut on = round.answer.techniques.contains(&term.id);
                     let r = ui
                         .add_enabled(enabled, egui::Checkbox::new(&mut on, &term.term))
-                        .on_hover_text(rich::plain(&term.definition));
+                        .on_hover_text(pack.plain(&term.definition));
                     if r.changed() {
                         if on {
                             round.answer.techniques.insert(term.id.clone());

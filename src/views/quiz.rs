@@ -125,12 +125,12 @@ impl QuizView {
             ))
             .weak(),
         );
-        ui.add(egui::Label::new(RichText::new(&q.question).size(24.0).strong()).wrap());
+        ui.add(egui::Label::new(RichText::new(pack.plain(&q.question)).size(24.0).strong()).wrap());
         ui.add_space(6.0);
         for (shown, &choice_index) in order.iter().enumerate() {
             let choice = &q.choices[choice_index];
             let letter = LETTERS.get(shown).copied().unwrap_or("-");
-            let text = format!("{letter}. {}", choice.text);
+            let text = format!("{letter}. {}", pack.plain(&choice.text));
             match round.chosen {
                 None => {
                     let button = egui::Button::new(RichText::new(text).size(19.0))
@@ -224,13 +224,13 @@ fn feedback(ui: &mut Ui, pack: &Pack, q: &QuizItem, chosen: usize, dark: bool, a
     let choice = &q.choices[chosen];
     let caption = if choice.correct { "Correct" } else { "Not quite" };
     widgets::callout(ui, theme::takeaway_fill(dark), caption, |ui| {
-        ui.label(RichText::new(format!("Your answer: {}", choice.text)).strong());
+        ui.label(RichText::new(format!("Your answer: {}", pack.plain(&choice.text))).strong());
         actions.extend(widgets::rich_text(ui, pack, &choice.explanation, TextLook::BODY));
         if !choice.correct
             && let Some(right) = q.choices.iter().find(|c| c.correct)
         {
             ui.add_space(8.0);
-            ui.label(RichText::new(format!("The right answer: {}", right.text)).strong());
+            ui.label(RichText::new(format!("The right answer: {}", pack.plain(&right.text))).strong());
             actions.extend(widgets::rich_text(ui, pack, &right.explanation, TextLook::BODY));
         }
     });

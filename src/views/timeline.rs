@@ -14,7 +14,7 @@ use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Shape, Str
 
 use crate::content::date::{MONTHS_SHORT, civil_from_days, days_from_civil, days_in_month};
 use crate::content::schema::{Dimension, Event, TermCategory};
-use crate::content::{DatePrecision, Pack, PackDate, rich};
+use crate::content::{DatePrecision, Pack, PackDate};
 use crate::state::{Action, AppState, Focus, FocusKind};
 use crate::theme;
 
@@ -557,7 +557,7 @@ impl TimelineView {
         if needle.is_empty() {
             return true;
         }
-        let mut hay = format!("{} {} {}", e.title, rich::plain(&e.description), e.date);
+        let mut hay = format!("{} {} {}", e.title, pack.plain(&e.description), e.date);
         for p in &e.places {
             if let Some(place) = pack.places.get(p) {
                 hay.push(' ');

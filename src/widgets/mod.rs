@@ -58,6 +58,7 @@ pub fn rich_text(ui: &mut Ui, pack: &Pack, text: &str, look: TextLook) -> Vec<Ac
                         actions.push(a);
                     }
                 }
+                Span::Figure(f) => actions.extend(figure(ui, pack, f, look)),
             }
         }
     });
@@ -78,7 +79,7 @@ fn link(ui: &mut Ui, pack: &Pack, kind: LinkKind, target: &str, text: Option<&st
     let response = match kind {
         LinkKind::Glossary => match pack.glossary.get(target) {
             Some(term) => {
-                let definition = rich::plain(&term.definition);
+                let definition = pack.plain(&term.definition);
                 let response = response.on_hover_ui(|ui| {
                     ui.set_max_width(420.0);
                     ui.label(RichText::new(&term.term).strong());
@@ -104,6 +105,41 @@ fn link(ui: &mut Ui, pack: &Pack, kind: LinkKind, target: &str, text: Option<&st
         LinkKind::Country => Action::Focus(Some(Focus::new(FocusKind::Country, target))),
         LinkKind::Source => Action::Focus(Some(Focus::new(FocusKind::Source, target))),
     })
+}
+
+/// A figure printed from its dataset, then a chip naming its source and as-of date.
+/// Hover shows the dataset, series and note; the chip opens the source in the panel.
+fn figure(ui: &mut Ui, pack: &Pack, f: rich::FigureRef<'_>, look: TextLook) -> Option<Action> {
+    let Some(resolved) = pack.figure(f) else {
+        ui.label(styled(&f.reference(), look));
+        return None;
+    };
+    let text = crate::format::figure(&resolved);
+    let point = resolved.point;
+    let mut detail = format!("{} — {}", resolved.dataset.title, resolved.series_label);
+    if !point.note.is_empty() {
+        detail.push_str("\n");
+        detail.push_str(&point.note);
+    }
+    if let Some(country) = resolved.population {
+        detail.push_str(&format!(
+            "\nPer million: divided by {}'s population of {} ({}).",
+            country.name,
+            crate::format::number(country.population.value),
+            pack.cite_label(&country.population.source)
+        ));
+    }
+    ui.label(styled(&text, look)).on_hover_text(detail);
+    let source = resolved.source?;
+    let as_of = crate::format::date_short(point.as_of);
+    let label = format!("{} · {as_of}", pack.cite_label(source));
+    let dark = ui.visuals().dark_mode;
+    let chip = RichText::new(format!(" [{label}]")).color(crate::theme::accent(dark)).size(15.0);
+    let response = ui
+        .add(egui::Button::new(chip).frame(false))
+        .on_hover_text(pack.sources.get(source).map(|s| pack.citation(s)).unwrap_or_default());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, format!("Source: {label}")));
+    response.clicked().then(|| Action::Focus(Some(Focus::new(FocusKind::Source, source))))
 }
 
 /// A small "(Author Year)" chip; hover shows the full citation, click shows it in the panel.
