@@ -34,10 +34,12 @@ pub fn load_content(path: Option<&std::path::Path>) -> LoadedContent {
     let builtin = || content::load_builtin();
     match path {
         None => {
+            // Like any other pack, the built-in one lists only its errors: warnings are for
+            // the pack's authors, and `decoded check` prints them.
             let outcome = builtin();
             LoadedContent {
                 problems_path: "the built-in pack".into(),
-                problems: outcome.diagnostics,
+                problems: outcome.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
                 pack: outcome.pack,
             }
         }
