@@ -11,9 +11,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use decoded::app::{DecodedApp, LoadedContent, StartOptions};
 use decoded::content::Pack;
 use decoded::content::load::{MemFiles, load_from};
-use decoded::persist::Settings;
+use decoded::route::Route;
 use decoded::search::SearchIndex;
-use decoded::state::Route;
+use decoded::state::Settings;
 use egui_kittest::Harness;
 use serde_json::Value;
 
@@ -73,7 +73,7 @@ fn frame_once(harness: &mut Harness<'static, DecodedApp>) -> usize {
 fn frames(c: &mut Criterion) {
     let pack = decoded::content::load_builtin().pack;
     let mut g = c.benchmark_group("frame");
-    for view in Route::NAMES {
+    for view in decoded::route::view_names() {
         for (label, zoom) in [("1x", 1.0), ("2x", 2.0)] {
             let mut harness = harness_at(pack.clone(), view, zoom);
             g.bench_function(format!("{view}/{label}"), |b| b.iter(|| black_box(frame_once(&mut harness))));
@@ -172,7 +172,7 @@ fn scale(c: &mut Criterion) {
     g.bench_function("load_10x", |b| b.iter(|| black_box(load_from(black_box(&big)))));
     let big_pack = outcome.pack;
     let small_pack = decoded::content::load_builtin().pack;
-    for view in Route::NAMES.iter().filter(|v| ["timeline", "charts", "map"].contains(v)) {
+    for view in ["timeline", "charts", "map"] {
         let mut harness = harness_at(small_pack.clone(), view, 1.0);
         g.bench_function(format!("frame_1x/{view}"), |b| b.iter(|| black_box(frame_once(&mut harness))));
         let mut harness = harness_at(big_pack.clone(), view, 1.0);

@@ -1,15 +1,20 @@
-//! The eframe app: panel layout, shortcuts, persistence, and routing of actions.
+//! The eframe app: panel layout, shortcuts, persistence, and the one place effects run.
+//!
+//! Each frame: the clock tick and any answers that arrived in between (dialogs,
+//! screenshots) are applied as actions; the panels and the current view are drawn from
+//! `&AppState` and return actions; those are applied, and the effects they ask for are
+//! carried out in [`DecodedApp::run`], one exhaustive match, through [`Platform`].
 
 use std::path::PathBuf;
 
+use crate::action::{Action, Effect, Now};
 use crate::content::{self, Diagnostic, Pack, PackDate};
-use crate::persist::{self, Settings};
-use crate::state::{Action, AppState, Focus, Route, StartRoute};
+use crate::persist::{self, Saved};
+use crate::platform::{Inbox, Platform};
+use crate::route::{Route, StartRoute};
+use crate::state::{AppState, Settings};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{
-    self, charts::ChartsView, glossary::GlossaryView, map::MapView, practice::PracticeView, presenter, quiz::QuizView,
-    search::SearchView, shell, sources::SourcesView, timeline::TimelineView,
-};
+use crate::views::{self, Views, presenter, search::SearchView, shell};
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -29,35 +34,46 @@ pub struct LoadedContent {
     pub problems_path: String,
 }
 
+impl LoadedContent {
+    /// The built-in pack. Like any other pack, it lists only its errors: warnings are for
+    /// the pack's authors, and `decoded check` prints them.
+    pub fn builtin() -> Self {
+        let outcome = content::load_builtin();
+        LoadedContent {
+            problems_path: "the built-in pack".into(),
+            problems: outcome.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+            pack: outcome.pack,
+        }
+    }
+
+    /// The pack read from `shown`, or the built-in pack with the problems of that one.
+    pub fn or_builtin(shown: String, read: Result<content::LoadOutcome, content::LoadError>) -> Self {
+        match read {
+            Ok(outcome) if outcome.is_clean() => {
+                LoadedContent { pack: outcome.pack, problems: Vec::new(), problems_path: shown }
+            }
+            Ok(outcome) => LoadedContent {
+                pack: content::load_builtin().pack,
+                problems: outcome.diagnostics,
+                problems_path: shown,
+            },
+            Err(content::LoadError::Unreadable { reason, .. }) => LoadedContent {
+                pack: content::load_builtin().pack,
+                problems: vec![Diagnostic::file(shown.clone(), format!("cannot read this pack: {reason}"))],
+                problems_path: shown,
+            },
+        }
+    }
+}
+
 /// Loads the requested pack; a broken or unreadable one falls back to the built-in pack.
 pub fn load_content(path: Option<&std::path::Path>) -> LoadedContent {
-    let builtin = || content::load_builtin();
     match path {
-        None => {
-            // Like any other pack, the built-in one lists only its errors: warnings are for
-            // the pack's authors, and `decoded check` prints them.
-            let outcome = builtin();
-            LoadedContent {
-                problems_path: "the built-in pack".into(),
-                problems: outcome.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
-                pack: outcome.pack,
-            }
-        }
+        None => LoadedContent::builtin(),
         Some(path) => {
             let shown = path.display().to_string();
-            match content::load_path(path) {
-                Ok(outcome) if outcome.is_clean() => {
-                    LoadedContent { pack: outcome.pack, problems: Vec::new(), problems_path: shown }
-                }
-                Ok(outcome) => {
-                    LoadedContent { pack: builtin().pack, problems: outcome.diagnostics, problems_path: shown }
-                }
-                Err(content::LoadError::Unreadable { reason, .. }) => LoadedContent {
-                    pack: builtin().pack,
-                    problems: vec![Diagnostic::file(shown.clone(), format!("cannot read this pack: {reason}"))],
-                    problems_path: shown,
-                },
-            }
+            let read = Platform.read_pack(&shown);
+            LoadedContent::or_builtin(shown, read)
         }
     }
 }
@@ -67,45 +83,43 @@ pub struct DecodedApp {
     pub problems: Vec<Diagnostic>,
     pub problems_path: String,
     pub state: AppState,
-    glossary: GlossaryView,
-    sources: SourcesView,
+    views: Views,
     search: SearchView,
-    charts: ChartsView,
-    timeline: TimelineView,
-    map: MapView,
-    quiz: QuizView,
-    practice: PracticeView,
+    platform: Platform,
+    /// Answers that arrived between frames (dialogs, screenshots), applied next frame.
+    inbox: Inbox,
     frames_left: Option<u64>,
     applied_theme: Option<ThemeChoice>,
     /// The zoom factor last set from theme and text size.
     applied_zoom: Option<f32>,
+    /// The window title last set.
+    title: String,
     /// A damaged settings entry, kept aside at the next save.
     corrupt_settings: Option<String>,
     /// A damaged progress entry, kept aside at the next save.
     corrupt_progress: Option<String>,
     /// Text of the "Open a pack" dialog's path field.
     open_pack_path: String,
-    /// Messages from finished image exports (written by the screenshot callback).
-    export_messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// Effects waiting to run (those asked for before a frame gave them a context).
+    pending: std::collections::VecDeque<Effect>,
 }
 
 impl DecodedApp {
-    /// Builds the app for eframe (reads saved settings from `cc.storage`).
+    /// Builds the app for eframe (reads saved settings and progress from `cc.storage`).
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions, notice: Option<String>) -> Self {
-        let (settings, settings_notice, corrupt) = match cc.storage {
+        let (saved, settings_notice, corrupt) = match cc.storage {
             Some(storage) => persist::load_settings(storage),
-            None => (Settings::default(), None, None),
+            None => (Saved::default(), None, None),
         };
         let (progress, progress_notice, corrupt_progress) = match cc.storage {
             Some(storage) => crate::progress::load(storage),
             None => (crate::progress::Progress::default(), None, None),
         };
         let loaded = load_content(options.content.as_deref());
-        let mut app = DecodedApp::from_parts(loaded, &options, settings);
+        let last = Route::from_saved(&saved.last_route);
+        let mut app = DecodedApp::with_route(loaded, &options, saved.settings, last);
         app.set_progress(progress);
-        app.state.notices.extend(notice);
-        app.state.notices.extend(settings_notice);
-        app.state.notices.extend(progress_notice);
+        app.state.dialogs.notices.extend(notice.into_iter().chain(settings_notice).chain(progress_notice));
         app.corrupt_settings = corrupt;
         app.corrupt_progress = corrupt_progress;
         app
@@ -113,64 +127,62 @@ impl DecodedApp {
 
     /// Builds the app from already-loaded content (tests and benchmarks use this too).
     pub fn from_parts(loaded: LoadedContent, options: &StartOptions, settings: Settings) -> Self {
-        let mut state = AppState {
-            theme: settings.theme,
-            panel_open: settings.panel_open,
-            text_scale: crate::state::clamp_text_scale(settings.text_scale),
-            online_tiles: settings.online_tiles,
-            export_dir: settings.export_dir.clone(),
-            single_key_shortcuts: settings.single_key_shortcuts,
-            today: crate::progress::today(),
-            ..AppState::default()
-        };
-        state.show_problems = !loaded.problems.is_empty();
+        DecodedApp::with_route(loaded, options, settings, None)
+    }
+
+    /// The app at the view the command line asks for, else the last one, else home.
+    fn with_route(loaded: LoadedContent, options: &StartOptions, settings: Settings, last: Option<Route>) -> Self {
         let pack = loaded.pack;
-        let saved = Route::from_saved(&settings.last_route).filter(|r| route_exists(&pack, r));
+        let platform = Platform;
+        let mut state = AppState::new(&pack, settings);
+        state.now = Now { seconds: 0.0, today: platform.today() };
+        state.export_hint = platform.default_export_folder();
+        state.dialogs.show_problems = !loaded.problems.is_empty();
+        let saved = last.filter(|r| route_exists(&pack, r));
         let route = options.start.route.clone().or(saved).unwrap_or(Route::Home);
         if route_exists(&pack, &route) {
             state.route = route;
         } else if let Route::Section(id) = &route {
-            state.notices.push(format!("There is no section \"{id}\" in this pack; showing the home screen."));
+            state.dialogs.notices.push(format!("There is no section \"{id}\" in this pack; showing the home screen."));
         }
         if let Route::Section(id) = &state.route {
-            state.focus = Focus::resolve(&pack, id);
+            state.focus = pack.focus(id);
         }
+        let mut effects = Vec::new();
         if let Some(id) = &options.start.focus {
             if pack.datasets.get(id).is_some() {
                 state.chart = Some(id.clone());
             }
-            match Focus::resolve(&pack, id) {
-                Some(f) => state.apply(Action::Focus(Some(f)), &pack),
+            let action = match pack.focus(id) {
+                Some(f) => Action::Focus(Some(f)),
                 // `--view lessons --focus LESSON_ID` starts presenting that lesson (a desktop
                 // shortcut straight into a class).
-                None if pack.lessons.get(id).is_some() => state.apply(Action::StartLesson(id.clone()), &pack),
-                None => state.notices.push(format!("--focus {id}: nothing in this pack has that id.")),
-            }
+                None if pack.lessons.get(id).is_some() => Action::StartLesson(id.clone()),
+                None => Action::Notify(format!("--focus {id}: nothing in this pack has that id.")),
+            };
+            effects = state.apply(action, &pack);
         }
         if let Some(d) = options.date {
             state.date = d;
         }
-        let search = SearchView::new(&pack);
         DecodedApp {
+            views: Views::new(&pack),
+            search: SearchView::new(&pack),
             pack,
             problems: loaded.problems,
             problems_path: loaded.problems_path,
             state,
-            glossary: GlossaryView::default(),
-            sources: SourcesView::default(),
-            search,
-            charts: ChartsView::default(),
-            timeline: TimelineView::default(),
-            map: MapView::default(),
-            quiz: QuizView::default(),
-            practice: PracticeView::default(),
+            platform,
+            inbox: Inbox::default(),
             frames_left: options.frames,
             applied_theme: None,
             applied_zoom: None,
+            title: String::new(),
             corrupt_settings: None,
             corrupt_progress: None,
             open_pack_path: String::new(),
-            export_messages: Default::default(),
+            // Effects of the start (fullscreen, a lesson's map layers) run in the first frame.
+            pending: effects.into(),
         }
     }
 
@@ -185,70 +197,24 @@ impl DecodedApp {
         }
     }
 
-    /// Shows the system's file dialog (rfd: the XDG desktop portal on Linux) and applies the
-    /// answer through the usual actions. The dialog is modal, so the window waits for it.
-    fn browse(&mut self, what: crate::state::BrowseFor) {
-        use crate::state::BrowseFor;
-        let dialog = rfd::FileDialog::new();
-        let picked = match what {
-            BrowseFor::PackFolder => dialog.set_title("Choose a content pack folder").pick_folder(),
-            BrowseFor::TimelineFile => {
-                dialog.set_title("Choose a TimelineJS file").add_filter("TimelineJS JSON", &["json"]).pick_file()
-            }
-            BrowseFor::ExportFolder => dialog.set_title("Choose the folder for exports").pick_folder(),
-        };
-        let Some(path) = picked else {
-            self.state.notices.push(
-                "No file or folder was chosen. If no dialog appeared, type the path into the field instead.".into(),
-            );
-            return;
-        };
-        let path = path.display().to_string();
-        let action = match what {
-            BrowseFor::PackFolder | BrowseFor::TimelineFile => {
-                self.open_pack_path = path.clone();
-                Action::OpenPack(Some(path))
-            }
-            BrowseFor::ExportFolder => Action::SetExportDir(path),
-        };
-        self.state.apply(action, &self.pack);
-    }
-
     /// Shows another pack (after "Open pack"): every view starts afresh on it.
     pub fn replace_content(&mut self, loaded: LoadedContent) {
+        self.views = Views::new(&loaded.pack);
         self.search = SearchView::new(&loaded.pack);
-        self.glossary = GlossaryView::default();
-        self.sources = SourcesView::default();
-        self.charts = ChartsView::default();
-        self.timeline = TimelineView::default();
-        self.map = MapView::default();
-        self.quiz = QuizView::default();
-        self.practice = PracticeView::default();
         self.pack = loaded.pack;
-        self.state.show_problems = !loaded.problems.is_empty();
         self.problems = loaded.problems;
         self.problems_path = loaded.problems_path;
-        self.state.route = Route::Home;
-        self.state.focus = None;
-        self.state.clear_history();
+        self.apply(Action::PackOpened { problems: !self.problems.is_empty() });
     }
 
-    pub fn settings(&self) -> Settings {
-        Settings {
-            theme: self.state.user_theme(),
-            panel_open: self.state.panel_open,
-            text_scale: self.state.text_scale,
-            online_tiles: self.state.online_tiles,
-            export_dir: self.state.export_dir.clone(),
-            last_route: self.state.route.to_saved(),
-            single_key_shortcuts: self.state.single_key_shortcuts,
-            ..Settings::default()
-        }
+    /// The settings and last view, as saved.
+    pub fn saved(&self) -> Saved {
+        Saved { settings: self.state.settings.clone(), last_route: self.state.route.to_saved(), ..Saved::default() }
     }
 
     /// True if the map has created its online tile source (only after the user opts in).
     pub fn map_uses_network(&self) -> bool {
-        self.map.has_online_tiles()
+        self.views.map_uses_network()
     }
 
     /// The current quick-search results (for tests).
@@ -258,6 +224,92 @@ impl DecodedApp {
 
     pub fn search_open(&self) -> bool {
         self.search.open
+    }
+
+    /// The window's name: the current view, then the app ("Timeline — Propaganda Decoded").
+    pub fn window_title(&self) -> String {
+        let view = match &self.state.route {
+            Route::Section(id) => self.pack.sections.get(id).map_or_else(|| "Section".to_string(), |s| s.title.clone()),
+            route => route.info().nav.map_or(route.name(), |(_, label)| label).to_string(),
+        };
+        format!("{view} — {}", crate::APP_TITLE)
+    }
+
+    /// Applies one action as if a view had returned it; what it asks for runs in the next
+    /// frame (tests use this to act without clicking).
+    pub fn apply(&mut self, action: Action) {
+        let effects = self.state.apply(action, &self.pack);
+        self.pending.extend(effects);
+    }
+
+    /// Runs the waiting effects (and those they lead to), oldest first.
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        while let Some(effect) = self.pending.pop_front() {
+            self.run(ctx, effect);
+            ctx.request_repaint();
+        }
+    }
+
+    /// Carries out one effect: the only place the app acts outside its state.
+    fn run(&mut self, ctx: &egui::Context, effect: Effect) {
+        match effect {
+            Effect::OpenSearch => self.search.open(),
+            Effect::Screenshot { file_name, rect } => self.platform.screenshot(ctx, file_name, rect, &self.inbox),
+            Effect::Browse(what) => self.platform.browse(what, &self.inbox),
+            Effect::LoadPack(path) => {
+                if let Some(path) = &path {
+                    self.open_pack_path.clone_from(path);
+                }
+                let loaded = match path {
+                    None => LoadedContent::builtin(),
+                    Some(path) => {
+                        let read = self.platform.read_pack(&path);
+                        LoadedContent::or_builtin(path, read)
+                    }
+                };
+                self.replace_content(loaded);
+            }
+            Effect::OpenUrl(url) => self.platform.open_url(ctx, &url),
+            Effect::WriteFile { file_name, bytes, kind } => {
+                let message = self.platform.write_file(&self.state.settings.export_dir, &file_name, &bytes, kind);
+                self.apply(Action::Notify(message));
+            }
+            Effect::Fullscreen(on) => self.platform.set_fullscreen(ctx, on),
+            Effect::SetMapLayers(layers) => self.views.show_map_layers(layers),
+        }
+    }
+
+    /// Theme and text size: the theme's base size times the user's scale. Ctrl+plus/minus
+    /// change egui's zoom directly; that is folded back into the text size, as an action.
+    fn apply_theme_and_zoom(&mut self, ctx: &egui::Context) {
+        let theme = self.state.theme();
+        if self.applied_theme != Some(theme) {
+            theme::apply(ctx, theme);
+            self.applied_theme = Some(theme);
+        }
+        let base = theme.base_zoom();
+        if let Some(applied) = self.applied_zoom {
+            let now = ctx.zoom_factor();
+            if (now - applied).abs() > 1e-3 && (applied - base * self.state.settings.text_scale).abs() < 1e-3 {
+                self.apply(Action::SetTextScale(now / base));
+            }
+        }
+        let wanted = base * self.state.settings.text_scale;
+        if self.applied_zoom.is_none_or(|a| (a - wanted).abs() > 1e-3) {
+            ctx.set_zoom_factor(wanted);
+            self.applied_zoom = Some(wanted);
+        }
+    }
+
+    /// Names the window after the view: the title bar, and the frame a screen reader
+    /// announces (the root of the accessibility tree).
+    fn name_window(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title.clone()));
+        if title != self.title {
+            self.platform.set_title(ctx, &title);
+            self.title = title;
+        }
     }
 
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
@@ -291,37 +343,42 @@ fn route_exists(pack: &Pack, route: &Route) -> bool {
 impl eframe::App for DecodedApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if self.applied_theme != Some(self.state.theme) {
-            theme::apply(&ctx, self.state.theme);
-            self.applied_theme = Some(self.state.theme);
+        self.apply(Action::Tick(Now { seconds: ctx.input(|i| i.time), today: self.platform.today() }));
+        for action in self.inbox.take() {
+            self.apply(action);
         }
-        // Text size: the theme's base size times the user's scale. Ctrl+plus/minus change
-        // egui's zoom directly; fold that back into the remembered text size.
-        let base = self.state.theme.base_zoom();
-        if let Some(applied) = self.applied_zoom {
-            let now = ctx.zoom_factor();
-            if (now - applied).abs() > 1e-3 && (applied - base * self.state.text_scale).abs() < 1e-3 {
-                self.state.text_scale = crate::state::clamp_text_scale(now / base);
-            }
+        self.run_pending(&ctx);
+        self.apply_theme_and_zoom(&ctx);
+        self.name_window(&ctx);
+        let actions = self.panels(ui, &ctx);
+        self.finish_frame(&ctx, actions);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(text) = self.corrupt_settings.take() {
+            storage.set_string(&format!("{}.corrupt", persist::SETTINGS_KEY), text);
         }
-        let wanted = base * self.state.text_scale;
-        if self.applied_zoom.is_none_or(|a| (a - wanted).abs() > 1e-3) {
-            ctx.set_zoom_factor(wanted);
-            self.applied_zoom = Some(wanted);
+        if let Some(text) = self.corrupt_progress.take() {
+            storage.set_string(&format!("{}.corrupt", crate::progress::PROGRESS_KEY), text);
         }
-        self.state.clock = ctx.input(|i| i.time);
-        self.state.today = crate::progress::today();
-        let mut actions = self.shortcuts(&ctx);
-        let overlay_open = self.search.open || self.state.pending_url.is_some() || self.state.confirm_reset;
-        actions.extend(presenter::keys(&ctx, &self.state, overlay_open));
+        persist::save_settings(storage, &self.saved());
+        crate::progress::save(storage, &self.state.progress);
+    }
+}
+
+impl DecodedApp {
+    /// Draws the panels, the view and the overlays; returns what the user asked for.
+    fn panels(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = self.shortcuts(ctx);
+        let overlay_open = self.search.open || self.state.dialogs.modal_open();
+        actions.extend(presenter::keys(ctx, &self.state, overlay_open));
         let pack = &self.pack;
         let state = &self.state;
-        let presenting = state.presenter.is_some();
+        let presenting = state.presenting();
         if let Some(blank) = state.presenter.as_ref().and_then(|p| p.blackout) {
             actions.extend(presenter::blank_screen(ui, blank));
-            actions.extend(presenter::speaker_notes(&ctx, pack, state));
-            self.finish_frame(&ctx, actions);
-            return;
+            actions.extend(presenter::speaker_notes(ctx, pack, state));
+            return actions;
         }
         if presenting {
             egui::Panel::bottom("presenter-caption")
@@ -335,12 +392,12 @@ impl eframe::App for DecodedApp {
             });
         }
         // Problems and notices are for the teacher, not the class: hidden while presenting.
-        if state.show_problems && !presenting {
+        if state.dialogs.show_problems && !presenting {
             egui::Panel::top("problems")
                 .show(ui, |ui| actions.extend(shell::problems(ui, &self.problems_path, &self.problems)));
         }
-        if !state.notices.is_empty() && !presenting {
-            egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.notices)));
+        if !state.dialogs.notices.is_empty() && !presenting {
+            egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.dialogs.notices)));
         }
         // Side panels take a share of the window, so the reading column keeps its room at
         // large text sizes (the window is then narrower in points).
@@ -352,110 +409,34 @@ impl eframe::App for DecodedApp {
                 actions.extend(shell::navigation(ui, pack, state));
             });
         }
-        if state.panel_open {
+        if state.settings.panel_open {
             egui::Panel::right("explanations").resizable(false).exact_size(panel_width).show(ui, |ui| {
                 actions.extend(views::explain::ui(ui, pack, state.focus.as_ref()));
             });
         }
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            let more = match &state.route {
-                Route::Home => views::home::ui(ui, pack, state),
-                Route::Section(id) => views::section::ui(ui, pack, id, state.section_hidden(pack, id)),
-                Route::Timeline => self.timeline.ui(ui, pack, state),
-                Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
-                Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
-                Route::Help => views::help::ui(ui, pack),
-                Route::Charts => self.charts.ui(ui, pack, state),
-                Route::Map => self.map.ui(ui, pack, state),
-                Route::Lessons => views::lessons::ui(ui, pack, state),
-                Route::Quiz => self.quiz.ui(ui, pack, state),
-                Route::Practice => self.practice.ui(ui, pack, state),
-            };
-            actions.extend(more);
-        });
-        if let Some(url) = &state.pending_url {
-            actions.extend(shell::confirm_url(&ctx, url));
+        let views = &mut self.views;
+        egui::CentralPanel::default_margins().show(ui, |ui| actions.extend(views.ui(ui, pack, state)));
+        if let Some(url) = &state.dialogs.pending_url {
+            actions.extend(shell::confirm_url(ctx, url));
+        }
+        if state.dialogs.open_pack {
+            actions.extend(shell::open_pack(ctx, &mut self.open_pack_path));
         }
         if state.presenter.as_ref().is_some_and(|p| p.help_open) {
-            actions.extend(presenter::key_help(&ctx, state));
+            actions.extend(presenter::key_help(ctx, state));
         }
-        actions.extend(presenter::speaker_notes(&ctx, pack, state));
-        actions.extend(self.search.ui(&ctx));
-        self.finish_frame(&ctx, actions);
+        actions.extend(presenter::speaker_notes(ctx, pack, state));
+        actions.extend(self.search.ui(ctx));
+        actions
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if let Some(text) = self.corrupt_settings.take() {
-            storage.set_string(&format!("{}.corrupt", persist::SETTINGS_KEY), text);
-        }
-        if let Some(text) = self.corrupt_progress.take() {
-            storage.set_string(&format!("{}.corrupt", crate::progress::PROGRESS_KEY), text);
-        }
-        persist::save_settings(storage, &self.settings());
-        crate::progress::save(storage, &self.state.progress);
-    }
-}
-
-impl DecodedApp {
-    /// Applies the frame's actions and carries out what they ask of the window.
+    /// Applies the frame's actions, runs their effects, and asks for the frames still needed.
     fn finish_frame(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         let changed = !actions.is_empty();
         for action in actions {
-            self.state.apply(action, &self.pack);
+            self.apply(action);
         }
-        // Chart images: ask the window for a screenshot; the callback crops and saves it and
-        // leaves a message for the next frame.
-        if let Some((file_name, rect)) = self.state.image_export.take() {
-            let ppp = ctx.pixels_per_point();
-            let px =
-                egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
-            let messages = self.export_messages.clone();
-            let chosen = self.state.export_dir.clone();
-            let repaint = ctx.clone();
-            let callback = egui::ScreenshotCallback::new(move |image| {
-                let message = match crate::export::crop_png(&image, px) {
-                    Ok(png) => crate::export::save_png(&file_name, &png, &chosen),
-                    Err(e) => format!("Could not save the chart image: {e}"),
-                };
-                if let Ok(mut list) = messages.lock() {
-                    list.push(message);
-                }
-                repaint.request_repaint();
-            });
-            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
-        }
-        if let Ok(mut list) = self.export_messages.lock() {
-            self.state.notices.append(&mut list);
-        }
-        if self.state.open_pack_dialog {
-            for action in shell::open_pack(&ctx, &mut self.open_pack_path) {
-                self.state.apply(action, &self.pack);
-                ctx.request_repaint();
-            }
-        }
-        if let Some(what) = self.state.browse.take() {
-            self.browse(what);
-            ctx.request_repaint();
-        }
-        if let Some(request) = self.state.pack_to_open.take() {
-            let loaded = load_content(request.as_deref().map(std::path::Path::new));
-            self.replace_content(loaded);
-            ctx.request_repaint();
-        }
-        if std::mem::take(&mut self.state.search_requested) {
-            self.search.open();
-            ctx.request_repaint();
-        }
-        if let Some((file_name, contents)) = self.state.export_request.take() {
-            let message = crate::export::save(&file_name, &contents, &self.state.export_dir);
-            self.state.notices.push(message);
-        }
-        if let Some(url) = self.state.url_to_open.take() {
-            ctx.open_url(egui::OpenUrl::new_tab(url));
-        }
-        if let Some(on) = self.state.fullscreen_request.take() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-        }
+        self.run_pending(ctx);
         // The speaker-notes timers tick once a second, only while they are shown.
         if self.state.presenter.as_ref().is_some_and(|p| p.notes_open) {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
@@ -513,7 +494,7 @@ pub fn icon() -> egui::IconData {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: StartOptions) -> eframe::Result {
-    let notice = persist::storage_file().and_then(|p| persist::set_aside_if_corrupt(&p));
+    let notice = Platform.storage_file().and_then(|p| Platform.set_aside_if_corrupt(&p));
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(crate::APP_TITLE)
@@ -536,8 +517,8 @@ mod tests {
     #[test]
     fn save_writes_progress_keeps_a_damaged_entry_aside_and_never_saves_the_presenter_theme() {
         let mut app = DecodedApp::from_parts(load_content(None), &StartOptions::default(), Settings::default());
-        app.state.apply(Action::Navigate(Route::Section("sec-narratives".into())), &app.pack.clone());
-        app.state.apply(Action::StartLesson("lesson-1-social-media".into()), &app.pack.clone());
+        app.apply(Action::Navigate(Route::Section("sec-narratives".into())));
+        app.apply(Action::StartLesson("lesson-1-social-media".into()));
         app.corrupt_progress = Some("{ damaged".into());
         let mut storage = MemoryStorage::default();
         eframe::App::save(&mut app, &mut storage);
@@ -545,7 +526,7 @@ mod tests {
         let (progress, notice, _) = crate::progress::load(&storage);
         assert!(notice.is_none());
         assert!(progress.sections_read.contains("sec-narratives"));
-        let (settings, _, _) = persist::load_settings(&storage);
-        assert_eq!(settings.theme, ThemeChoice::System, "the user's theme, not the projector theme");
+        let (saved, _, _) = persist::load_settings(&storage);
+        assert_eq!(saved.settings.theme, ThemeChoice::System, "the user's theme, not the projector theme");
     }
 }

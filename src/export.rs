@@ -1,69 +1,7 @@
-//! Writing exported files (chart data as CSV) — the one place the desktop app writes user files.
+//! Export helpers that need no platform: cutting a chart out of a screenshot as PNG.
 //!
-//! There is no save dialog yet: files go to the user's Downloads folder (or home folder), under a
-//! descriptive name that never overwrites an existing file, and the app shows the path.
-
-use std::path::{Path, PathBuf};
-
-/// Where exports go: `$XDG_DOWNLOAD_DIR`, else `~/Downloads` if it exists, else home, else the current folder.
-pub fn export_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("XDG_DOWNLOAD_DIR").map(PathBuf::from).filter(|d| d.is_dir()) {
-        return dir;
-    }
-    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from);
-    match home {
-        Some(home) if home.join("Downloads").is_dir() => home.join("Downloads"),
-        Some(home) if home.is_dir() => home,
-        _ => PathBuf::from("."),
-    }
-}
-
-/// The folder exports go to: the one the user chose (if it exists), else [`export_dir`].
-pub fn folder(chosen: &str) -> PathBuf {
-    let chosen = chosen.trim();
-    if !chosen.is_empty() {
-        let path = PathBuf::from(chosen);
-        if path.is_dir() {
-            return path;
-        }
-    }
-    export_dir()
-}
-
-/// Writes `contents` to `dir/file_name`, or `name-2.ext`, `name-3.ext`… if that exists. Returns the path.
-pub fn save_in(dir: &Path, file_name: &str, contents: &str) -> std::io::Result<PathBuf> {
-    save_bytes_in(dir, file_name, contents.as_bytes())
-}
-
-/// Like [`save_in`], for any bytes (PNG images).
-pub fn save_bytes_in(dir: &Path, file_name: &str, contents: &[u8]) -> std::io::Result<PathBuf> {
-    let file_name = Path::new(file_name).file_name().map(PathBuf::from).unwrap_or_else(|| "export.csv".into());
-    let stem = file_name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = file_name.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    for n in 1..1000 {
-        let name = if n == 1 { format!("{stem}{ext}") } else { format!("{stem}-{n}{ext}") };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(contents)?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("too many files with this name"))
-}
-
-/// Saves an export in [`export_dir`] and returns a message for the user.
-pub fn save(file_name: &str, contents: &str, chosen: &str) -> String {
-    let dir = folder(chosen);
-    match save_in(&dir, file_name, contents) {
-        Ok(path) => format!("Saved the chart's data to {}", path.display()),
-        Err(e) => format!("Could not save {file_name} in {}: {e}", dir.display()),
-    }
-}
+//! Writing the file is an [`crate::action::Effect::WriteFile`], carried out by
+//! [`crate::platform`] (natively into the export folder; a web build would download it).
 
 /// Cuts `rect` (in physical pixels) out of a screenshot and encodes it as PNG.
 pub fn crop_png(image: &egui::ColorImage, rect: egui::Rect) -> Result<Vec<u8>, String> {
@@ -87,25 +25,8 @@ pub fn crop_png(image: &egui::ColorImage, rect: egui::Rect) -> Result<Vec<u8>, S
     Ok(out.into_inner())
 }
 
-/// Saves PNG bytes in [`export_dir`] and returns a message for the user.
-pub fn save_png(file_name: &str, png: &[u8], chosen: &str) -> String {
-    let dir = folder(chosen);
-    match save_bytes_in(&dir, file_name, png) {
-        Ok(path) => format!("Saved the chart as an image: {}", path.display()),
-        Err(e) => format!("Could not save {file_name} in {}: {e}", dir.display()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_chosen_folder_is_used_only_if_it_exists() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        assert_eq!(super::folder(&dir.path().display().to_string()), dir.path());
-        assert_eq!(super::folder("/no/such/folder/anywhere"), super::export_dir());
-        assert_eq!(super::folder("   "), super::export_dir());
-    }
-
     #[test]
     fn crops_and_encodes_png() {
         let mut img = egui::ColorImage::filled([40, 30], egui::Color32::WHITE);
@@ -119,19 +40,5 @@ mod tests {
         assert!(
             super::crop_png(&img, egui::Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0))).is_err()
         );
-    }
-
-    use super::*;
-
-    #[test]
-    fn saves_without_overwriting() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let a = save_in(dir.path(), "figures.csv", "a,b\n1,2\n").expect("first");
-        let b = save_in(dir.path(), "figures.csv", "x\n").expect("second");
-        assert_eq!(a.file_name().and_then(|n| n.to_str()), Some("figures.csv"));
-        assert_eq!(b.file_name().and_then(|n| n.to_str()), Some("figures-2.csv"));
-        assert_eq!(std::fs::read_to_string(a).expect("read"), "a,b\n1,2\n");
-        let c = save_in(dir.path(), "../escape.csv", "y").expect("third");
-        assert_eq!(c.parent(), Some(dir.path()));
     }
 }

@@ -82,6 +82,16 @@ pub fn date_short(d: PackDate) -> String {
     }
 }
 
+/// "m:ss" (or "h:mm:ss") for a number of seconds: the presenter's timers.
+pub fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
 /// The words a figure reference prints in prose, e.g. "470 people" or "41.7 per million people".
 pub fn figure(f: &Resolved<'_>) -> String {
     let (value, low, high) = f.numbers();
@@ -119,5 +129,12 @@ mod tests {
         assert_eq!(with_unit("36,200", "km²"), "36,200 km²");
         assert_eq!(date_short(PackDate::month(2015, 1)), "Jan 2015");
         assert_eq!(date_short(PackDate::day(2017, 6, 26)), "26 Jun 2017");
+    }
+
+    #[test]
+    fn clock_formats() {
+        assert_eq!(clock(65.4), "1:05");
+        assert_eq!(clock(3725.0), "1:02:05");
+        assert_eq!(clock(-3.0), "0:00");
     }
 }

@@ -1,76 +1,45 @@
-//! Lessons and presenter mode: what a lesson step does, and where the presenter is.
+//! Lessons and presenter mode: what a lesson step does, which steps show, and the keys.
 //!
 //! A lesson step shows something by emitting the same [`Action`]s a user's clicks would
 //! ([`step_actions`]); presenter mode applies them one step at a time. So a lesson can only
 //! show what the app can show, and every view is presentable without extra code.
+//!
+//! This module reads the route and action vocabulary and the pack; `state` calls it, never
+//! the other way round.
 
+use crate::action::{Action, StepMove};
 use crate::content::Pack;
 use crate::content::schema::{Lesson, Sensitivity, StepShow};
-use crate::state::{Action, Focus, FocusKind, Route};
-use crate::theme::ThemeChoice;
+use crate::route::{FocusKind, MapLayer, MapLayers, Route};
 
-/// A blanked screen: black (B) or white (W), as in PowerPoint and reveal.js.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Blank {
-    Black,
-    White,
-}
+/// The presenter keys, as (keys, what they do, single-character key).
+pub const KEYS: [(&str, &str, bool); 11] = [
+    ("Right arrow, Page Down, Space", "Next step", false),
+    ("Left arrow, Page Up", "Previous step", false),
+    ("Home / End", "First / last step", false),
+    ("B", "Black screen (press again to return)", true),
+    ("W", "White screen (press again to return)", true),
+    ("F", "Fullscreen on or off", true),
+    ("S", "Speaker notes window", true),
+    ("+ / -", "Larger / smaller text", true),
+    ("?", "This list of keys", true),
+    ("Esc", "Close this list, end a blank screen, or leave presenter mode", false),
+    ("Tab, Enter", "Move between buttons and press them", false),
+];
 
-/// Where to move in a lesson.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepMove {
-    Next,
-    Prev,
-    First,
-    Last,
-}
-
-/// The state of presenter mode (`AppState::presenter` is `Some` while presenting).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PresenterState {
-    /// Lesson id.
-    pub lesson: String,
-    /// Index of the current step in the lesson's `steps`.
-    pub step: usize,
-    /// The screen is blanked (nothing of the lesson is shown).
-    pub blackout: Option<Blank>,
-    /// The key-help overlay is open.
-    pub help_open: bool,
-    /// The speaker-notes window is open.
-    pub notes_open: bool,
-    /// The app is (asked to be) fullscreen.
-    pub fullscreen: bool,
-    /// `egui` input time (seconds) when presenting started, and when this step started.
-    pub started_at: f64,
-    pub step_started_at: f64,
-    /// The user's theme, restored on leaving.
-    pub saved_theme: ThemeChoice,
-    /// The view the presenter started from, returned to on leaving.
-    pub return_to: Route,
-}
-
-/// The actions that put a lesson step on screen, in order: go to the view, choose the
-/// chart or quiz section, focus the item, then set the date (last, so a step's own date
-/// wins over the date of the event it focuses).
-///
-/// View names this build knows navigate there. For a view this build does not have
-/// (`timeline` and `map` until their branches land), the step still focuses its item and
-/// sets its date, and stays on the current view. Map `layers` are not applied here.
+/// The actions that put a lesson step on screen, in order: go to the view (with its chart,
+/// quiz section or map layers), focus the item, then set the date (last, so a step's own
+/// date wins over the date of the event it focuses).
 pub fn step_actions(show: &StepShow, pack: &Pack) -> Vec<Action> {
-    let focus = show.focus.as_deref().and_then(|id| Focus::resolve(pack, id));
+    let focus = show.focus.as_deref().and_then(|id| pack.focus(id));
     let section_focus = focus.as_ref().filter(|f| f.kind == FocusKind::Section).map(|f| f.id.clone());
     let mut actions = Vec::new();
-    match show.view.as_str() {
-        "home" => actions.push(Action::Navigate(Route::Home)),
-        "section" => match &section_focus {
-            Some(id) => actions.push(Action::Navigate(Route::Section(id.clone()))),
-            None => actions.push(Action::Navigate(Route::Home)),
-        },
-        "glossary" => actions.push(Action::Navigate(Route::Glossary)),
-        "sources" => actions.push(Action::Navigate(Route::Sources)),
-        "help" => actions.push(Action::Navigate(Route::Help)),
-        "lessons" => actions.push(Action::Navigate(Route::Lessons)),
-        "charts" => {
+    // The validator checked the name against the same table; an unknown one stays on the current view.
+    match Route::from_name(&show.view, section_focus.as_deref()) {
+        // A section step without a section to show opens the home screen.
+        Err(_) if show.view == "section" => actions.push(Action::Navigate(Route::Home)),
+        Err(_) => {}
+        Ok(Route::Charts) => {
             let chart = show
                 .chart
                 .clone()
@@ -80,17 +49,15 @@ pub fn step_actions(show: &StepShow, pack: &Pack) -> Vec<Action> {
                 None => actions.push(Action::Navigate(Route::Charts)),
             }
         }
-        "quiz" => actions.push(Action::OpenQuiz(section_focus.clone())),
-        "practice" => actions.push(Action::Navigate(Route::Practice)),
-        "timeline" => actions.push(Action::Navigate(Route::Timeline)),
-        "map" => {
+        Ok(Route::Quiz) => actions.push(Action::OpenQuiz(section_focus.clone())),
+        Ok(Route::Map) => {
             actions.push(Action::Navigate(Route::Map));
             if !show.layers.is_empty() {
-                actions.push(Action::ShowMapLayers(show.layers.clone()));
+                let layers = MapLayers::only(show.layers.iter().filter_map(|l| MapLayer::from_name(l)));
+                actions.push(Action::ShowMapLayers(layers));
             }
         }
-        // A view name the validator did not know cannot reach here; stay on the current view.
-        _ => {}
+        Ok(route) => actions.push(Action::Navigate(route)),
     }
     if let Some(f) = focus {
         actions.push(Action::Focus(Some(f)));
@@ -140,20 +107,11 @@ pub fn progress_line(lesson: &Lesson, hide_sensitive: bool, current: usize) -> S
     format!("Step {n} of {} · {minutes} of {} min", visible.len(), lesson.duration_minutes)
 }
 
-/// "m:ss" (or "h:mm:ss") for a number of seconds.
-pub fn clock(seconds: f64) -> String {
-    let s = seconds.max(0.0) as u64;
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::PackDate;
+    use crate::route::Focus;
 
     fn pack() -> Pack {
         crate::content::load_builtin().pack
@@ -204,7 +162,9 @@ mod tests {
         map_step.layers = vec!["flows".into()];
         let a = step_actions(&map_step, &pack);
         assert_eq!(a[0], Action::Navigate(Route::Map));
-        assert_eq!(a[1], Action::ShowMapLayers(vec!["flows".into()]));
+        assert_eq!(a[1], Action::ShowMapLayers(MapLayers::only([MapLayer::Flows])));
+        let help = step_actions(&show("help", None, None, None), &pack);
+        assert_eq!(help, [Action::Navigate(Route::Help)], "every view of the table can be shown");
     }
 
     #[test]
@@ -223,12 +183,5 @@ mod tests {
         assert_eq!(move_step(lesson, false, 0, StepMove::Prev), Some(0));
         assert_eq!(visible_steps(lesson, true).len(), lesson.steps.len() - sensitive.len());
         assert!(progress_line(lesson, false, 0).starts_with(&format!("Step 1 of {}", lesson.steps.len())));
-    }
-
-    #[test]
-    fn clock_formats() {
-        assert_eq!(clock(65.4), "1:05");
-        assert_eq!(clock(3725.0), "1:02:05");
-        assert_eq!(clock(-3.0), "0:00");
     }
 }

@@ -3,6 +3,7 @@
 //! Content flows one way — files → [`content::Pack`] → views — and user intent flows
 //! back only as [`state::Action`]s applied by the app (see `DESIGN.md` in the shared notes).
 
+pub mod action;
 pub mod app;
 pub mod content;
 pub mod export;
@@ -10,7 +11,9 @@ pub mod format;
 pub mod lessons;
 pub mod map;
 pub mod persist;
+pub mod platform;
 pub mod progress;
+pub mod route;
 pub mod search;
 pub mod state;
 pub mod theme;

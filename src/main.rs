@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use decoded::content::{self, PackDate};
-use decoded::state::Route;
+use decoded::route::{self, Route};
 
 #[derive(Parser, Debug)]
 #[command(name = "decoded", version, about = "Propaganda Decoded: how ISIS used social media, explained with sources", long_about = None)]
@@ -15,10 +15,10 @@ struct Cli {
     /// Open another content pack (a folder with pack.json) instead of the built-in one.
     #[arg(long, value_name = "PATH")]
     content: Option<PathBuf>,
-    /// Open straight at a view: home, section, glossary, sources, timeline, charts, map, lessons, quiz, practice.
-    #[arg(long, value_name = "NAME")]
+    /// Open straight at a view (the names come from `route::VIEWS`).
+    #[arg(long, value_name = "NAME", help = route::cli_help())]
     view: Option<String>,
-    /// Item to focus in that view (a section id with --view section; a lesson id with --view lessons starts presenting it).
+    /// Item to focus: any id in the pack (a section id with --view section; a lesson id with --view lessons starts presenting it).
     #[arg(long, value_name = "ID")]
     focus: Option<String>,
     /// Set the date cursor: YYYY, YYYY-MM or YYYY-MM-DD.

@@ -27,7 +27,7 @@
 //! the manipulative/ordinary judgement is right and, for a manipulative post, at least one
 //! ticked technique is among the post's techniques ([`answer_is_correct`]).
 //!
-//! Days are counted in whole days since 1970-01-01 in UTC ([`today`]), so "today" turns
+//! Days are counted in whole days since 1970-01-01 in UTC (`Platform::today`), so "today" turns
 //! over at midnight UTC, not local midnight.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -321,15 +321,6 @@ impl Progress {
             && self.practice_days.is_empty()
             && self.practice_items.is_empty()
     }
-}
-
-/// Today as a day number (days since 1970-01-01, UTC), from the system clock. Only the
-/// desktop shell calls this; views read `AppState::today`.
-pub fn today() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| (d.as_secs() / 86_400) as i64)
-        .unwrap_or(0)
 }
 
 /// "3 March 2025" for a day number.

@@ -5,7 +5,7 @@
 //! body text contains it. Within a rank, shorter titles first.
 
 use crate::content::Pack;
-use crate::state::FocusKind;
+use crate::route::FocusKind;
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,254 +1,109 @@
-//! What the user is looking at, and the actions that change it.
+//! What the user is looking at, and how actions change it.
 //!
-//! Views never change state directly: they return [`Action`]s, and the app applies
-//! them with [`AppState::apply`]. Lessons replay the same actions, so a lesson can
-//! only show what a user could reach by clicking.
+//! Views never change state: they read `&AppState` and return [`Action`]s, and the app
+//! applies them with [`AppState::apply`], the only place state changes. Applying an action
+//! may ask for something outside the state (a dialog, a file, fullscreen); those come back
+//! as [`Effect`]s for the shell to run. Lessons replay the same actions
+//! ([`crate::lessons::step_actions`]), so a lesson can only show what a user could reach by
+//! clicking.
+//!
+//! The state is split by concern: what is shown (route, focus, date cursor, history),
+//! the user's [`Settings`] (saved by [`crate::persist`]), open [`Dialogs`] and notices,
+//! presenter mode, and the learner's progress.
 
+use serde::{Deserialize, Serialize};
+
+use crate::action::{Action, Blank, Effect, Now, StepMove};
 use crate::content::schema::Sensitivity;
 use crate::content::{Pack, PackDate};
-use crate::lessons::{Blank, PresenterState, StepMove};
-use crate::progress::{PracticeAnswer, Progress};
+use crate::progress::Progress;
+use crate::route::{Focus, FocusKind, Route};
+use crate::theme::ThemeChoice;
 
-/// What a file dialog is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BrowseFor {
-    /// A pack folder, then open it.
-    PackFolder,
-    /// A TimelineJS file, then open it.
-    TimelineFile,
-    /// The folder chart exports go to.
-    ExportFolder,
+/// What the user chose and the app remembers between runs (saved by [`crate::persist`]).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Settings {
+    /// The user's theme (presenter mode shows the projector theme on top of it).
+    pub theme: ThemeChoice,
+    pub panel_open: bool,
+    /// Text size, 0.8 to 2.0.
+    pub text_scale: f32,
+    /// Online map tiles (off unless the user switches them on).
+    pub online_tiles: bool,
+    /// Folder for chart exports; empty = the Downloads folder.
+    pub export_dir: String,
+    /// Single-key shortcuts (B, F, S, W, ?, +, -, Space) in presenter mode; can be switched
+    /// off for speech-input and keyboard users (WCAG 2.1.4).
+    pub single_key_shortcuts: bool,
 }
 
-/// The views of the app. Each has a lower-case name used by `--view` and lessons.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    /// A topic page, by section id.
-    Section(String),
-    Timeline,
-    Glossary,
-    Sources,
-    Help,
-    /// Charts of the pack's datasets (the chosen chart is `AppState::chart`).
-    Charts,
-    /// The map of territory, places and foreign-fighter flows.
-    Map,
-    /// The lessons, with "Start presenting" and presenter settings.
-    Lessons,
-    /// Quiz questions, one at a time (the section is `AppState::quiz_section`).
-    Quiz,
-    /// "Spot the technique": invented posts to judge.
-    Practice,
-}
-
-impl Route {
-    /// View names `--view` accepts (each becomes valid when its view exists).
-    pub const NAMES: [&'static str; 11] =
-        ["home", "section", "timeline", "charts", "map", "lessons", "quiz", "practice", "glossary", "sources", "help"];
-
-    pub fn name(&self) -> &'static str {
-        match self {
-            Route::Home => "home",
-            Route::Section(_) => "section",
-            Route::Timeline => "timeline",
-            Route::Glossary => "glossary",
-            Route::Sources => "sources",
-            Route::Help => "help",
-            Route::Charts => "charts",
-            Route::Map => "map",
-            Route::Lessons => "lessons",
-            Route::Quiz => "quiz",
-            Route::Practice => "practice",
-        }
-    }
-
-    /// Parses `--view NAME [--focus ID]`.
-    pub fn from_cli(view: Option<&str>, focus: Option<&str>) -> Result<StartRoute, String> {
-        let Some(view) = view else {
-            return Ok(StartRoute { route: None, focus: focus.map(str::to_string) });
-        };
-        let route = match view {
-            "home" => Route::Home,
-            "section" => match focus {
-                Some(id) => Route::Section(id.to_string()),
-                None => {
-                    return Err("--view section needs --focus SECTION_ID (for example --focus sec-narratives)".into());
-                }
-            },
-            "timeline" => Route::Timeline,
-            "glossary" => Route::Glossary,
-            "sources" => Route::Sources,
-            "help" => Route::Help,
-            "charts" => Route::Charts,
-            "map" => Route::Map,
-            "lessons" => Route::Lessons,
-            "quiz" => Route::Quiz,
-            "practice" => Route::Practice,
-            other => {
-                return Err(format!("unknown view \"{other}\"; valid views are: {}", Route::NAMES.join(", ")));
-            }
-        };
-        Ok(StartRoute { route: Some(route), focus: focus.map(str::to_string) })
-    }
-
-    /// A stable string for saving (`section:sec-x`).
-    pub fn to_saved(&self) -> String {
-        match self {
-            Route::Section(id) => format!("section:{id}"),
-            other => other.name().to_string(),
-        }
-    }
-
-    pub fn from_saved(s: &str) -> Option<Route> {
-        match s.split_once(':') {
-            Some(("section", id)) => Some(Route::Section(id.to_string())),
-            _ => Route::from_cli(Some(s), None).ok().and_then(|r| r.route),
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: ThemeChoice::System,
+            panel_open: true,
+            text_scale: 1.0,
+            online_tiles: false,
+            export_dir: String::new(),
+            single_key_shortcuts: true,
         }
     }
 }
 
-/// Where the app should open, from the command line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StartRoute {
-    pub route: Option<Route>,
-    pub focus: Option<String>,
+/// Dialogs, the problem list and notices: what the shell shows over or above the view.
+#[derive(Debug, Clone, Default)]
+pub struct Dialogs {
+    /// The "Open a pack" dialog is showing.
+    pub open_pack: bool,
+    /// A web address waiting for the user's confirmation.
+    pub pending_url: Option<String>,
+    /// The "erase all progress?" question is open.
+    pub confirm_reset: bool,
+    /// The list of the pack's problems is showing.
+    pub show_problems: bool,
+    /// Messages for the user, oldest first, until dismissed.
+    pub notices: Vec<String>,
 }
 
-/// Kinds of item the explanatory panel can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FocusKind {
-    Section,
-    Event,
-    Place,
-    Country,
-    Term,
-    Source,
-    Dataset,
-}
-
-/// The focused item: what the explanatory panel explains.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Focus {
-    pub kind: FocusKind,
-    pub id: String,
-}
-
-impl Focus {
-    pub fn new(kind: FocusKind, id: impl Into<String>) -> Self {
-        Focus { kind, id: id.into() }
-    }
-
-    /// Finds what an id names in the pack (sections, events, places, countries, terms, datasets, sources).
-    pub fn resolve(pack: &Pack, id: &str) -> Option<Focus> {
-        let kind = if pack.sections.get(id).is_some() {
-            FocusKind::Section
-        } else if pack.events.get(id).is_some() {
-            FocusKind::Event
-        } else if pack.places.get(id).is_some() {
-            FocusKind::Place
-        } else if pack.countries.get(id).is_some() {
-            FocusKind::Country
-        } else if pack.glossary.get(id).is_some() {
-            FocusKind::Term
-        } else if pack.datasets.get(id).is_some() {
-            FocusKind::Dataset
-        } else if pack.sources.get(id).is_some() {
-            FocusKind::Source
-        } else {
-            return None;
-        };
-        Some(Focus::new(kind, id))
+impl Dialogs {
+    /// True while a modal dialog takes the keyboard.
+    pub fn modal_open(&self) -> bool {
+        self.pending_url.is_some() || self.confirm_reset || self.open_pack
     }
 }
 
-/// Everything a view can ask the app to do.
+/// Presenter mode (`AppState::presenter` is `Some` while a lesson is presented).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// Go to a view (recorded in history so Back returns).
-    Navigate(Route),
-    /// Go to a view and focus an item there, as one history step.
-    NavigateFocus(Route, Focus),
-    /// Show an item in the explanatory panel.
-    Focus(Option<Focus>),
-    /// Move the shared date cursor.
-    SetDate(PackDate),
-    Back,
-    Forward,
-    TogglePanel,
-    SetTheme(crate::theme::ThemeChoice),
-    /// Text size as a share of normal (0.8 to 2.0).
-    SetTextScale(f32),
-    /// Open the quick-search overlay.
-    OpenSearch,
-    /// Switch the map's layers to exactly these (`territory`, `places`, `flows`).
-    ShowMapLayers(Vec<String>),
-    /// Save what is on screen inside `rect` (points) as a PNG called `file_name`.
-    ExportImage {
-        file_name: String,
-        rect: egui::Rect,
-    },
-    /// Show or hide the "Open a pack" dialog.
-    ShowOpenPack(bool),
-    /// Use online OpenStreetMap tiles under the map (off by default).
-    SetOnlineTiles(bool),
-    /// The folder chart exports are saved in (empty = Downloads).
-    SetExportDir(String),
-    /// Ask the system's file dialog for a path (the shell shows it and applies the answer).
-    Browse(BrowseFor),
-    /// Load another pack (a folder or a TimelineJS file), or the built-in one (`None`).
-    OpenPack(Option<String>),
-    /// Close the problem list shown after loading a broken pack.
-    DismissProblems,
-    /// Close a notice (by index).
-    DismissNotice(usize),
-    /// Go to the Charts view showing the chart of this dataset id.
-    ShowChart(String),
-    /// Save a file the user exported (name suggestion and contents); the shell writes it.
-    ExportFile {
-        file_name: String,
-        contents: String,
-    },
-    /// Ask before opening a web address in the system browser.
-    AskOpenUrl(String),
-    /// Open the address the user confirmed, or cancel.
-    ConfirmOpenUrl(bool),
-    /// Go to the Quiz with questions from this section (`None` = all sections).
-    OpenQuiz(Option<String>),
-    /// Start presenting a lesson (by id): projector theme, fullscreen, first step.
-    StartLesson(String),
-    /// Move to another step of the lesson being presented.
-    StepLesson(StepMove),
-    /// Leave presenter mode: restore the theme, leave fullscreen, return to where it started.
-    LeavePresenter,
-    /// Blank the screen black or white; the same again shows it.
-    ToggleBlackout(Blank),
-    /// Open or close the presenter's key-help overlay.
-    TogglePresenterHelp,
-    /// Open or close the speaker-notes window.
-    ToggleSpeakerNotes,
-    /// Enter or leave fullscreen while presenting.
-    ToggleFullscreen,
-    /// Allow single-key shortcuts (B, F, S, W, ?, +, -, Space) while presenting (WCAG 2.1.4).
-    SetSingleKeyShortcuts(bool),
-    /// Hide sensitive sections and lesson steps for this class period.
-    SetHideSensitive(bool),
-    /// Save a finished quiz round.
-    RecordQuiz {
-        section: Option<String>,
-        correct: u32,
-        total: u32,
-    },
-    /// Save the answer to one practice post (updates its spaced schedule).
-    RecordPractice {
-        item: String,
-        answer: PracticeAnswer,
-    },
-    /// Ask whether to erase all progress.
-    AskResetProgress,
-    /// Erase progress (true) or keep it (false).
-    ConfirmResetProgress(bool),
+pub struct PresenterState {
+    /// Lesson id.
+    pub lesson: String,
+    /// Index of the current step in the lesson's `steps`.
+    pub step: usize,
+    /// The screen is blanked (nothing of the lesson is shown).
+    pub blackout: Option<Blank>,
+    /// The key-help overlay is open.
+    pub help_open: bool,
+    /// The speaker-notes window is open.
+    pub notes_open: bool,
+    /// The app is (asked to be) fullscreen.
+    pub fullscreen: bool,
+    /// Clock time (seconds) when presenting started, and when this step started.
+    pub started_at: f64,
+    pub step_started_at: f64,
+    /// The view the presenter started from, returned to on leaving.
+    pub return_to: Route,
 }
+
+/// Back and Forward.
+#[derive(Debug, Clone, Default)]
+struct History {
+    back: Vec<(Route, Option<Focus>)>,
+    forward: Vec<(Route, Option<Focus>)>,
+}
+
+/// The most Back steps kept.
+const HISTORY_LIMIT: usize = 200;
 
 /// What the user is looking at now.
 #[derive(Debug, Clone)]
@@ -257,118 +112,67 @@ pub struct AppState {
     pub focus: Option<Focus>,
     /// Shared date cursor (timeline, map, charts).
     pub date: PackDate,
-    pub(crate) back: Vec<(Route, Option<Focus>)>,
-    pub(crate) forward: Vec<(Route, Option<Focus>)>,
-    pub panel_open: bool,
-    pub theme: crate::theme::ThemeChoice,
-    /// Text size as a share of normal (0.8 to 2.0), on top of the theme's own size.
-    pub text_scale: f32,
-    /// Set when the user asked for the search overlay; the shell opens it and clears this.
-    pub search_requested: bool,
-    /// Map layers asked for by a lesson step, with a counter so the map applies each request once.
-    pub map_layers: Option<(u64, Vec<String>)>,
-    /// An image export waiting for the window's screenshot: (file name, rect in points).
-    pub image_export: Option<(String, egui::Rect)>,
-    /// The "Open a pack" dialog is showing.
-    pub open_pack_dialog: bool,
-    /// Online map tiles are switched on (the only thing in the app that uses the network).
-    pub online_tiles: bool,
-    /// The folder chart exports are saved in (empty = Downloads).
-    pub export_dir: String,
-    /// A file dialog the user asked for; the shell shows it and clears this.
-    pub browse: Option<BrowseFor>,
-    /// A pack the user asked to load (`Some(None)` = the built-in pack); the shell loads it.
-    pub pack_to_open: Option<Option<String>>,
-    pub show_problems: bool,
-    pub notices: Vec<String>,
-    /// A web address waiting for the user's confirmation.
-    pub pending_url: Option<String>,
-    /// A web address the user confirmed; the shell opens it and clears this.
-    pub url_to_open: Option<String>,
+    history: History,
     /// The chart (dataset id) the Charts view shows; `None` = its first chart.
     pub chart: Option<String>,
-    /// A file export waiting for the shell to write it: (suggested file name, contents).
-    pub export_request: Option<(String, String)>,
+    /// The section whose questions the Quiz asks (`None` = all sections).
+    pub quiz_section: Option<String>,
+    pub settings: Settings,
+    pub dialogs: Dialogs,
     /// Presenter mode, while a lesson is being presented.
     pub presenter: Option<PresenterState>,
-    /// Single-key shortcuts in presenter mode are on (a saved setting; WCAG 2.1.4).
-    pub single_key_shortcuts: bool,
     /// Sensitive sections and lesson steps are hidden. Not saved: it is a lock for one
     /// class period and starts off at every start, so a later user never meets hidden
     /// sections without having asked for it (the notice on each hidden section says so).
     pub hide_sensitive: bool,
-    /// The section whose questions the Quiz asks (`None` = all sections).
-    pub quiz_section: Option<String>,
     /// The learner's saved progress.
     pub progress: Progress,
-    /// Today as a day number (days since 1970-01-01, UTC); the shell sets it.
-    pub today: i64,
-    /// egui's input time in seconds this frame; the shell sets it (presenter timers).
-    pub clock: f64,
-    /// Fullscreen on/off waiting for the shell to send to the window.
-    pub fullscreen_request: Option<bool>,
-    /// The "erase all progress?" question is open.
-    pub confirm_reset: bool,
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        AppState {
-            route: Route::Home,
-            focus: None,
-            date: PackDate::month(2014, 6),
-            back: Vec::new(),
-            forward: Vec::new(),
-            panel_open: true,
-            theme: crate::theme::ThemeChoice::System,
-            text_scale: 1.0,
-            search_requested: false,
-            map_layers: None,
-            open_pack_dialog: false,
-            online_tiles: false,
-            export_dir: String::new(),
-            browse: None,
-            image_export: None,
-            pack_to_open: None,
-            show_problems: false,
-            notices: Vec::new(),
-            pending_url: None,
-            url_to_open: None,
-            chart: None,
-            export_request: None,
-            presenter: None,
-            single_key_shortcuts: true,
-            hide_sensitive: false,
-            quiz_section: None,
-            progress: Progress::default(),
-            today: 0,
-            clock: 0.0,
-            fullscreen_request: None,
-            confirm_reset: false,
-        }
-    }
+    /// The time of this frame ([`Action::Tick`]).
+    pub now: Now,
+    /// Where exports go while no folder is chosen (from the platform, for the field's hint).
+    pub export_hint: String,
 }
 
 impl AppState {
-    /// Forgets Back/Forward (after another pack is opened, old places may not exist).
-    pub fn clear_history(&mut self) {
-        self.back.clear();
-        self.forward.clear();
+    /// The state at start: the home screen on the pack's default date, with these settings.
+    pub fn new(pack: &Pack, settings: Settings) -> Self {
+        let settings = Settings { text_scale: clamp_text_scale(settings.text_scale), ..settings };
+        AppState {
+            route: Route::Home,
+            focus: None,
+            date: pack.default_date(),
+            history: History::default(),
+            chart: None,
+            quiz_section: None,
+            settings,
+            dialogs: Dialogs::default(),
+            presenter: None,
+            hide_sensitive: false,
+            progress: Progress::default(),
+            now: Now::default(),
+            export_hint: String::new(),
+        }
     }
 
     pub fn can_go_back(&self) -> bool {
-        !self.back.is_empty()
+        !self.history.back.is_empty()
     }
+
     pub fn can_go_forward(&self) -> bool {
-        !self.forward.is_empty()
+        !self.history.forward.is_empty()
+    }
+
+    /// How many Back steps there are.
+    pub fn back_len(&self) -> usize {
+        self.history.back.len()
     }
 
     fn push_history(&mut self) {
-        self.back.push((self.route.clone(), self.focus.clone()));
-        if self.back.len() > 200 {
-            self.back.remove(0);
+        self.history.back.push((self.route.clone(), self.focus.clone()));
+        if self.history.back.len() > HISTORY_LIMIT {
+            self.history.back.remove(0);
         }
-        self.forward.clear();
+        self.history.forward.clear();
     }
 
     /// True if this section is hidden by the sensitive-material lock.
@@ -376,47 +180,34 @@ impl AppState {
         self.hide_sensitive && pack.sections.get(id).is_some_and(|s| s.sensitivity == Sensitivity::Sensitive)
     }
 
-    /// The theme to save and restore: the user's own, not the projector theme of presenter mode.
-    pub fn user_theme(&self) -> crate::theme::ThemeChoice {
-        self.presenter.as_ref().map_or(self.theme, |p| p.saved_theme)
+    /// The theme on screen: the projector theme while presenting, else the user's.
+    pub fn theme(&self) -> ThemeChoice {
+        if self.presenter.is_some() { ThemeChoice::Projector } else { self.settings.theme }
     }
 
-    /// Applies one action. The only place app state changes.
-    pub fn apply(&mut self, action: Action, pack: &Pack) {
-        self.apply_one(action, pack);
+    /// True while a lesson is presented: views show their content large and without their
+    /// working controls.
+    pub fn presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// Applies one action and returns what the shell must do for it.
+    #[must_use = "the effects of an action must be run by the shell"]
+    pub fn apply(&mut self, action: Action, pack: &Pack) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        self.apply_one(action, pack, &mut effects);
         if let Route::Section(id) = &self.route
             && !self.section_hidden(pack, id)
             && pack.sections.get(id).is_some()
         {
             self.progress.mark_read(id);
         }
+        effects
     }
 
-    /// Shows one step of the lesson being presented, applying the step's actions.
-    fn show_step(&mut self, pack: &Pack, index: usize) {
-        let Some(p) = self.presenter.as_mut() else { return };
-        let Some(show) = pack.lessons.get(&p.lesson).and_then(|l| l.steps.get(index)).map(|s| s.show.clone()) else {
-            return;
-        };
-        p.step = index;
-        p.step_started_at = self.clock;
-        p.blackout = None;
-        for action in crate::lessons::step_actions(&show, pack) {
-            self.apply(action, pack);
-        }
-    }
-
-    fn apply_one(&mut self, action: Action, pack: &Pack) {
+    fn apply_one(&mut self, action: Action, pack: &Pack, effects: &mut Vec<Effect>) {
         match action {
-            Action::Navigate(route) => {
-                if route != self.route {
-                    self.push_history();
-                    if let Route::Section(id) = &route {
-                        self.focus = Some(Focus::new(FocusKind::Section, id.clone()));
-                    }
-                    self.route = route;
-                }
-            }
+            Action::Navigate(route) => self.navigate(route),
             Action::NavigateFocus(route, focus) => {
                 if route != self.route || self.focus.as_ref() != Some(&focus) {
                     self.push_history();
@@ -424,53 +215,49 @@ impl AppState {
                     self.focus = Some(focus);
                 }
             }
-            Action::Focus(focus) => {
-                if let Some(f) = &focus {
-                    if let Some(date) = focus_date(pack, f) {
-                        self.date = date;
-                    }
-                }
-                self.focus = focus;
-                if self.focus.is_some() {
-                    self.panel_open = true;
-                }
-            }
+            Action::Focus(focus) => self.set_focus(pack, focus),
             Action::SetDate(date) => self.date = date,
             Action::Back => {
-                if let Some((route, focus)) = self.back.pop() {
-                    self.forward.push((self.route.clone(), self.focus.clone()));
+                if let Some((route, focus)) = self.history.back.pop() {
+                    self.history.forward.push((self.route.clone(), self.focus.clone()));
                     self.route = route;
                     self.focus = focus;
                 }
             }
             Action::Forward => {
-                if let Some((route, focus)) = self.forward.pop() {
-                    self.back.push((self.route.clone(), self.focus.clone()));
+                if let Some((route, focus)) = self.history.forward.pop() {
+                    self.history.back.push((self.route.clone(), self.focus.clone()));
                     self.route = route;
                     self.focus = focus;
                 }
             }
-            Action::TogglePanel => self.panel_open = !self.panel_open,
-            Action::SetTheme(theme) => self.theme = theme,
-            Action::SetTextScale(scale) => self.text_scale = clamp_text_scale(scale),
-            Action::OpenSearch => self.search_requested = true,
-            Action::ShowOpenPack(show) => self.open_pack_dialog = show,
-            Action::SetOnlineTiles(on) => self.online_tiles = on,
-            Action::SetExportDir(dir) => self.export_dir = dir,
-            Action::Browse(what) => self.browse = Some(what),
-            Action::ExportImage { file_name, rect } => self.image_export = Some((file_name, rect)),
+            Action::TogglePanel => self.settings.panel_open = !self.settings.panel_open,
+            Action::SetTheme(theme) => self.settings.theme = theme,
+            Action::SetTextScale(scale) => self.settings.text_scale = clamp_text_scale(scale),
+            Action::OpenSearch => effects.push(Effect::OpenSearch),
+            Action::ShowMapLayers(layers) => effects.push(Effect::SetMapLayers(layers)),
+            Action::ExportImage { file_name, rect } => effects.push(Effect::Screenshot { file_name, rect }),
+            Action::ExportFile { file_name, bytes, kind } => effects.push(Effect::WriteFile { file_name, bytes, kind }),
+            Action::ShowOpenPack(show) => self.dialogs.open_pack = show,
+            Action::SetOnlineTiles(on) => self.settings.online_tiles = on,
+            Action::SetExportDir(dir) => self.settings.export_dir = dir,
+            Action::Browse(what) => effects.push(Effect::Browse(what)),
             Action::OpenPack(path) => {
-                self.open_pack_dialog = false;
-                self.pack_to_open = Some(path);
+                self.dialogs.open_pack = false;
+                effects.push(Effect::LoadPack(path));
             }
-            Action::ShowMapLayers(layers) => {
-                let generation = self.map_layers.as_ref().map_or(1, |(g, _)| g + 1);
-                self.map_layers = Some((generation, layers));
+            Action::PackOpened { problems } => {
+                self.route = Route::Home;
+                self.focus = None;
+                self.history = History::default();
+                self.dialogs.show_problems = problems;
+                self.date = pack.default_date();
             }
-            Action::DismissProblems => self.show_problems = false,
+            Action::DismissProblems => self.dialogs.show_problems = false,
+            Action::Notify(message) => self.dialogs.notices.push(message),
             Action::DismissNotice(i) => {
-                if i < self.notices.len() {
-                    self.notices.remove(i);
+                if i < self.dialogs.notices.len() {
+                    self.dialogs.notices.remove(i);
                 }
             }
             Action::ShowChart(id) => {
@@ -480,12 +267,11 @@ impl AppState {
                 }
                 self.chart = Some(id);
             }
-            Action::ExportFile { file_name, contents } => self.export_request = Some((file_name, contents)),
-            Action::AskOpenUrl(url) => self.pending_url = Some(url),
+            Action::AskOpenUrl(url) => self.dialogs.pending_url = Some(url),
             Action::ConfirmOpenUrl(yes) => {
-                let url = self.pending_url.take();
-                if yes {
-                    self.url_to_open = url;
+                let url = self.dialogs.pending_url.take();
+                if let (true, Some(url)) = (yes, url) {
+                    effects.push(Effect::OpenUrl(url));
                 }
             }
             Action::OpenQuiz(section) => {
@@ -495,23 +281,14 @@ impl AppState {
                 }
                 self.quiz_section = section;
             }
-            Action::StartLesson(id) => self.start_lesson(pack, &id),
-            Action::StepLesson(step) => {
-                let Some(p) = &self.presenter else { return };
-                let Some(lesson) = pack.lessons.get(&p.lesson) else { return };
-                if let Some(next) = crate::lessons::move_step(lesson, self.hide_sensitive, p.step, step)
-                    && next != p.step
-                {
-                    self.show_step(pack, next);
-                }
-            }
+            Action::StartLesson(id) => self.start_lesson(pack, &id, effects),
+            Action::StepLesson(step) => self.step_lesson(pack, step, effects),
             Action::LeavePresenter => {
                 if let Some(p) = self.presenter.take() {
-                    self.theme = p.saved_theme;
                     if p.fullscreen {
-                        self.fullscreen_request = Some(false);
+                        effects.push(Effect::Fullscreen(false));
                     }
-                    self.apply(Action::Navigate(p.return_to), pack);
+                    self.apply_one(Action::Navigate(p.return_to), pack, effects);
                 }
             }
             Action::ToggleBlackout(blank) => {
@@ -532,10 +309,10 @@ impl AppState {
             Action::ToggleFullscreen => {
                 if let Some(p) = &mut self.presenter {
                     p.fullscreen = !p.fullscreen;
-                    self.fullscreen_request = Some(p.fullscreen);
+                    effects.push(Effect::Fullscreen(p.fullscreen));
                 }
             }
-            Action::SetSingleKeyShortcuts(on) => self.single_key_shortcuts = on,
+            Action::SetSingleKeyShortcuts(on) => self.settings.single_key_shortcuts = on,
             Action::SetHideSensitive(on) => {
                 self.hide_sensitive = on;
                 // A step that just became hidden gives way to the next visible one.
@@ -544,45 +321,65 @@ impl AppState {
                     && !crate::lessons::visible_steps(lesson, on).contains(&p.step)
                     && let Some(next) = crate::lessons::move_step(lesson, on, p.step, StepMove::Next)
                 {
-                    self.show_step(pack, next);
+                    self.show_step(pack, next, effects);
                 }
             }
             Action::RecordQuiz { section, correct, total } => {
-                self.progress.record_quiz(section, correct, total, self.today)
+                self.progress.record_quiz(section, correct, total, self.now.today)
             }
             Action::RecordPractice { item, answer } => {
                 if let Some(post) = pack.practice.get(&item) {
-                    self.progress.record_practice(&item, &post.techniques, &answer, self.today);
+                    self.progress.record_practice(&item, &post.techniques, &answer, self.now.today);
                 }
             }
-            Action::AskResetProgress => self.confirm_reset = true,
+            Action::AskResetProgress => self.dialogs.confirm_reset = true,
             Action::ConfirmResetProgress(yes) => {
-                self.confirm_reset = false;
+                self.dialogs.confirm_reset = false;
                 if yes {
                     self.progress = Progress::default();
                 }
             }
+            Action::Tick(now) => self.now = now,
         }
     }
-}
 
-impl AppState {
-    fn start_lesson(&mut self, pack: &Pack, id: &str) {
+    fn navigate(&mut self, route: Route) {
+        if route != self.route {
+            self.push_history();
+            if let Route::Section(id) = &route {
+                self.focus = Some(Focus::new(FocusKind::Section, id.clone()));
+            }
+            self.route = route;
+        }
+    }
+
+    /// Focuses an item; an event also moves the date cursor to its date.
+    fn set_focus(&mut self, pack: &Pack, focus: Option<Focus>) {
+        if let Some(f) = &focus
+            && f.kind == FocusKind::Event
+            && let Some(e) = pack.events.get(&f.id)
+        {
+            self.date = e.date;
+        }
+        if focus.is_some() {
+            self.settings.panel_open = true;
+        }
+        self.focus = focus;
+    }
+
+    fn start_lesson(&mut self, pack: &Pack, id: &str, effects: &mut Vec<Effect>) {
         let Some(lesson) = pack.lessons.get(id) else {
-            self.notices.push(format!("There is no lesson \"{id}\" in this pack."));
+            self.dialogs.notices.push(format!("There is no lesson \"{id}\" in this pack."));
             return;
         };
         let Some(&first) = crate::lessons::visible_steps(lesson, self.hide_sensitive).first() else {
-            self.notices.push(format!(
+            self.dialogs.notices.push(format!(
                 "Every step of \"{}\" is marked sensitive and sensitive material is hidden, so there is nothing to present.",
                 lesson.title
             ));
             return;
         };
-        let (saved_theme, return_to) = match &self.presenter {
-            Some(p) => (p.saved_theme, p.return_to.clone()),
-            None => (self.theme, self.route.clone()),
-        };
+        let return_to = self.presenter.as_ref().map_or_else(|| self.route.clone(), |p| p.return_to.clone());
         self.presenter = Some(PresenterState {
             lesson: id.to_string(),
             step: first,
@@ -590,14 +387,36 @@ impl AppState {
             help_open: false,
             notes_open: false,
             fullscreen: true,
-            started_at: self.clock,
-            step_started_at: self.clock,
-            saved_theme,
+            started_at: self.now.seconds,
+            step_started_at: self.now.seconds,
             return_to,
         });
-        self.theme = crate::theme::ThemeChoice::Projector;
-        self.fullscreen_request = Some(true);
-        self.show_step(pack, first);
+        effects.push(Effect::Fullscreen(true));
+        self.show_step(pack, first, effects);
+    }
+
+    fn step_lesson(&mut self, pack: &Pack, step: StepMove, effects: &mut Vec<Effect>) {
+        let Some(p) = &self.presenter else { return };
+        let Some(lesson) = pack.lessons.get(&p.lesson) else { return };
+        if let Some(next) = crate::lessons::move_step(lesson, self.hide_sensitive, p.step, step)
+            && next != p.step
+        {
+            self.show_step(pack, next, effects);
+        }
+    }
+
+    /// Shows one step of the lesson being presented, applying the step's actions.
+    fn show_step(&mut self, pack: &Pack, index: usize, effects: &mut Vec<Effect>) {
+        let Some(p) = self.presenter.as_mut() else { return };
+        let Some(show) = pack.lessons.get(&p.lesson).and_then(|l| l.steps.get(index)).map(|s| s.show.clone()) else {
+            return;
+        };
+        p.step = index;
+        p.step_started_at = self.now.seconds;
+        p.blackout = None;
+        for action in crate::lessons::step_actions(&show, pack) {
+            self.apply_one(action, pack, effects);
+        }
     }
 }
 
@@ -606,95 +425,103 @@ pub fn clamp_text_scale(scale: f32) -> f32 {
     if scale.is_finite() { (scale * 10.0).round().clamp(8.0, 20.0) / 10.0 } else { 1.0 }
 }
 
-/// The date an item sits at, if it has one (events move the date cursor).
-fn focus_date(pack: &Pack, focus: &Focus) -> Option<PackDate> {
-    match focus.kind {
-        FocusKind::Event => pack.events.get(&focus.id).map(|e| e.date),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::route::{MapLayer, MapLayers};
 
-    #[test]
-    fn cli_views_parse_and_unknown_lists_valid() {
-        assert_eq!(Route::from_cli(Some("glossary"), None).unwrap().route, Some(Route::Glossary));
-        let err = Route::from_cli(Some("nope"), None).unwrap_err();
-        assert!(err.contains("home") && err.contains("sources"), "{err}");
-        assert!(Route::from_cli(Some("section"), None).is_err());
+    fn pack() -> Pack {
+        crate::content::load_builtin().pack
     }
 
-    #[test]
-    fn saved_routes_round_trip() {
-        for r in [
-            Route::Home,
-            Route::Section("sec-a".into()),
-            Route::Timeline,
-            Route::Glossary,
-            Route::Sources,
-            Route::Help,
-            Route::Charts,
-            Route::Map,
-            Route::Lessons,
-            Route::Quiz,
-            Route::Practice,
-        ] {
-            assert_eq!(Route::from_saved(&r.to_saved()), Some(r));
-        }
+    fn apply_all(state: &mut AppState, pack: &Pack, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+        actions.into_iter().flat_map(|a| state.apply(a, pack)).collect()
     }
 
     #[test]
     fn show_chart_navigates_to_charts_and_remembers_the_chart() {
-        let pack = crate::content::load_builtin().pack;
-        let mut state = AppState::default();
-        state.apply(Action::ShowChart("ds-ff-totals".into()), &pack);
+        let pack = pack();
+        let mut state = AppState::new(&pack, Settings::default());
+        let effects = apply_all(&mut state, &pack, [Action::ShowChart("ds-ff-totals".into())]);
+        assert!(effects.is_empty());
         assert_eq!(state.route, Route::Charts);
         assert_eq!(state.chart.as_deref(), Some("ds-ff-totals"));
         assert!(state.can_go_back());
-        state.apply(Action::ShowChart("ds-ff-by-region".into()), &pack);
+        apply_all(&mut state, &pack, [Action::ShowChart("ds-ff-by-region".into())]);
         assert_eq!(state.chart.as_deref(), Some("ds-ff-by-region"));
-        assert_eq!(state.back.len(), 1, "choosing another chart inside Charts adds no history step");
+        assert_eq!(state.back_len(), 1, "choosing another chart inside Charts adds no history step");
     }
 
     #[test]
     fn presenting_switches_theme_and_leaving_restores_it_and_the_view() {
-        let pack = crate::content::load_builtin().pack;
-        let mut state =
-            AppState { theme: crate::theme::ThemeChoice::Dark, route: Route::Lessons, ..Default::default() };
-        state.apply(Action::StartLesson("lesson-1-social-media".into()), &pack);
-        assert_eq!(state.theme, crate::theme::ThemeChoice::Projector);
-        assert_eq!(state.user_theme(), crate::theme::ThemeChoice::Dark, "the saved theme stays the user's");
-        assert_eq!(state.fullscreen_request, Some(true));
+        let pack = pack();
+        let settings = Settings { theme: ThemeChoice::Dark, ..Settings::default() };
+        let mut state = AppState { route: Route::Lessons, ..AppState::new(&pack, settings) };
+        let effects = apply_all(&mut state, &pack, [Action::StartLesson("lesson-1-social-media".into())]);
+        assert_eq!(state.theme(), ThemeChoice::Projector);
+        assert_eq!(state.settings.theme, ThemeChoice::Dark, "the saved theme stays the user's");
+        assert_eq!(effects.first(), Some(&Effect::Fullscreen(true)));
         assert_eq!(state.route, Route::Home, "step 1 shows the home screen");
-        state.apply(Action::StepLesson(StepMove::Last), &pack);
+        apply_all(&mut state, &pack, [Action::StepLesson(StepMove::Last)]);
         assert_eq!(state.route, Route::Quiz);
         assert_eq!(state.quiz_section.as_deref(), Some("sec-social-media"));
-        state.apply(Action::LeavePresenter, &pack);
+        let effects = apply_all(&mut state, &pack, [Action::LeavePresenter]);
         assert!(state.presenter.is_none());
-        assert_eq!(state.theme, crate::theme::ThemeChoice::Dark);
+        assert_eq!(state.theme(), ThemeChoice::Dark);
         assert_eq!(state.route, Route::Lessons);
-        assert_eq!(state.fullscreen_request, Some(false));
+        assert_eq!(effects, [Effect::Fullscreen(false)]);
+    }
+
+    #[test]
+    fn side_effects_come_back_as_effects_not_state() {
+        let pack = pack();
+        let mut state = AppState::new(&pack, Settings::default());
+        let effects = apply_all(
+            &mut state,
+            &pack,
+            [
+                Action::OpenSearch,
+                Action::ShowMapLayers(MapLayers::only([MapLayer::Flows])),
+                Action::AskOpenUrl("https://example.org".into()),
+                Action::ConfirmOpenUrl(true),
+                Action::OpenPack(None),
+            ],
+        );
+        assert_eq!(
+            effects,
+            [
+                Effect::OpenSearch,
+                Effect::SetMapLayers(MapLayers::only([MapLayer::Flows])),
+                Effect::OpenUrl("https://example.org".into()),
+                Effect::LoadPack(None),
+            ]
+        );
+        assert!(state.dialogs.pending_url.is_none());
+        assert!(
+            apply_all(&mut state, &pack, [Action::AskOpenUrl("x".into()), Action::ConfirmOpenUrl(false)]).is_empty()
+        );
     }
 
     #[test]
     fn the_sensitive_lock_hides_sections_and_skips_steps() {
-        let pack = crate::content::load_builtin().pack;
-        let mut state = AppState::default();
-        state.apply(Action::SetHideSensitive(true), &pack);
+        let pack = pack();
+        let mut state = AppState::new(&pack, Settings::default());
+        apply_all(&mut state, &pack, [Action::SetHideSensitive(true)]);
         assert!(state.section_hidden(&pack, "sec-recruitment"));
-        state.apply(Action::Navigate(Route::Section("sec-recruitment".into())), &pack);
+        apply_all(&mut state, &pack, [Action::Navigate(Route::Section("sec-recruitment".into()))]);
         assert!(!state.progress.sections_read.contains("sec-recruitment"), "a hidden section is not read");
-        state.apply(Action::StartLesson("lesson-2-narratives-recruitment".into()), &pack);
+        apply_all(&mut state, &pack, [Action::StartLesson("lesson-2-narratives-recruitment".into())]);
+        let lesson = pack.lessons.get("lesson-2-narratives-recruitment").expect("lesson 2");
         for _ in 0..12 {
-            let step = state.presenter.as_ref().unwrap().step;
-            let lesson = pack.lessons.get("lesson-2-narratives-recruitment").unwrap();
+            let step = state.presenter.as_ref().map_or(0, |p| p.step);
             assert_ne!(lesson.steps[step].sensitivity, Sensitivity::Sensitive, "step {step} shown");
-            state.apply(Action::StepLesson(StepMove::Next), &pack);
+            apply_all(&mut state, &pack, [Action::StepLesson(StepMove::Next)]);
         }
-        state.apply(Action::SetHideSensitive(false), &pack);
-        state.apply(Action::Navigate(Route::Section("sec-narratives".into())), &pack);
+        apply_all(
+            &mut state,
+            &pack,
+            [Action::SetHideSensitive(false), Action::Navigate(Route::Section("sec-narratives".into()))],
+        );
         assert!(state.progress.sections_read.contains("sec-narratives"), "opening a section marks it read");
     }
 }

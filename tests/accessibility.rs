@@ -3,7 +3,7 @@
 mod common;
 
 use decoded::app::StartOptions;
-use decoded::state::Route;
+use decoded::route::Route;
 use egui::accesskit::Role;
 use egui_kittest::kittest::NodeT as _;
 
@@ -53,7 +53,7 @@ fn unnamed_interactive(view: &str) -> (usize, Vec<String>) {
 #[test]
 fn every_interactive_node_of_every_view_has_a_name() {
     let mut all = Vec::new();
-    for view in Route::NAMES {
+    for view in decoded::route::view_names() {
         let (count, unnamed) = unnamed_interactive(view);
         assert!(count > 5, "{view} has only {count} interactive nodes; the walk found nothing to check");
         all.extend(unnamed);
@@ -77,4 +77,21 @@ fn tab_moves_focus_through_the_top_bar_in_order() {
     }
     assert_eq!(order[0], "Search (Ctrl+K)", "{order:?}");
     assert!(order.iter().all(|l| !l.is_empty()), "{order:?}");
+}
+
+#[test]
+fn the_window_is_named_after_the_app_and_the_current_view() {
+    // Orca announces the accessibility tree's root (the window frame) by its name.
+    let mut harness = common::home();
+    let name = |h: &egui_kittest::Harness<'_, decoded::app::DecodedApp>| h.root().accesskit_node().label();
+    assert_eq!(name(&harness).as_deref(), Some("Home — Propaganda Decoded"));
+    use egui_kittest::kittest::Queryable as _;
+    harness.get_by_role_and_label(Role::Button, "Timeline").click();
+    harness.run();
+    assert_eq!(name(&harness).as_deref(), Some("Timeline — Propaganda Decoded"));
+    let section = harness.state().pack.sections.items[0].title.clone();
+    harness.get_all_by_label(&format!("1. {section}")).next().expect("navigation entry").click();
+    harness.run();
+    assert_eq!(name(&harness), Some(format!("{section} — Propaganda Decoded")));
+    assert_eq!(harness.state().window_title(), format!("{section} — Propaganda Decoded"));
 }

@@ -5,7 +5,7 @@ mod common;
 use assert_cmd::Command;
 use decoded::app::StartOptions;
 use decoded::content::{DatePrecision, load_path};
-use decoded::state::Route;
+use decoded::route::Route;
 use egui_kittest::kittest::Queryable;
 
 const FILE: &str = "tests/fixtures/timelinejs/writing-systems.json";

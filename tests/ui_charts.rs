@@ -3,8 +3,9 @@
 
 mod common;
 
+use decoded::action::Action;
 use decoded::app::StartOptions;
-use decoded::state::{Action, Route};
+use decoded::route::Route;
 use decoded::views::charts::model;
 use egui_kittest::kittest::Queryable;
 
@@ -103,8 +104,7 @@ fn focus_option_and_show_chart_choose_the_chart() {
     assert_eq!(harness.state().state.chart.as_deref(), Some("ds-winter-themes"));
     let title = harness.state().pack.datasets.get("ds-winter-themes").expect("dataset").title.clone();
     assert!(harness.get_all_by_label(&title).count() >= 2);
-    let pack = harness.state().pack.clone();
-    harness.state_mut().state.apply(Action::ShowChart("ds-territory-population".into()), &pack);
+    harness.state_mut().apply(Action::ShowChart("ds-territory-population".into()));
     harness.run();
     assert!(common::shows(&harness, "Territory under control"));
     let area = harness.state().pack.datasets.get("ds-territory-area").expect("dataset").title.clone();

@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 
 use decoded::app::StartOptions;
 use decoded::content::rich;
-use decoded::state::{Focus, Route};
+use decoded::route::Route;
 use decoded::theme::ThemeChoice;
 
 const LESSON: &str = "lesson-1-social-media";
@@ -38,7 +38,7 @@ fn right_arrow_three_times_shows_step_four_as_the_pack_specifies() {
     let mut harness = start_lesson_one();
     let state = &harness.state().state;
     assert_eq!(state.presenter.as_ref().map(|p| p.lesson.as_str()), Some(LESSON));
-    assert_eq!(state.theme, ThemeChoice::Projector);
+    assert_eq!(state.theme(), ThemeChoice::Projector);
     let lesson = harness.state().pack.lessons.get(LESSON).unwrap().clone();
     assert!(common::shows(&harness, &lesson.steps[0].title), "first step's title in the caption bar");
     assert!(common::shows(&harness, &format!("Step 1 of {}", lesson.steps.len())));
@@ -58,7 +58,7 @@ fn right_arrow_three_times_shows_step_four_as_the_pack_specifies() {
     }
     let pack = &harness.state().pack;
     if let Some(id) = &step.show.focus {
-        assert_eq!(state.focus, Focus::resolve(pack, id), "focus of step 4");
+        assert_eq!(state.focus, pack.focus(id), "focus of step 4");
     }
     if let Some(date) = step.show.date {
         assert_eq!(state.date, date, "date of step 4");
@@ -80,7 +80,7 @@ fn b_blanks_the_screen_and_esc_leaves_presenter_mode() {
     let mut harness = start_lesson_one();
     let first_title = harness.state().pack.lessons.get(LESSON).unwrap().steps[0].title.clone();
     press(&mut harness, Key::B);
-    assert_eq!(harness.state().state.presenter.as_ref().unwrap().blackout, Some(decoded::lessons::Blank::Black));
+    assert_eq!(harness.state().state.presenter.as_ref().unwrap().blackout, Some(decoded::action::Blank::Black));
     assert!(common::shows(&harness, "Blackout"), "the blank screen says what it is to screen readers");
     assert!(!common::shows(&harness, &first_title), "nothing of the lesson is shown");
     assert!(!common::shows(&harness, "Home"), "nor the navigation");
@@ -91,7 +91,7 @@ fn b_blanks_the_screen_and_esc_leaves_presenter_mode() {
     press(&mut harness, Key::Escape);
     let state = &harness.state().state;
     assert!(state.presenter.is_none(), "Esc leaves presenter mode");
-    assert_eq!(state.theme, ThemeChoice::System, "the user's theme is back");
+    assert_eq!(state.theme(), ThemeChoice::System, "the user's theme is back");
     assert_eq!(state.route, Route::Lessons, "back where presenting started");
 }
 
@@ -100,8 +100,8 @@ fn single_key_shortcuts_can_be_switched_off() {
     let mut harness = open("lessons");
     harness.get_by_label("Single-key shortcuts while presenting (B, W, F, S, ?, +, -, Space)").click();
     harness.run();
-    assert!(!harness.state().state.single_key_shortcuts);
-    assert!(!harness.state().settings().single_key_shortcuts, "saved with the settings");
+    assert!(!harness.state().state.settings.single_key_shortcuts);
+    assert!(!harness.state().saved().settings.single_key_shortcuts, "saved with the settings");
     let title = harness.state().pack.lessons.get(LESSON).unwrap().title.clone();
     harness.get_by_label(&format!("Start presenting: {title}")).click();
     harness.run();

@@ -3,8 +3,9 @@
 
 mod common;
 
+use decoded::action::Action;
 use decoded::app::{DecodedApp, StartOptions};
-use decoded::state::{Action, Focus, FocusKind, Route};
+use decoded::route::{Focus, FocusKind, Route};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
@@ -39,8 +40,7 @@ fn focusing_a_term_far_down_lays_it_out_and_scrolls_to_it() {
     let mut harness = at("glossary");
     let terms = sorted_terms(&harness);
     let (id, term) = terms.last().unwrap().clone();
-    let pack = harness.state().pack.clone();
-    harness.state_mut().state.apply(Action::Focus(Some(Focus::new(FocusKind::Term, id))), &pack);
+    harness.state_mut().apply(Action::Focus(Some(Focus::new(FocusKind::Term, id))));
     harness.run();
     let node = harness
         .query_all_by_label(&term)

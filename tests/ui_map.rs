@@ -4,7 +4,7 @@ mod common;
 
 use decoded::app::StartOptions;
 use decoded::content::PackDate;
-use decoded::state::{Focus, FocusKind, Route};
+use decoded::route::{Focus, FocusKind, Route};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 
@@ -81,11 +81,11 @@ fn the_flows_layer_lists_its_figures_and_focuses_a_country() {
 fn the_map_stays_offline_unless_online_tiles_are_switched_on() {
     use egui_kittest::kittest::{NodeT as _, Queryable as _};
     let mut harness = common::app(decoded::app::StartOptions {
-        start: decoded::state::Route::from_cli(Some("map"), None).unwrap(),
+        start: decoded::route::Route::from_cli(Some("map"), None).unwrap(),
         ..Default::default()
     });
     harness.run();
-    assert!(!harness.state().state.online_tiles, "off by default");
+    assert!(!harness.state().state.settings.online_tiles, "off by default");
     assert!(!harness.state().map_uses_network(), "no tile source exists while the setting is off");
     let toggle = harness.get_by_label("Online map tiles");
     assert_eq!(toggle.accesskit_node().toggled(), Some(egui::accesskit::Toggled::False));

@@ -4,7 +4,7 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 
-use decoded::state::{FocusKind, Route};
+use decoded::route::{FocusKind, Route};
 
 #[test]
 fn ctrl_k_search_finds_places_ignoring_case_and_accents_and_enter_opens() {

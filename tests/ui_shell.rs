@@ -5,7 +5,7 @@ mod common;
 use egui_kittest::kittest::Queryable;
 
 use decoded::app::StartOptions;
-use decoded::state::Route;
+use decoded::route::Route;
 
 #[test]
 fn every_section_opens_from_the_navigation_and_shows_title_and_first_takeaway() {
@@ -64,7 +64,7 @@ fn glossary_links_focus_the_term_in_the_explanatory_panel() {
     link.click();
     harness.run();
     let focus = harness.state().state.focus.clone().expect("focused");
-    assert_eq!(focus.kind, decoded::state::FocusKind::Term);
+    assert_eq!(focus.kind, decoded::route::FocusKind::Term);
     assert!(common::shows(&harness, "Show in the glossary"));
 }
 
@@ -151,7 +151,7 @@ fn every_kind_of_damage_opens_the_builtin_pack_with_the_problem_panel() {
     for (what, damage) in damages {
         let dir = damaged_pack(damage);
         let harness = common::app(StartOptions { content: Some(dir.path().to_path_buf()), ..Default::default() });
-        assert!(harness.state().state.show_problems, "{what}: problem panel shown");
+        assert!(harness.state().state.dialogs.show_problems, "{what}: problem panel shown");
         assert!(!harness.state().problems.is_empty(), "{what}: problems listed");
         assert!(harness.state().pack.sections.len() >= 8, "{what}: the built-in pack is shown");
         let first = harness.state().problems[0].to_string();

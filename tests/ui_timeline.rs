@@ -3,7 +3,7 @@
 mod common;
 
 use decoded::app::{DecodedApp, StartOptions};
-use decoded::state::{FocusKind, Route};
+use decoded::route::{FocusKind, Route};
 use decoded::views::timeline::list_label;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

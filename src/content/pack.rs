@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::date::PackDate;
 use super::load::{CsvRow, LoadedFile};
 use super::schema::*;
+use crate::route::{Focus, FocusKind};
 
 /// Where an item came from: which loaded file, and its index in that file's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +235,34 @@ impl Pack {
             }
         }
         out
+    }
+
+    /// Where the date cursor starts.
+    pub fn default_date(&self) -> PackDate {
+        PackDate::month(2014, 6)
+    }
+
+    /// What an id names in the pack, as an item to focus: a section, event, place, country,
+    /// glossary term, dataset or source (looked up in that order).
+    pub fn focus(&self, id: &str) -> Option<Focus> {
+        let kind = if self.sections.get(id).is_some() {
+            FocusKind::Section
+        } else if self.events.get(id).is_some() {
+            FocusKind::Event
+        } else if self.places.get(id).is_some() {
+            FocusKind::Place
+        } else if self.countries.get(id).is_some() {
+            FocusKind::Country
+        } else if self.glossary.get(id).is_some() {
+            FocusKind::Term
+        } else if self.datasets.get(id).is_some() {
+            FocusKind::Dataset
+        } else if self.sources.get(id).is_some() {
+            FocusKind::Source
+        } else {
+            return None;
+        };
+        Some(Focus::new(kind, id))
     }
 
     /// A short citation label such as "Berger & Morgan 2015".

@@ -10,12 +10,7 @@ use super::locate::JsonPath;
 use super::pack::{HasId, Origin, RawPack};
 use super::rich::{self, LinkKind, Span};
 use super::schema::*;
-
-/// View names a lesson step (and `--view`) may use.
-pub const STEP_VIEWS: [&str; 10] =
-    ["home", "section", "timeline", "charts", "map", "lessons", "quiz", "practice", "glossary", "sources"];
-/// Map layers a lesson step may switch on.
-pub const MAP_LAYERS: [&str; 3] = ["territory", "places", "flows"];
+use crate::route::{self, MapLayer};
 
 /// The ids of one kind. If a file of that kind failed to load, every lookup succeeds,
 /// so one broken file does not cause a cascade of "unknown id" reports.
@@ -611,11 +606,11 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
             }
             let show = &step.show;
             let shp = sp.key("show");
-            if !STEP_VIEWS.contains(&show.view.as_str()) {
+            if !route::view_names().any(|name| name == show.view) {
                 c.report(
                     *o,
                     shp.key("view"),
-                    format!("unknown view \"{}\"; expected one of: {}", show.view, STEP_VIEWS.join(", ")),
+                    format!("unknown view \"{}\"; expected one of: {}", show.view, route::view_list()),
                 );
             }
             if let Some(focus) = &show.focus {
@@ -641,11 +636,12 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
                 }
             }
             for (li, layer) in show.layers.iter().enumerate() {
-                if !MAP_LAYERS.contains(&layer.as_str()) {
+                if MapLayer::from_name(layer).is_none() {
+                    let names: Vec<&str> = MapLayer::ALL.iter().map(|l| l.name()).collect();
                     c.report(
                         *o,
                         shp.key("layers").index(li),
-                        format!("unknown map layer \"{layer}\"; expected one of: {}", MAP_LAYERS.join(", ")),
+                        format!("unknown map layer \"{layer}\"; expected one of: {}", names.join(", ")),
                     );
                 }
             }

@@ -2,9 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::Sensitivity;
-use crate::state::{Action, Focus, FocusKind, Route};
+use crate::route::{Focus, FocusKind, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 

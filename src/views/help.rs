@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
-use crate::state::Action;
 use crate::theme;
 use crate::widgets;
 

@@ -2,8 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
-use crate::state::{Action, AppState, Route};
+use crate::route::Route;
+use crate::state::AppState;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 

@@ -2,9 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::Sensitivity;
-use crate::state::{Action, AppState};
+use crate::state::AppState;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
@@ -22,7 +23,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             }
             ui.label(RichText::new("Skips lesson steps marked sensitive and hides sensitive sections behind a notice. It switches itself off when the app is closed.").weak());
             ui.add_space(4.0);
-            let mut single = state.single_key_shortcuts;
+            let mut single = state.settings.single_key_shortcuts;
             if ui.checkbox(&mut single, "Single-key shortcuts while presenting (B, W, F, S, ?, +, -, Space)").changed()
             {
                 actions.push(Action::SetSingleKeyShortcuts(single));
@@ -32,7 +33,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.add_space(6.0);
         egui::CollapsingHeader::new(RichText::new("Keys while presenting").strong()).show(ui, |ui| {
             egui::Grid::new("lesson-keys").num_columns(2).spacing([24.0, 4.0]).show(ui, |ui| {
-                for (keys, what, _) in super::presenter::KEYS {
+                for (keys, what, _) in crate::lessons::KEYS {
                     ui.label(RichText::new(keys).strong());
                     ui.label(what);
                     ui.end_row();

@@ -8,11 +8,13 @@
 use egui::{Color32, CursorIcon, FontId, Pos2, RichText, Shape, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
+use crate::action::Action;
 use crate::content::schema::Dataset;
 use crate::content::{Pack, PackDate};
 use crate::map::basemap::{BaseMap, ScreenMesh, shape_from_lonlat};
 use crate::map::{self, Flow, PlaceStatus};
-use crate::state::{Action, AppState, Focus, FocusKind};
+use crate::route::{Focus, FocusKind, MapLayer, MapLayers};
+use crate::state::AppState;
 use crate::theme::{self, OKABE_ITO};
 use crate::widgets;
 
@@ -28,14 +30,6 @@ const MAX_ZOOM: f64 = 10.0;
 const PLAY_SECONDS_PER_MONTH: f32 = 0.3;
 /// How many of the largest flows carry a label.
 const LABELLED_FLOWS: usize = 5;
-
-/// Which layers are on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layers {
-    pub territory: bool,
-    pub places: bool,
-    pub flows: bool,
-}
 
 /// Colours of the map for one theme.
 #[derive(Debug, Clone, Copy)]
@@ -159,7 +153,7 @@ pub struct MapView {
     memory: MapMemory,
     /// False until the camera has been framed on Syria and Iraq (again after "Reset view").
     framed: bool,
-    pub layers: Layers,
+    pub layers: MapLayers,
     /// Index of the series of [`FLOWS_DATASET`] the flows layer shows.
     pub flow_series: usize,
     /// Smallest figure drawn as a flow.
@@ -172,8 +166,6 @@ pub struct MapView {
     framed_for: Option<(Vec2, (f64, f64, f64))>,
     /// Set when the flows layer is switched on: frame all flow origins on the next frame.
     frame_flows: bool,
-    /// The last layer request from a lesson step that this view applied.
-    layers_generation: u64,
     /// Sizes of the place buttons under the map, so those out of sight need no layout.
     place_chips: PlaceChips,
     /// OpenStreetMap tiles, only while the user has switched them on (never by default).
@@ -195,7 +187,7 @@ impl Default for MapView {
         MapView {
             memory: MapMemory::default(),
             framed: false,
-            layers: Layers { territory: true, places: true, flows: false },
+            layers: MapLayers::default(),
             flow_series: 0,
             flow_minimum: 100.0,
             playing: false,
@@ -203,7 +195,6 @@ impl Default for MapView {
             cache: MeshCache::default(),
             framed_for: None,
             frame_flows: false,
-            layers_generation: 0,
             place_chips: PlaceChips::default(),
             tiles: None,
         }
@@ -211,9 +202,13 @@ impl Default for MapView {
 }
 
 impl MapView {
-    /// True while the time slider is playing (the view then asks for repaints).
-    pub fn is_playing(&self) -> bool {
-        self.playing
+    /// Switches the layers to exactly these (a lesson step asked for them); switching flows
+    /// on frames their origins.
+    pub fn show_layers(&mut self, layers: MapLayers) {
+        if layers.contains(MapLayer::Flows) && !self.layers.contains(MapLayer::Flows) {
+            self.frame_flows = true;
+        }
+        self.layers = layers;
     }
 
     /// True while online tiles are in use (only after the user switched them on).
@@ -224,7 +219,7 @@ impl MapView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         // Online tiles exist only while the setting is on; switching it off drops them (and
         // their download thread).
-        match (state.online_tiles, self.tiles.is_some()) {
+        match (state.settings.online_tiles, self.tiles.is_some()) {
             (true, false) => {
                 // walkers is built without its default crypto backend; give rustls one.
                 let _ = rustls::crypto::ring::default_provider().install_default();
@@ -232,17 +227,6 @@ impl MapView {
             }
             (false, true) => self.tiles = None,
             _ => {}
-        }
-        if let Some((generation, layers)) = &state.map_layers {
-            if *generation != self.layers_generation {
-                self.layers_generation = *generation;
-                let on = |name: &str| layers.iter().any(|l| l == name);
-                let flows_before = self.layers.flows;
-                self.layers = Layers { territory: on("territory"), places: on("places"), flows: on("flows") };
-                if self.layers.flows && !flows_before {
-                    self.frame_flows = true;
-                }
-            }
         }
         let mut actions = Vec::new();
         let dark = ui.visuals().dark_mode;
@@ -261,7 +245,10 @@ impl MapView {
             ui.add_space(12.0);
             ui.label(RichText::new("Where the group held ground, and where foreign recruits came from").weak());
         });
-        for (on, id) in [(self.layers.territory, AREA_DATASET), (self.layers.flows, FLOWS_DATASET)] {
+        for (on, id) in [
+            (self.layers.contains(MapLayer::Territory), AREA_DATASET),
+            (self.layers.contains(MapLayer::Flows), FLOWS_DATASET),
+        ] {
             if let (true, Some(d)) = (on, pack.datasets.get(id)) {
                 ui.label(RichText::new(&d.takeaway).strong());
             }
@@ -280,14 +267,14 @@ impl MapView {
             }
             ui.separator();
             ui.label(RichText::new("Layers:").strong());
-            ui.checkbox(&mut self.layers.territory, "Territory");
-            ui.checkbox(&mut self.layers.places, "Places");
-            let flows_toggle = ui.checkbox(&mut self.layers.flows, "Foreign-fighter flows");
-            if flows_toggle.changed() && self.layers.flows {
-                self.frame_flows = true;
+            for layer in MapLayer::ALL {
+                let toggle = ui.checkbox(self.layers.flag_mut(layer), layer.label());
+                if layer == MapLayer::Flows && toggle.changed() && self.layers.contains(layer) {
+                    self.frame_flows = true;
+                }
             }
             ui.separator();
-            let mut online = state.online_tiles;
+            let mut online = state.settings.online_tiles;
             let toggle = ui.checkbox(&mut online, "Online map tiles").on_hover_text(
                 "Downloads street-map images from OpenStreetMap. Off by default: while it is off, the app makes no \
                  network connection.",
@@ -296,7 +283,7 @@ impl MapView {
                 actions.push(Action::SetOnlineTiles(online));
             }
         });
-        if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
+        if let (true, Some(ds)) = (self.layers.contains(MapLayer::Flows), flows_dataset) {
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Estimate:");
                 egui::ComboBox::from_id_salt("map-flow-series")
@@ -320,12 +307,13 @@ impl MapView {
         }
 
         // ---- the map
-        let flows = match (self.layers.flows, flows_dataset) {
+        let flows = match (self.layers.contains(MapLayer::Flows), flows_dataset) {
             (true, Some(ds)) => map::flows(pack, ds, self.flow_series, self.flow_minimum),
             _ => Vec::new(),
         };
         let destination = map::flow_destination(pack);
-        let territory = if self.layers.territory { map::snapshot_at(&pack.territory, date) } else { None };
+        let territory =
+            if self.layers.contains(MapLayer::Territory) { map::snapshot_at(&pack.territory, date) } else { None };
         let map_height = (ui.available_height() - 250.0).max(260.0);
         let map_size = Vec2::new(ui.available_width(), map_height);
         let base = BaseMap::shared();
@@ -443,13 +431,13 @@ impl MapView {
         // ---- legend and places list
         egui::ScrollArea::vertical().id_salt("map-legend").auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(4.0);
-            if self.layers.territory {
+            if self.layers.contains(MapLayer::Territory) {
                 actions.extend(territory_legend(ui, pack, date, territory, &palette));
             }
-            if self.layers.places {
+            if self.layers.contains(MapLayer::Places) {
                 actions.extend(places_legend(ui, pack, date, &palette, &mut self.place_chips));
             }
-            if let (true, Some(ds)) = (self.layers.flows, flows_dataset) {
+            if let (true, Some(ds)) = (self.layers.contains(MapLayer::Flows), flows_dataset) {
                 actions.extend(flows_legend(ui, pack, ds, self.flow_series, &flows, &palette));
             }
             ui.add_space(6.0);
@@ -553,7 +541,7 @@ struct MapPainter<'a> {
     base: &'static BaseMap,
     pack: &'a Pack,
     date: PackDate,
-    layers: Layers,
+    layers: MapLayers,
     territory: Option<usize>,
     flows: &'a [Flow],
     destination: Option<Pos2>,
@@ -645,7 +633,7 @@ impl Plugin for MapPainter<'_> {
         // Flows.
         let mut flow_lines: Vec<(Vec<Pos2>, f32)> = Vec::new();
         let mut flow_labels: Vec<(Pos2, String)> = Vec::new();
-        if let (true, Some(dest)) = (layers.flows, destination) {
+        if let (true, Some(dest)) = (layers.contains(MapLayer::Flows), destination) {
             let largest = flows.first().map_or(0.0, |f| f.value);
             let end = to_screen(dest);
             for (i, flow) in flows.iter().enumerate() {
@@ -679,7 +667,7 @@ impl Plugin for MapPainter<'_> {
         // Places.
         let mut markers: Vec<(usize, Pos2)> = Vec::new();
         let mut labels: Vec<egui::Rect> = Vec::new();
-        if layers.places {
+        if layers.contains(MapLayer::Places) {
             let zoom = projector.zoom();
             // A marker landing exactly (to half a point) on one of the same look is not painted again.
             let mut painted = egui::IdSet::default();

@@ -1,4 +1,12 @@
 //! One module per view. Each view reads the pack and state and returns actions.
+//!
+//! [`Views`] holds the views that keep state of their own (zoom, filters, a quiz round),
+//! built afresh for each pack, and shows the one the route names.
+
+use crate::action::Action;
+use crate::content::Pack;
+use crate::route::{MapLayers, Route};
+use crate::state::AppState;
 
 pub mod charts;
 pub mod explain;
@@ -17,6 +25,59 @@ pub mod section;
 pub mod shell;
 pub mod sources;
 pub mod timeline;
+
+/// The views' own state, for one pack.
+pub struct Views {
+    glossary: glossary::GlossaryView,
+    sources: sources::SourcesView,
+    charts: charts::ChartsView,
+    timeline: timeline::TimelineView,
+    map: map::MapView,
+    quiz: quiz::QuizView,
+    practice: practice::PracticeView,
+}
+
+impl Views {
+    /// Fresh views for a pack (a newly opened pack starts every view afresh).
+    pub fn new(_pack: &Pack) -> Self {
+        Views {
+            glossary: glossary::GlossaryView::default(),
+            sources: sources::SourcesView::default(),
+            charts: charts::ChartsView::default(),
+            timeline: timeline::TimelineView::default(),
+            map: map::MapView::default(),
+            quiz: quiz::QuizView::default(),
+            practice: practice::PracticeView::default(),
+        }
+    }
+
+    /// Shows the view the route names.
+    pub fn ui(&mut self, ui: &mut egui::Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+        match &state.route {
+            Route::Home => home::ui(ui, pack, state),
+            Route::Section(id) => section::ui(ui, pack, id, state.section_hidden(pack, id)),
+            Route::Timeline => self.timeline.ui(ui, pack, state),
+            Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
+            Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
+            Route::Help => help::ui(ui, pack),
+            Route::Charts => self.charts.ui(ui, pack, state),
+            Route::Map => self.map.ui(ui, pack, state),
+            Route::Lessons => lessons::ui(ui, pack, state),
+            Route::Quiz => self.quiz.ui(ui, pack, state),
+            Route::Practice => self.practice.ui(ui, pack, state),
+        }
+    }
+
+    /// Switches the map's layers (a lesson step asked for them).
+    pub fn show_map_layers(&mut self, layers: MapLayers) {
+        self.map.show_layers(layers);
+    }
+
+    /// True if the map has created its online tile source (only after the user opts in).
+    pub fn map_uses_network(&self) -> bool {
+        self.map.has_online_tiles()
+    }
+}
 
 /// Maximum width of reading text, for comfortable line length.
 pub const READING_WIDTH: f32 = 920.0;

@@ -8,9 +8,11 @@ use egui::{RichText, Ui};
 
 use crate::content::Pack;
 
+use crate::action::Action;
 use crate::content::schema::TermCategory;
 use crate::progress::{self, Outcome, PracticeAnswer, Tally};
-use crate::state::{Action, AppState, Focus, FocusKind};
+use crate::route::{Focus, FocusKind};
+use crate::state::AppState;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
@@ -64,7 +66,7 @@ impl PracticeView {
             ui.label(RichText::new("Spot the technique").size(theme::TITLE_SIZE).strong());
             ui.label("Each post below was made up for teaching. Decide whether it uses a manipulation technique, and which. Some posts are ordinary: recognising those counts as much as spotting a trick.");
             let ids = pack.practice.iter().map(|p| p.id.as_str());
-            let due = state.progress.due_count(ids, state.today);
+            let due = state.progress.due_count(ids, state.now.today);
             if due > 0 {
                 ui.label(RichText::new(format!("{due} post(s) due for a booster today come first.")).weak());
             }
@@ -83,7 +85,7 @@ impl PracticeView {
 
     fn new_round(&mut self, pack: &Pack, state: &AppState) {
         self.round = Some(Round {
-            queue: round_order(pack, &state.progress, state.today),
+            queue: round_order(pack, &state.progress, state.now.today),
             position: 0,
             answer: PracticeAnswer::default(),
             checked: false,

@@ -4,27 +4,13 @@
 
 use egui::{Key, RichText, Ui};
 
+use crate::action::{Action, Blank, StepMove};
 use crate::content::Pack;
 use crate::content::schema::Lesson;
-use crate::lessons::{self, Blank, PresenterState, StepMove};
-use crate::state::{Action, AppState};
+use crate::lessons::{self, KEYS};
+use crate::state::{AppState, PresenterState};
 use crate::theme;
 use crate::widgets::{self, TextLook};
-
-/// The presenter keys, as (keys, what they do, single-character key).
-pub const KEYS: [(&str, &str, bool); 11] = [
-    ("Right arrow, Page Down, Space", "Next step", false),
-    ("Left arrow, Page Up", "Previous step", false),
-    ("Home / End", "First / last step", false),
-    ("B", "Black screen (press again to return)", true),
-    ("W", "White screen (press again to return)", true),
-    ("F", "Fullscreen on or off", true),
-    ("S", "Speaker notes window", true),
-    ("+ / -", "Larger / smaller text", true),
-    ("?", "This list of keys", true),
-    ("Esc", "Close this list, end a blank screen, or leave presenter mode", false),
-    ("Tab, Enter", "Move between buttons and press them", false),
-];
 
 /// The presenter keys pressed this frame, as actions. Keys are consumed so the views
 /// do not also act on them. Single-character keys (and Space, which otherwise presses a
@@ -36,7 +22,7 @@ pub fn keys(ctx: &egui::Context, state: &AppState, overlay_open: bool) -> Vec<Ac
         return actions;
     }
     let nothing_focused = ctx.memory(|m| m.focused().is_none());
-    let single = state.single_key_shortcuts;
+    let single = state.settings.single_key_shortcuts;
     ctx.input_mut(|i| {
         let pressed: Vec<(Key, egui::Modifiers)> = i
             .events
@@ -71,8 +57,8 @@ pub fn keys(ctx: &egui::Context, state: &AppState, overlay_open: bool) -> Vec<Ac
                 Key::F if single => Some(Action::ToggleFullscreen),
                 Key::S if single => Some(Action::ToggleSpeakerNotes),
                 Key::Questionmark if single => Some(Action::TogglePresenterHelp),
-                Key::Plus | Key::Equals if single => Some(Action::SetTextScale(state.text_scale + 0.1)),
-                Key::Minus if single => Some(Action::SetTextScale(state.text_scale - 0.1)),
+                Key::Plus | Key::Equals if single => Some(Action::SetTextScale(state.settings.text_scale + 0.1)),
+                Key::Minus if single => Some(Action::SetTextScale(state.settings.text_scale - 0.1)),
                 _ => None,
             };
             if let Some(action) = action {
@@ -139,7 +125,7 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.spacing_mut().button_padding = egui::vec2(8.0, 3.0);
         ui.label(RichText::new(&lesson.title).weak());
         ui.add_space(12.0);
-        let keys = state.single_key_shortcuts;
+        let keys = state.settings.single_key_shortcuts;
         let hint = |key: &str, label: &str| if keys { format!("{label} ({key})") } else { label.to_string() };
         if ui.button("Previous").on_hover_text("Left arrow or Page Up").clicked() {
             actions.push(Action::StepLesson(StepMove::Prev));
@@ -159,15 +145,19 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         if ui.button(hint("F", "Fullscreen")).clicked() {
             actions.push(Action::ToggleFullscreen);
         }
-        let smaller = ui.add_enabled(state.text_scale > 0.8, egui::Button::new("A-"));
-        smaller.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.text_scale > 0.8, "Smaller text"));
+        let smaller = ui.add_enabled(state.settings.text_scale > 0.8, egui::Button::new("A-"));
+        smaller.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, state.settings.text_scale > 0.8, "Smaller text")
+        });
         if smaller.clicked() {
-            actions.push(Action::SetTextScale(state.text_scale - 0.1));
+            actions.push(Action::SetTextScale(state.settings.text_scale - 0.1));
         }
-        let bigger = ui.add_enabled(state.text_scale < 2.0, egui::Button::new("A+"));
-        bigger.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, state.text_scale < 2.0, "Larger text"));
+        let bigger = ui.add_enabled(state.settings.text_scale < 2.0, egui::Button::new("A+"));
+        bigger.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, state.settings.text_scale < 2.0, "Larger text")
+        });
         if bigger.clicked() {
-            actions.push(Action::SetTextScale(state.text_scale + 0.1));
+            actions.push(Action::SetTextScale(state.settings.text_scale + 0.1));
         }
         if ui.button(hint("?", "Keys")).clicked() {
             actions.push(Action::TogglePresenterHelp);
@@ -186,12 +176,12 @@ pub fn key_help(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
     let modal = egui::Modal::new(egui::Id::unique("presenter-keys")).show(ctx, |ui| {
         ui.set_max_width(820.0);
         ui.label(RichText::new("Presenter keys").size(theme::SUBHEADING_SIZE).strong());
-        if !state.single_key_shortcuts {
+        if !state.settings.single_key_shortcuts {
             ui.label("Single-key shortcuts are switched off (Lessons page); use the buttons under the caption.");
         }
         egui::Grid::new("presenter-key-grid").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
             for (keys, what, single) in KEYS {
-                if single && !state.single_key_shortcuts {
+                if single && !state.settings.single_key_shortcuts {
                     continue;
                 }
                 ui.label(RichText::new(keys).strong());
@@ -262,10 +252,10 @@ fn notes_body(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let this_step = now - p.step_started_at;
     let over = this_step > f64::from(step.minutes) * 60.0;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("Elapsed {}", lessons::clock(total))).strong().size(24.0));
+        ui.label(RichText::new(format!("Elapsed {}", crate::format::clock(total))).strong().size(24.0));
         ui.label(format!("of {} min planned", lesson.duration_minutes));
         ui.add_space(16.0);
-        ui.label(RichText::new(format!("This step {}", lessons::clock(this_step))).strong().size(24.0));
+        ui.label(RichText::new(format!("This step {}", crate::format::clock(this_step))).strong().size(24.0));
         ui.label(format!("of {} min planned", step.minutes));
         if over {
             ui.label(RichText::new("over time").strong().color(theme::OKABE_ITO[5]));

@@ -3,9 +3,11 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::progress::day_label;
-use crate::state::{Action, AppState, Route};
+use crate::route::Route;
+use crate::state::AppState;
 use crate::theme;
 use crate::widgets;
 
@@ -16,7 +18,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     widgets::callout(ui, theme::takeaway_fill(dark), "Your progress", |ui| {
         let read = pack.sections.iter().filter(|s| p.sections_read.contains(&s.id)).count();
         let ids = pack.practice.iter().map(|i| i.id.as_str());
-        let due = p.due_count(ids, state.today);
+        let due = p.due_count(ids, state.now.today);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Sections read: {read} of {}", pack.sections.len())).strong());
             ui.add_space(16.0);
@@ -86,7 +88,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             }
         });
     });
-    if state.confirm_reset {
+    if state.dialogs.confirm_reset {
         let modal = egui::Modal::new(egui::Id::unique("confirm-reset-progress")).show(ui.ctx(), |ui| {
             ui.set_max_width(560.0);
             ui.label(RichText::new("Erase all your progress?").strong().size(20.0));

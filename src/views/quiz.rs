@@ -4,9 +4,11 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::QuizItem;
-use crate::state::{Action, AppState, Focus, FocusKind, Route};
+use crate::route::{Focus, FocusKind, Route};
+use crate::state::AppState;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 

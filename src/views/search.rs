@@ -2,9 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
+use crate::route::{Focus, Route};
 use crate::search::{Hit, ResultKind, SearchIndex};
-use crate::state::{Action, Focus, Route};
 
 pub struct SearchView {
     pub open: bool,
@@ -41,16 +42,16 @@ impl SearchView {
         match hit.kind {
             ResultKind::Section => Action::Navigate(Route::Section(hit.id.clone())),
             ResultKind::Term => {
-                Action::NavigateFocus(Route::Glossary, Focus::new(crate::state::FocusKind::Term, hit.id.clone()))
+                Action::NavigateFocus(Route::Glossary, Focus::new(crate::route::FocusKind::Term, hit.id.clone()))
             }
             ResultKind::Source => {
-                Action::NavigateFocus(Route::Sources, Focus::new(crate::state::FocusKind::Source, hit.id.clone()))
+                Action::NavigateFocus(Route::Sources, Focus::new(crate::route::FocusKind::Source, hit.id.clone()))
             }
             ResultKind::Event => {
-                Action::NavigateFocus(Route::Timeline, Focus::new(crate::state::FocusKind::Event, hit.id.clone()))
+                Action::NavigateFocus(Route::Timeline, Focus::new(crate::route::FocusKind::Event, hit.id.clone()))
             }
             ResultKind::Place => {
-                Action::NavigateFocus(Route::Map, Focus::new(crate::state::FocusKind::Place, hit.id.clone()))
+                Action::NavigateFocus(Route::Map, Focus::new(crate::route::FocusKind::Place, hit.id.clone()))
             }
             kind => match kind.focus_kind() {
                 Some(f) => Action::Focus(Some(Focus::new(f, hit.id.clone()))),

@@ -2,9 +2,10 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::Sensitivity;
-use crate::state::{Action, Route};
+use crate::route::Route;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
@@ -74,8 +75,8 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(event.date.to_string()).strong());
                         if ui.link(&event.title).clicked() {
-                            actions.push(Action::Focus(Some(crate::state::Focus::new(
-                                crate::state::FocusKind::Event,
+                            actions.push(Action::Focus(Some(crate::route::Focus::new(
+                                crate::route::FocusKind::Event,
                                 id.clone(),
                             ))));
                         }

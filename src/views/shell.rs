@@ -2,8 +2,10 @@
 
 use egui::{AtomExt as _, RichText, Ui};
 
+use crate::action::Action;
 use crate::content::{Diagnostic, Pack};
-use crate::state::{Action, AppState, Route};
+use crate::route::Route;
+use crate::state::AppState;
 use crate::theme::{self, ThemeChoice};
 
 pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
@@ -65,10 +67,10 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button("Choose folder…").on_hover_text("Pick a pack folder with the system's file dialog").clicked() {
-                actions.push(Action::Browse(crate::state::BrowseFor::PackFolder));
+                actions.push(Action::Browse(crate::action::BrowseFor::PackFolder));
             }
             if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file").clicked() {
-                actions.push(Action::Browse(crate::state::BrowseFor::TimelineFile));
+                actions.push(Action::Browse(crate::action::BrowseFor::TimelineFile));
             }
         });
         ui.horizontal(|ui| {
@@ -92,7 +94,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
 
 fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
-    let panel_label = if state.panel_open { "Hide explanations" } else { "Show explanations" };
+    let panel_label = if state.settings.panel_open { "Hide explanations" } else { "Show explanations" };
     if ui.button(panel_label).clicked() {
         actions.push(Action::TogglePanel);
     }
@@ -100,10 +102,10 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
         actions.push(Action::ShowOpenPack(true));
     }
     egui::ComboBox::from_id_salt("theme")
-        .selected_text(state.theme.label())
+        .selected_text(state.theme().label())
         .show_ui(ui, |ui| {
             for choice in ThemeChoice::ALL {
-                if ui.selectable_label(state.theme == choice, choice.label()).clicked() {
+                if ui.selectable_label(state.theme() == choice, choice.label()).clicked() {
                     actions.push(Action::SetTheme(choice));
                 }
             }
@@ -112,18 +114,18 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
     ui.label("Theme:");
     ui.add_space(8.0);
-    let can_grow = state.text_scale < 2.0;
+    let can_grow = state.settings.text_scale < 2.0;
     let bigger = ui.add_enabled(can_grow, egui::Button::new("A+")).on_hover_text("Larger text");
     bigger.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_grow, "Larger text"));
     if bigger.clicked() {
-        actions.push(Action::SetTextScale(state.text_scale + 0.1));
+        actions.push(Action::SetTextScale(state.settings.text_scale + 0.1));
     }
-    ui.label(format!("{:.0}%", state.text_scale * 100.0));
-    let can_shrink = state.text_scale > 0.8;
+    ui.label(format!("{:.0}%", state.settings.text_scale * 100.0));
+    let can_shrink = state.settings.text_scale > 0.8;
     let smaller = ui.add_enabled(can_shrink, egui::Button::new("A-")).on_hover_text("Smaller text");
     smaller.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, can_shrink, "Smaller text"));
     if smaller.clicked() {
-        actions.push(Action::SetTextScale(state.text_scale - 0.1));
+        actions.push(Action::SetTextScale(state.settings.text_scale - 0.1));
     }
     // The section switcher takes the room that is left, and hides when there is too
     // little (the navigation lists the sections too).

@@ -2,8 +2,9 @@
 
 use egui::{RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
-use crate::state::{Action, Focus, FocusKind};
+use crate::route::{Focus, FocusKind};
 use crate::theme;
 
 use super::lazy_list::{FocusScroll, LazyList};

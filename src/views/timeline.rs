@@ -12,10 +12,12 @@ use std::collections::HashSet;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
 
+use crate::action::Action;
 use crate::content::date::{MONTHS_SHORT, civil_from_days, days_from_civil, days_in_month};
 use crate::content::schema::{Dimension, Event, TermCategory};
 use crate::content::{DatePrecision, Pack, PackDate};
-use crate::state::{Action, AppState, Focus, FocusKind};
+use crate::route::{Focus, FocusKind};
+use crate::state::AppState;
 use crate::theme;
 
 use super::lazy_list::LazyList;

@@ -2,9 +2,10 @@
 
 use egui::{Color32, RichText, Ui};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::rich::{self, LinkKind, Span};
-use crate::state::{Action, Focus, FocusKind, Route};
+use crate::route::{Focus, FocusKind, Route};
 
 /// How a piece of rich text should look.
 #[derive(Clone, Copy)]

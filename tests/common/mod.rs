@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use decoded::app::{DecodedApp, StartOptions, load_content};
-use decoded::persist::Settings;
+use decoded::state::Settings;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

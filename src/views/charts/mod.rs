@@ -10,9 +10,11 @@ pub mod model;
 use egui::{Color32, FontId, RichText, Stroke, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 
+use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::{Dataset, Dimension, Event};
-use crate::state::{Action, AppState, Focus, FocusKind, Route};
+use crate::route::{Focus, FocusKind, Route};
+use crate::state::AppState;
 use crate::theme;
 use model::{CategoryRow, ChartPage, Figure, Measure, Options, TimeMark};
 
@@ -175,18 +177,18 @@ impl ChartsView {
             if r.clicked() {
                 actions.push(Action::ExportFile {
                     file_name: model::export_file_name(ds, &options),
-                    contents: model::csv(pack, ds, &options),
+                    bytes: model::csv(pack, ds, &options).into_bytes(),
+                    kind: crate::action::ExportKind::ChartData,
                 });
             }
         });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Save exports in:");
-            let buffer = self.export_dir_text.get_or_insert_with(|| state.export_dir.clone());
-            let default = crate::export::export_dir().display().to_string();
+            let buffer = self.export_dir_text.get_or_insert_with(|| state.settings.export_dir.clone());
             let field = ui
-                .add(egui::TextEdit::singleline(buffer).hint_text(default).desired_width(420.0))
+                .add(egui::TextEdit::singleline(buffer).hint_text(state.export_hint.as_str()).desired_width(420.0))
                 .labelled_by(label.id);
-            if field.lost_focus() && *buffer != state.export_dir {
+            if field.lost_focus() && *buffer != state.settings.export_dir {
                 actions.push(Action::SetExportDir(buffer.trim().to_string()));
             }
             if ui
@@ -194,12 +196,8 @@ impl ChartsView {
                 .on_hover_text("Pick the export folder with the system's file dialog")
                 .clicked()
             {
-                actions.push(Action::Browse(crate::state::BrowseFor::ExportFolder));
+                actions.push(Action::Browse(crate::action::BrowseFor::ExportFolder));
                 self.export_dir_text = None;
-            }
-            let chosen = state.export_dir.trim();
-            if !chosen.is_empty() && !std::path::Path::new(chosen).is_dir() {
-                ui.label(format!("(not a folder, so exports go to {})", crate::export::export_dir().display()));
             }
         });
         // What the numbers count (and do not), with glossary and source links.

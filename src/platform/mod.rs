@@ -1,0 +1,42 @@
+//! The one place the app touches the machine: files, file dialogs, the clock, web
+//! addresses, the window (fullscreen, title) and where settings are stored.
+//!
+//! Everything above this module is a pure function of the pack and the state: views return
+//! actions, `AppState::apply` returns [`crate::action::Effect`]s, and `app.rs` runs each
+//! effect through [`Platform`]. Time comes from egui's input or [`Platform::today`], never
+//! from `std::time` elsewhere (it panics on wasm).
+//!
+//! `native` implements it for desktops. A web build adds `web.rs` with the same methods
+//! (downloads for [`Platform::write_file`], the browser's file picker for
+//! [`Platform::browse`], `web-time` for the clock) and picks it with `cfg(target_arch)`.
+//!
+//! Answers that arrive after the frame that asked for them (a dialog's choice, a captured
+//! screenshot) come back through the [`Inbox`] as actions, which the app applies at the
+//! start of its next frame; natively a dialog answers at once, on the web a picker answers
+//! later, and the app does not need to know which.
+
+mod native;
+
+pub use native::Platform;
+
+use std::sync::{Arc, Mutex};
+
+use crate::action::Action;
+
+/// Actions that arrive between frames (from dialogs, screenshots, downloads).
+#[derive(Clone, Default)]
+pub struct Inbox(Arc<Mutex<Vec<Action>>>);
+
+impl Inbox {
+    /// Queues an action for the next frame.
+    pub fn push(&self, action: Action) {
+        if let Ok(mut queue) = self.0.lock() {
+            queue.push(action);
+        }
+    }
+
+    /// The queued actions, oldest first (the queue is left empty).
+    pub fn take(&self) -> Vec<Action> {
+        self.0.lock().map(|mut queue| std::mem::take(&mut *queue)).unwrap_or_default()
+    }
+}
