@@ -373,6 +373,47 @@ fn a_hand_typed_dataset_figure_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn a_typed_number_cited_to_another_source_is_not_that_figure() {
+    let warnings_with = |citation: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(Path::new("tests/fixtures/minimal"), dir.path());
+        edit(
+            dir.path(),
+            "sources.json",
+            "  \"sources\": [\n",
+            "  \"sources\": [\n    { \"id\": \"src-other\", \"author\": \"Other Institute\", \"year\": 2021, \"title\": \"Another Count\", \"publisher\": \"Other Institute\", \"url\": \"https://other.example.org/count\", \"kind\": \"official\" },\n",
+        );
+        let description = "What happened, in one or two sentences [[source:src-example]].";
+        edit(dir.path(), "timeline.json", description, &format!("About 120 people were counted {citation}."));
+        let outcome = load_path(dir.path()).unwrap();
+        assert!(outcome.is_clean(), "{:#?}", outcome.diagnostics);
+        outcome.warnings().count()
+    };
+    // 120 is the high end of the CSV figure ds-example/estimate-b/IRQ, cited to src-example.
+    assert_eq!(warnings_with(""), 1, "no citation: the number repeats the dataset figure");
+    assert_eq!(warnings_with("[[source:src-example]]"), 1, "cited to the figure's own source: a retyped figure");
+    assert_eq!(warnings_with("[[source:src-other]]"), 0, "cited to another source: another quantity");
+}
+
+#[test]
+fn csv_problems_point_at_their_own_line_after_a_bad_row() {
+    let (_d, diags) = load_damaged(|d| {
+        let text = fs::read_to_string(d.join("extra-figures.csv")).unwrap();
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        // Line 2: a value that is not a number (the row is left out). Line 3: an impossible date.
+        lines.insert(1, "ds-example,estimate-b,SYR,,,,,many,,,2016-01,src-example,".into());
+        lines.push("ds-example,estimate-b,TUR,,,,,5,,,2016-13-45,src-example,".into());
+        fs::write(d.join("extra-figures.csv"), lines.join("\n") + "\n").unwrap();
+    });
+    assert!(
+        diags.iter().any(|p| p.file == "extra-figures.csv" && p.line == Some(2)),
+        "the bad row is reported at line 2: {diags:#?}"
+    );
+    let date = diags.iter().find(|p| p.path == "as_of").expect("the impossible date is reported");
+    assert_eq!((date.file.as_str(), date.line), ("extra-figures.csv", Some(4)), "{date}");
+}
+
+#[test]
 fn a_source_on_a_mirror_host_or_with_a_made_up_title_is_an_error() {
     let (_d, diags) = load_damaged(|d| {
         edit(d, "sources.json", "https://example.org/report", "https://www.mirror.example.net/copy-of-report")

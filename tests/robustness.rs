@@ -4,7 +4,8 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 
-use decoded::content::load::{MemFiles, load_from};
+use decoded::content::files::MemFiles;
+use decoded::content::load::load_from;
 use proptest::prelude::*;
 
 fn minimal() -> MemFiles {

@@ -4,7 +4,8 @@
 
 use std::sync::OnceLock;
 
-use decoded::content::load::{MemFiles, load_from};
+use decoded::content::files::MemFiles;
+use decoded::content::load::load_from;
 use libfuzzer_sys::fuzz_target;
 
 fn minimal() -> &'static MemFiles {

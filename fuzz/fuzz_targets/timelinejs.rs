@@ -4,6 +4,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let outcome = decoded::content::timelinejs::load_bytes("fuzz.json", "file:///fuzz.json", 2026, data.to_vec());
+    let outcome = decoded::content::load::load_timelinejs_bytes("fuzz.json", "file:///fuzz.json", 2026, data.to_vec());
     let _ = outcome.pack.stats();
 });

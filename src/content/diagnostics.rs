@@ -57,3 +57,10 @@ impl fmt::Display for Diagnostic {
         write!(f, "{}", self.message)
     }
 }
+
+/// The pack could not be read at all (exit code 2 in `check`).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the pack at {path}: {reason}")]
+    Unreadable { path: String, reason: String },
+}

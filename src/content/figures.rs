@@ -207,13 +207,15 @@ pub fn prose_numbers(text: &str) -> Vec<ProseNumber> {
     out
 }
 
-/// Where a dataset holds a figure: `DATASET/SERIES/KEY` and whether it is a rate per million.
+/// Where a dataset holds a figure: `DATASET/SERIES/KEY`, whether it is a rate per million,
+/// and the source it is cited to (the point's, else its series').
 #[derive(Debug, Clone, PartialEq)]
 pub struct KnownFigure {
     pub value: f64,
     pub reference: String,
     pub per_million: bool,
     pub percent: bool,
+    pub source: Option<String>,
 }
 
 /// Every figure (value, low, high, and per-million rates of country figures) the datasets hold.
@@ -232,36 +234,44 @@ pub fn known_figures<'p>(
         let Some(key) = key else { continue };
         let reference = format!("{}/{}/{key}", d.id, s.id);
         let percent = matches!(d.unit.trim(), "percent" | "%");
+        let source = p.source.clone().or_else(|| s.source.clone());
         for v in [p.value, p.low, p.high].into_iter().flatten() {
-            out.push(KnownFigure { value: v, reference: reference.clone(), per_million: false, percent });
-            if d.dimension == Dimension::Country
-                && let Some(pop) = population(&key)
-            {
-                out.push(KnownFigure {
-                    value: per_million(v, pop),
-                    reference: reference.clone(),
-                    per_million: true,
-                    percent: false,
-                });
-            }
+            let figure = KnownFigure {
+                value: v,
+                reference: reference.clone(),
+                per_million: false,
+                percent,
+                source: source.clone(),
+            };
+            let rate = (d.dimension == Dimension::Country).then(|| population(&key)).flatten().map(|pop| KnownFigure {
+                value: per_million(v, pop),
+                per_million: true,
+                percent: false,
+                ..figure.clone()
+            });
+            out.push(figure);
+            out.extend(rate);
         }
     }
     out
 }
 
-/// The dataset figure a hand-typed number repeats, if any.
+/// The dataset figure a hand-typed number repeats, if any. `cited` are the sources the
+/// same rich text cites: when it cites any, only a figure from one of them matches (a
+/// number cited to another source is another quantity that happens to be equal).
 ///
 /// Small counts (under 10) never match. Numbers 10–99 written without a decimal point match only
 /// percentages (followed by `%`), because small round numbers ("24 hours", "50 countries") are
 /// everywhere in prose; from 100 up, or with a decimal point, a number matches any figure.
-pub fn typed_figure<'k>(n: &ProseNumber, known: &'k [KnownFigure]) -> Option<&'k KnownFigure> {
+pub fn typed_figure<'k>(n: &ProseNumber, known: &'k [KnownFigure], cited: &[&str]) -> Option<&'k KnownFigure> {
     if n.value < 10.0 {
         return None;
     }
     let small_round = n.value < 100.0 && !n.exact_looking;
     known.iter().find(|k| {
         let same = (k.value - n.value).abs() < 1e-9;
-        same && if n.percent { k.percent } else { !small_round && !k.percent }
+        let same_source = cited.is_empty() || k.source.as_deref().is_some_and(|s| cited.contains(&s));
+        same && same_source && if n.percent { k.percent } else { !small_round && !k.percent }
     })
 }
 
@@ -285,18 +295,30 @@ mod tests {
         assert_eq!(&"52.57% of them"[n.offset..n.offset + n.len], "52.57");
     }
 
+    fn known(value: f64, reference: &str, percent: bool) -> KnownFigure {
+        let source = Some(format!("src-{}", reference.split('/').next().unwrap_or_default()));
+        KnownFigure { value, reference: reference.into(), per_million: false, percent, source }
+    }
+
     #[test]
     fn matches_only_plausible_retypes() {
-        let known = vec![
-            KnownFigure { value: 50.0, reference: "a/b/AFG".into(), per_million: false, percent: false },
-            KnownFigure { value: 36_200.0, reference: "a/b/2017".into(), per_million: false, percent: false },
-            KnownFigure { value: 52.57, reference: "w/x/utopia".into(), per_million: false, percent: true },
-        ];
-        let first = |t: &str| prose_numbers(t).into_iter().find_map(|n| typed_figure(&n, &known).cloned());
+        let known =
+            vec![known(50.0, "a/b/AFG", false), known(36_200.0, "a/b/2017", false), known(52.57, "w/x/utopia", true)];
+        let first = |t: &str| prose_numbers(t).into_iter().find_map(|n| typed_figure(&n, &known, &[]).cloned());
         assert!(first("fines of 50 countries").is_none(), "small round numbers are not figures");
         assert_eq!(first("it held 36,200 km²").map(|k| k.reference), Some("a/b/2017".into()));
         assert_eq!(first("utopia made up 52.57% of it").map(|k| k.reference), Some("w/x/utopia".into()));
         assert!(first("it held 36,201 km²").is_none());
+    }
+
+    #[test]
+    fn a_number_cited_to_another_source_is_another_quantity() {
+        let known = vec![known(36_200.0, "a/b/2017", false)];
+        let n = prose_numbers("it held 36,200 km²")[0];
+        assert!(typed_figure(&n, &known, &[]).is_some(), "no citation: it repeats the figure");
+        assert!(typed_figure(&n, &known, &["src-a"]).is_some(), "cited to the figure's source: it repeats it");
+        assert!(typed_figure(&n, &known, &["src-other"]).is_none(), "cited to another source: another quantity");
+        assert!(typed_figure(&n, &known, &["src-other", "src-a"]).is_some(), "one of the citations is the figure's");
     }
 
     #[test]

@@ -164,6 +164,14 @@ fn find_index(b: &[u8], i: usize, n: usize) -> Option<usize> {
     None
 }
 
+/// Fills in the line and column of `path` in `text`, when it can be found.
+pub fn locate_in(text: &str, path: &JsonPath, d: &mut super::diagnostics::Diagnostic) {
+    if let Some((l, c)) = super::locate::locate(text, path) {
+        d.line = Some(l);
+        d.column = Some(c);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,17 +1,23 @@
-//! The content pack: format, loading, validation and the indexed [`Pack`] the UI reads.
+//! The content pack, in one-way layers: [`diagnostics`] (problems and their places) →
+//! [`raw`] (what files hold) → [`files`] (reading them safely) → [`readers`] (pack
+//! folders, GeoJSON, CSV, TimelineJS) → [`validate`] (one check per kind) → [`pack`] (the
+//! indexed pack the UI reads) → [`load`] (the one way every pack ends). [`schema`],
+//! [`date`], [`rich`], [`figures`] and [`locate`] are the format's vocabulary, used by all.
 
 pub mod date;
 pub mod diagnostics;
 pub mod figures;
+pub mod files;
 pub mod load;
 pub mod locate;
 pub mod pack;
+pub mod raw;
+pub mod readers;
 pub mod rich;
 pub mod schema;
-pub mod timelinejs;
 pub mod validate;
 
 pub use date::{DatePrecision, PackDate};
-pub use diagnostics::{Diagnostic, Severity};
-pub use load::{LoadError, LoadOutcome, load_builtin, load_path};
+pub use diagnostics::{Diagnostic, LoadError, Severity};
+pub use load::{LoadOutcome, load_builtin, load_path};
 pub use pack::Pack;

@@ -3,52 +3,10 @@
 use std::collections::HashMap;
 
 use super::date::PackDate;
-use super::load::{CsvRow, LoadedFile};
+pub use super::raw::TerritorySnapshot;
+use super::raw::{Origin, RawPack};
 use super::schema::*;
 use crate::route::{Focus, FocusKind};
-
-/// Where an item came from: which loaded file, and its index in that file's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Origin {
-    pub file: usize,
-    pub index: usize,
-}
-
-/// Approximate area under control at one date (from the territory GeoJSON).
-#[derive(Debug, Clone)]
-pub struct TerritorySnapshot {
-    pub date: PackDate,
-    pub label: String,
-    pub note: String,
-    pub sources: Vec<String>,
-    /// Polygons → rings (first is the outline, others are holes) → [lon, lat].
-    pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
-}
-
-/// Everything read from the files, before indexing. Validation works on this.
-#[derive(Default)]
-pub struct RawPack {
-    pub manifest: Option<Manifest>,
-    /// Kinds with a file that could not be read or parsed: references into them are
-    /// not reported as dangling (the target may be in the broken file).
-    pub incomplete: std::collections::HashSet<Kind>,
-    pub files: Vec<LoadedFile>,
-    pub sections: Vec<(Section, Origin)>,
-    pub sources: Vec<(Source, Origin)>,
-    pub glossary: Vec<(GlossaryTerm, Origin)>,
-    pub tracks: Vec<(Track, Origin)>,
-    pub eras: Vec<(Era, Origin)>,
-    pub events: Vec<(Event, Origin)>,
-    pub datasets: Vec<(Dataset, Origin)>,
-    pub csv_points: Vec<CsvRow>,
-    pub places: Vec<(Place, Origin)>,
-    pub countries: Vec<(Country, Origin)>,
-    pub territory: Vec<(TerritorySnapshot, Origin)>,
-    pub lessons: Vec<(Lesson, Origin)>,
-    pub quiz: Vec<(QuizItem, Origin)>,
-    pub practice: Vec<(PracticeItem, Origin)>,
-    pub help: Vec<(HelpResource, Origin)>,
-}
 
 /// Something with a stable string id.
 pub trait HasId {

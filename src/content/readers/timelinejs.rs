@@ -11,12 +11,13 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::date::PackDate;
-use super::diagnostics::{Diagnostic, Severity};
-use super::load::{LoadError, LoadOutcome, LoadedFile, MAX_FILE_BYTES, locate_in, parse_json};
-use super::locate::JsonPath;
-use super::pack::{Origin, RawPack};
-use super::schema::*;
+use super::parse_json;
+use crate::content::date::PackDate;
+use crate::content::diagnostics::{Diagnostic, LoadError, Severity};
+use crate::content::files::{MAX_FILE_BYTES, decode_utf8};
+use crate::content::locate::{JsonPath, locate_in};
+use crate::content::raw::{LoadedFile, Origin, RawPack};
+use crate::content::schema::*;
 
 /// Years beyond this are not supported (cosmological timelines).
 const MAX_YEAR: i64 = 1_000_000;
@@ -220,8 +221,8 @@ fn slug(text: &str) -> String {
     if s.is_empty() { "group".into() } else { s }
 }
 
-/// Loads a TimelineJS JSON file as a pack.
-pub fn load_file(path: &Path) -> Result<LoadOutcome, LoadError> {
+/// Reads a TimelineJS JSON file as a pack.
+pub fn read_file(path: &Path) -> Result<(RawPack, Vec<Diagnostic>), LoadError> {
     let unreadable = |reason: String| LoadError::Unreadable { path: path.display().to_string(), reason };
     let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
     if meta.len() as usize > MAX_FILE_BYTES {
@@ -238,24 +239,21 @@ pub fn load_file(path: &Path) -> Result<LoadOutcome, LoadError> {
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(2000, |d| super::date::civil_from_days((d.as_secs() / 86_400) as i64).0);
-    Ok(load_bytes(&name, &url, year, bytes))
+        .map_or(2000, |d| crate::content::date::civil_from_days((d.as_secs() / 86_400) as i64).0);
+    Ok(read_bytes(&name, &url, year, bytes))
 }
 
-/// Converts TimelineJS bytes (never panics; problems are located in the file).
-pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> LoadOutcome {
+/// Converts TimelineJS bytes (never panics; problems are located in the file). The text
+/// is read like a pack's files: UTF-8, with a byte-order mark dropped.
+pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (RawPack, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut raw = RawPack::default();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(_) => {
-            diags.push(Diagnostic::file(name, "found bytes that are not UTF-8 text; expected a UTF-8 JSON file"));
-            return finish(raw, diags);
-        }
+    let Some(text) = decode_utf8(name, bytes, &mut diags) else {
+        return (raw, diags);
     };
     let Some(tl) = parse_json::<TlFile>(name, &text, &mut diags) else {
         raw.files.push(LoadedFile { name: name.to_string(), text });
-        return finish(raw, diags);
+        return (raw, diags);
     };
     let report = |diags: &mut Vec<Diagnostic>, path: JsonPath, message: String| {
         let mut d = Diagnostic {
@@ -392,12 +390,7 @@ pub fn load_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> Load
         mirror_hosts: Vec::new(),
     });
     raw.files.push(LoadedFile { name: name.to_string(), text });
-    finish(raw, diags)
-}
-
-fn finish(raw: RawPack, mut diags: Vec<Diagnostic>) -> LoadOutcome {
-    super::validate::validate(&raw, &mut diags);
-    LoadOutcome { pack: super::pack::Pack::from_raw(raw), diagnostics: diags }
+    (raw, diags)
 }
 
 #[cfg(test)]
@@ -408,13 +401,19 @@ mod tests {
     fn enormous_years_are_reported_not_panicked_on() {
         for year in ["-30e200", "30e200", "-9223372036854775808", "1e19"] {
             let json = format!(r#"{{"events": [{{"start_date": {{"year": {year}}}, "text": {{"headline": "x"}}}}]}}"#);
-            let outcome = load_bytes("t.json", "file:///t.json", 2026, json.into_bytes());
-            assert!(
-                outcome.diagnostics.iter().any(|d| d.path == "events[0].start_date.year"),
-                "{year}: {:?}",
-                outcome.diagnostics
-            );
+            let (_, diagnostics) = read_bytes("t.json", "file:///t.json", 2026, json.into_bytes());
+            assert!(diagnostics.iter().any(|d| d.path == "events[0].start_date.year"), "{year}: {diagnostics:?}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_like_in_pack_files() {
+        let json = r#"{"events": [{"start_date": {"year": 2014}, "text": {"headline": "x"}}]}"#;
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend_from_slice(json.as_bytes());
+        let (raw, diagnostics) = read_bytes("bom.json", "file:///bom.json", 2026, bytes);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(raw.events.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,35 @@
+//! Sections: every list filled, rich text valid, sources and related events known.
+
+use super::checker::Checker;
+use crate::content::locate::JsonPath;
+use crate::content::raw::RawPack;
+
+/// Checks every sections and reports through `c`.
+pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
+    for (s, o) in &raw.sections {
+        let p = JsonPath::root().key("sections").index(o.index);
+        c.non_empty(*o, &p, "title", &s.title);
+        c.non_empty(*o, &p, "summary", &s.summary);
+        for (field, list) in [
+            ("objectives", &s.objectives),
+            ("paragraphs", &s.paragraphs),
+            ("takeaways", &s.takeaways),
+            ("questions", &s.questions),
+        ] {
+            if list.is_empty() {
+                c.report(*o, p.key(field), format!("{field} is empty; expected at least one entry"));
+            }
+            for (i, text) in list.iter().enumerate() {
+                if text.trim().is_empty() {
+                    c.report(*o, p.key(field).index(i), "empty text; expected a sentence");
+                }
+                c.rich(*o, p.key(field).index(i), text);
+            }
+        }
+        if let Some(note) = &s.content_note {
+            c.rich(*o, p.key("content_note"), note);
+        }
+        c.sources(*o, &p, &s.sources, false);
+        c.refs(*o, &p, "related_events", &s.related_events, "event", |ids, id| ids.events.contains(id));
+    }
+}
