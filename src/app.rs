@@ -12,9 +12,10 @@ use crate::content::{self, Diagnostic, Pack, PackDate};
 use crate::persist::{self, Saved};
 use crate::platform::{Inbox, Platform};
 use crate::route::{Route, StartRoute};
+use crate::shell::{self, explain, presenter, search::SearchView};
 use crate::state::{AppState, Settings};
 use crate::theme::{self, ThemeChoice};
-use crate::views::{self, Views, presenter, search::SearchView, shell};
+use crate::views::Views;
 
 /// How the app was asked to start (from the command line).
 #[derive(Debug, Clone, Default)]
@@ -281,10 +282,12 @@ impl DecodedApp {
 
     /// Theme and text size: the theme's base size times the user's scale. Ctrl+plus/minus
     /// change egui's zoom directly; that is folded back into the text size, as an action.
-    fn apply_theme_and_zoom(&mut self, ctx: &egui::Context) {
+    fn apply_theme_and_zoom(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let theme = self.state.theme();
         if self.applied_theme != Some(theme) {
             theme::apply(ctx, theme);
+            // This frame's root was made with the old style; the panels inherit it from here.
+            ui.set_style(ctx.global_style());
             self.applied_theme = Some(theme);
         }
         let base = theme.base_zoom();
@@ -348,7 +351,7 @@ impl eframe::App for DecodedApp {
             self.apply(action);
         }
         self.run_pending(&ctx);
-        self.apply_theme_and_zoom(&ctx);
+        self.apply_theme_and_zoom(ui, &ctx);
         self.name_window(&ctx);
         let actions = self.panels(ui, &ctx);
         self.finish_frame(&ctx, actions);
@@ -411,7 +414,7 @@ impl DecodedApp {
         }
         if state.settings.panel_open {
             egui::Panel::right("explanations").resizable(false).exact_size(panel_width).show(ui, |ui| {
-                actions.extend(views::explain::ui(ui, pack, state.focus.as_ref()));
+                actions.extend(explain::ui(ui, pack, state.focus.as_ref()));
             });
         }
         let views = &mut self.views;

@@ -1,8 +1,9 @@
-//! One way to print numbers and figures, used by prose, charts, the map and the panel alike.
+//! One way to print a figure, a count, a date and a clock, used by prose, charts, the map,
+//! the timeline and the panel alike.
 //!
 //! A figure reads the same wherever it appears: thousands grouped with commas, decimals
-//! only where the source gave them (at most two), ranges with an en dash, units after
-//! the number (`%` glued to it).
+//! only where the source gave them (at most two), a value before its range, ranges with an
+//! en dash, units after the number (`%` glued to it).
 
 use crate::content::PackDate;
 use crate::content::figures::Resolved;
@@ -59,6 +60,21 @@ pub fn value_or_range(value: Option<f64>, low: Option<f64>, high: Option<f64>, p
         (None, Some(v), _) | (None, None, Some(v)) => print(v),
         _ => "—".into(),
     }
+}
+
+/// A figure's numbers as the source gave them: "5,000", "27,000–31,000" or "5,000 (4,000–6,000)".
+pub fn figure_numbers(value: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
+    value_or_range(value, low, high, number)
+}
+
+/// A whole count, thousands grouped: 1234567.4 → "1,234,567".
+pub fn count(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let n = v.round();
+    let grouped = group(n.abs() as u64);
+    if n < 0.0 { format!("-{grouped}") } else { grouped }
 }
 
 /// A number with its unit: "52.57%", "36,200 km²", "470 people".
@@ -118,6 +134,17 @@ mod tests {
         assert_eq!(number(99.999), "100");
         assert_eq!(rate(39.04), "39.0");
         assert_eq!(rate(9.25), "9.3");
+        assert_eq!(count(1_210_357.4), "1,210,357");
+        assert_eq!(count(-1500.0), "-1,500");
+    }
+
+    #[test]
+    fn a_figure_prints_the_same_in_every_view() {
+        // The map printed 52.57 as "53" and preferred the value; the panel printed "52.6" and
+        // preferred the range. Now both print this.
+        assert_eq!(figure_numbers(Some(52.57), None, None), "52.57");
+        assert_eq!(figure_numbers(Some(5000.0), Some(4000.0), Some(6000.0)), "5,000 (4,000–6,000)");
+        assert_eq!(figure_numbers(None, Some(27_000.0), Some(31_000.0)), "27,000–31,000");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod platform;
 pub mod progress;
 pub mod route;
 pub mod search;
+pub mod shell;
 pub mod state;
 pub mod theme;
 pub mod views;

@@ -1,6 +1,7 @@
-//! Palettes and type scale.
+//! Palettes and the type scale: every text size in the app is one of the named styles of
+//! [`Type`], so a size is changed in one place.
 
-use egui::{Color32, FontFamily, FontId, TextStyle};
+use egui::{Color32, FontFamily, FontId, RichText, TextStyle};
 use serde::{Deserialize, Serialize};
 
 /// Which palette the user chose.
@@ -105,10 +106,92 @@ pub const OKABE_ITO: [Color32; 8] = [
     Color32::from_rgb(0x00, 0x00, 0x00), // black
 ];
 
-/// Size of page titles.
-pub const TITLE_SIZE: f32 = 40.0;
-/// Size of subheadings.
-pub const SUBHEADING_SIZE: f32 = 23.0;
+/// The named text styles, largest first. Body text is [`Type::Body`] (18 points); the
+/// projector theme scales everything by [`PROJECTOR_ZOOM`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    /// Page titles ("Glossary", a section's title).
+    Title,
+    /// The title of a presented lesson step.
+    StepTitle,
+    /// Titles of the full-width views (Timeline, Map), a chart page, a quiz score, a card's number.
+    ViewTitle,
+    /// A quiz question; the presenter's timers.
+    Question,
+    /// Subheadings inside a page.
+    Subheading,
+    /// Text read from the back of a room: a step's caption, a practice post, the pack's name.
+    Lead,
+    /// The title of a card or list entry (a section card, a glossary term, a lesson).
+    CardTitle,
+    /// Large buttons and the questions of dialogs.
+    Large,
+    /// A chart's takeaway, a callout's caption, quiz choices.
+    Emphasis,
+    /// Body text.
+    Body,
+    /// Navigation entries, the chart picker and legends.
+    Control,
+    /// Axis labels and short summaries.
+    Label,
+    /// Captions, citation chips, event labels on the timeline.
+    Caption,
+    /// Small print: attributions, presenter controls, place names on the map.
+    Small,
+    /// The smallest: country names on the map, the scale bar.
+    Tiny,
+}
+
+impl Type {
+    pub const ALL: [Type; 15] = [
+        Type::Title,
+        Type::StepTitle,
+        Type::ViewTitle,
+        Type::Question,
+        Type::Subheading,
+        Type::Lead,
+        Type::CardTitle,
+        Type::Large,
+        Type::Emphasis,
+        Type::Body,
+        Type::Control,
+        Type::Label,
+        Type::Caption,
+        Type::Small,
+        Type::Tiny,
+    ];
+
+    /// Size in points (before the theme's zoom).
+    pub const fn size(self) -> f32 {
+        match self {
+            Type::Title => 40.0,
+            Type::StepTitle => 32.0,
+            Type::ViewTitle => 30.0,
+            Type::Subheading => 23.0,
+            Type::Question => 24.0,
+            Type::Lead => 22.0,
+            Type::CardTitle => 21.0,
+            Type::Large => 20.0,
+            Type::Emphasis => 19.0,
+            Type::Body => BODY_SIZE,
+            Type::Control => 17.0,
+            Type::Label => 16.0,
+            Type::Caption => 15.0,
+            Type::Small => 14.0,
+            Type::Tiny => 13.0,
+        }
+    }
+
+    /// The font of this style.
+    pub fn font(self) -> FontId {
+        FontId::proportional(self.size())
+    }
+
+    /// Text in this style.
+    pub fn text(self, text: impl Into<String>) -> RichText {
+        RichText::new(text.into()).font(self.font())
+    }
+}
 
 /// Accent colours that keep ≥ 4.5:1 contrast on each background.
 pub fn accent(dark: bool) -> Color32 {
@@ -130,7 +213,7 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_theme(choice.preference());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(Type::Small.size(), FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(BODY_SIZE, FontFamily::Proportional)),
             (TextStyle::Button, FontId::new(BODY_SIZE, FontFamily::Proportional)),
             (TextStyle::Monospace, FontId::new(16.0, FontFamily::Monospace)),
@@ -188,6 +271,8 @@ mod tests {
             }
         }
         assert!((BODY_SIZE * PROJECTOR_ZOOM - 28.0).abs() < 0.01, "projector body text is 28 px");
+        assert!(Type::ALL.windows(2).all(|w| w[0].size() > w[1].size()), "one size per named style, largest first");
+        assert_eq!(Type::Body.size(), BODY_SIZE);
     }
 
     #[test]

@@ -158,3 +158,25 @@ fn every_kind_of_damage_opens_the_builtin_pack_with_the_problem_panel() {
         assert!(common::shows(&harness, &first), "{what}: the panel shows \"{first}\"");
     }
 }
+
+#[test]
+fn a_sources_short_label_is_used_everywhere_its_citation_is_printed() {
+    // The source list under a section printed its own guess ("Example & Sample 2020")
+    // while the chips used the source's `short` label.
+    let dir = damaged_pack(|d| {
+        let text = std::fs::read_to_string(d.join("sources.json")).unwrap();
+        let text = text.replacen("\"year\": 2020,", "\"year\": 2020, \"short\": \"Example Lab\",", 1);
+        std::fs::write(d.join("sources.json"), text).unwrap();
+    });
+    let harness = common::app(StartOptions {
+        content: Some(dir.path().to_path_buf()),
+        start: Route::from_cli(Some("section"), Some("sec-example")).unwrap(),
+        ..Default::default()
+    });
+    assert!(harness.state().problems.is_empty(), "{:?}", harness.state().problems);
+    assert_eq!(harness.state().pack.cite_label("src-example"), "Example Lab 2020");
+    let links = harness.query_all_by_label("Example Lab 2020").count();
+    assert!(links >= 1, "the section's source list uses the short label");
+    assert_eq!(harness.query_all_by_label("Example & Sample 2020").count(), 0, "no other label for it");
+    assert!(common::shows(&harness, "Source: Example Lab 2020"), "the chips too");
+}

@@ -95,30 +95,6 @@ pub fn figure_value(point: &Point) -> Option<f64> {
     })
 }
 
-/// "3,417" or "1,200–1,500", as the figure was given.
-pub fn figure_text(point: &Point) -> String {
-    match (point.value, point.low, point.high) {
-        (Some(v), _, _) => group_thousands(v),
-        (None, Some(l), Some(h)) => format!("{}–{}", group_thousands(l), group_thousands(h)),
-        (None, Some(v), None) | (None, None, Some(v)) => group_thousands(v),
-        _ => "no figure".into(),
-    }
-}
-
-/// 12345.0 → "12,345".
-pub fn group_thousands(v: f64) -> String {
-    let n = v.round() as i64;
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
 /// Line width of a flow, in screen points: the area-like square-root scale between
 /// `min_width` (for tiny figures) and `max_width` (for the largest figure shown).
 pub fn flow_width(value: f64, largest: f64, min_width: f32, max_width: f32) -> f32 {
@@ -155,7 +131,13 @@ pub fn flows(pack: &Pack, dataset: &Dataset, series: usize, minimum: f64) -> Vec
             let (lat, lon) = (c.lat?, c.lon?);
             let value = figure_value(p)?;
             let source = p.source.clone().or_else(|| series.source.clone()).unwrap_or_default();
-            (value >= minimum).then(|| Flow { country, value, text: figure_text(p), source, from: zoom0(lon, lat) })
+            (value >= minimum).then(|| Flow {
+                country,
+                value,
+                text: crate::format::figure_numbers(p.value, p.low, p.high),
+                source,
+                from: zoom0(lon, lat),
+            })
         })
         .collect();
     out.sort_by(|a, b| b.value.total_cmp(&a.value));
@@ -327,14 +309,11 @@ mod tests {
     }
 
     #[test]
-    fn month_indices_round_trip_and_numbers_group() {
+    fn month_indices_round_trip() {
         for i in [0, 5, 11, 12, 83] {
             assert_eq!(month_index(month_at(i, 2013), 2013), i);
         }
         assert_eq!(month_at(17, 2013), PackDate::month(2014, 6));
-        assert_eq!(group_thousands(3417.0), "3,417");
-        assert_eq!(group_thousands(120.0), "120");
-        assert_eq!(group_thousands(1_234_567.0), "1,234,567");
     }
 
     #[test]

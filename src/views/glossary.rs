@@ -9,7 +9,7 @@ use crate::route::{Focus, FocusKind, Route};
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
-use super::lazy_list::{FocusScroll, LazyList};
+use crate::widgets::lazy_list::{FocusScroll, LazyList};
 
 /// Per-view state kept by the app (the filter text).
 #[derive(Default)]
@@ -47,12 +47,19 @@ impl GlossaryView {
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Term).map(|f| f.id.clone());
         let scrolling = self.focus.begin(focused_id.as_deref(), &mut self.list);
-        super::reading_column(ui, "glossary", |ui| {
+        crate::widgets::reading_column(ui, "glossary", |ui| {
             let blurb = format!(
                 "{} terms. Hover or focus an underlined term anywhere in the app to see its definition.",
                 terms.len()
             );
-            super::list_header(ui, "Glossary", &blurb, &mut self.filter, "Filter terms:", "type to narrow the list");
+            crate::widgets::list_header(
+                ui,
+                "Glossary",
+                &blurb,
+                &mut self.filter,
+                "Filter terms:",
+                "type to narrow the list",
+            );
             let shown: Vec<_> = terms
                 .iter()
                 .filter(|t| {
@@ -80,8 +87,12 @@ impl GlossaryView {
                     let r = frame.show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         ui.horizontal_wrapped(|ui| {
-                            let r =
-                                ui.add(egui::Button::new(RichText::new(&term.term).size(21.0).strong()).frame(false));
+                            let r = ui.add(
+                                egui::Button::new(
+                                    RichText::new(&term.term).font(crate::theme::Type::CardTitle.font()).strong(),
+                                )
+                                .frame(false),
+                            );
                             if r.clicked() {
                                 actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, term.id.clone()))));
                             }

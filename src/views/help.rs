@@ -4,13 +4,12 @@ use egui::{RichText, Ui};
 
 use crate::action::Action;
 use crate::content::Pack;
-use crate::theme;
 use crate::widgets;
 
 pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
     let mut actions = Vec::new();
-    super::reading_column(ui, "help", |ui| {
-        ui.label(RichText::new("Where to get help").size(theme::TITLE_SIZE).strong());
+    crate::widgets::reading_column(ui, "help", |ui| {
+        ui.label(RichText::new("Where to get help").font(crate::theme::Type::Title.font()).strong());
         ui.label("If you are worried about something you saw online, or about someone you know, you do not have to deal with it alone. Talk to a teacher, a parent or another adult you trust. These services offer advice in confidence.");
         ui.add_space(10.0);
         let mut countries: Vec<&str> = pack.help.iter().map(|h| h.country.as_str()).collect();
@@ -22,10 +21,10 @@ pub fn ui(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
             } else {
                 pack.countries.get(code).map_or(code.to_string(), |c| c.name.clone())
             };
-            ui.label(RichText::new(name).size(theme::SUBHEADING_SIZE).strong());
+            ui.label(RichText::new(name).font(crate::theme::Type::Subheading.font()).strong());
             for h in pack.help.iter().filter(|h| h.country == code) {
                 egui::Frame::new().inner_margin(egui::Margin::same(8)).show(ui, |ui| {
-                    ui.label(RichText::new(&h.name).strong().size(20.0));
+                    ui.label(RichText::new(&h.name).strong().font(crate::theme::Type::Large.font()));
                     ui.label(&h.offers);
                     ui.label(RichText::new(format!("For: {}", h.for_whom)).weak());
                     if !h.phone.is_empty() {

@@ -12,8 +12,8 @@ use crate::widgets::{self, TextLook};
 pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let dark = ui.visuals().dark_mode;
-    super::reading_column(ui, "lessons", |ui| {
-        ui.label(RichText::new("Lessons").size(theme::TITLE_SIZE).strong());
+    crate::widgets::reading_column(ui, "lessons", |ui| {
+        ui.label(RichText::new("Lessons").font(crate::theme::Type::Title.font()).strong());
         ui.label("Ready-made lessons for a class. Presenter mode shows one step at a time on a projector: each step opens the view, item and date it is about, with a caption for the class and notes for you.");
         ui.add_space(10.0);
         widgets::callout(ui, theme::note_fill(dark), "Before you present", |ui| {
@@ -52,7 +52,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(format!("Lesson {}", i + 1)).weak());
-                    ui.label(RichText::new(&lesson.title).size(theme::SUBHEADING_SIZE + 3.0).strong());
+                    ui.label(RichText::new(&lesson.title).font(crate::theme::Type::Subheading.font()).strong());
                     let sensitive = lesson.steps.iter().filter(|s| s.sensitivity == Sensitivity::Sensitive).count();
                     let mut facts = format!("{} min · {} steps", lesson.duration_minutes, lesson.steps.len());
                     if sensitive > 0 {
@@ -65,7 +65,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     actions.extend(widgets::bullets(ui, pack, &lesson.objectives, false));
                     ui.add_space(6.0);
                     let start = ui.add(
-                        egui::Button::new(RichText::new("Start presenting").size(20.0))
+                        egui::Button::new(RichText::new("Start presenting").font(crate::theme::Type::Large.font()))
                             .min_size(egui::vec2(220.0, 44.0)),
                     );
                     let label = format!("Start presenting: {}", lesson.title);

@@ -241,7 +241,7 @@ impl MapView {
 
         // ---- heading
         ui.horizontal_wrapped(|ui| {
-            ui.heading(RichText::new("Map").size(28.0).strong());
+            ui.heading(RichText::new("Map").font(crate::theme::Type::ViewTitle.font()).strong());
             ui.add_space(12.0);
             ui.label(RichText::new("Where the group held ground, and where foreign recruits came from").weak());
         });
@@ -388,7 +388,10 @@ impl MapView {
         let current = map::month_index(date, first_year).clamp(0, last_index);
         ui.horizontal(|ui| {
             let play_label = if self.playing { "Pause" } else { "Play" };
-            let play = ui.add_sized([80.0, 30.0], egui::Button::new(RichText::new(play_label).size(17.0)));
+            let play = ui.add_sized(
+                [80.0, 30.0],
+                egui::Button::new(RichText::new(play_label).font(crate::theme::Type::Control.font())),
+            );
             let play = play.on_hover_text(format!("Animate {first_year} to {last_year}, one month at a time"));
             if play.clicked() {
                 self.playing = !self.playing;
@@ -411,7 +414,7 @@ impl MapView {
                 self.playing = false;
                 actions.push(Action::SetDate(map::month_at(index, first_year)));
             }
-            ui.label(RichText::new(date.to_string()).size(20.0).strong());
+            ui.label(RichText::new(date.to_string()).font(crate::theme::Type::Large.font()).strong());
         });
         if self.playing {
             self.play_elapsed += ui.input(|i| i.stable_dt).min(0.1);
@@ -447,7 +450,7 @@ impl MapView {
                      position on disputed territory. The map works offline.",
                 )
                 .weak()
-                .size(14.0),
+                .font(crate::theme::Type::Small.font()),
             );
         });
         actions
@@ -614,7 +617,7 @@ impl Plugin for MapPainter<'_> {
         }
 
         // Country names where the country is wide enough on screen (the tiles have their own).
-        let font = FontId::proportional(13.0);
+        let font = crate::theme::Type::Tiny.font();
         for c in base.countries.iter().filter(|_| !online_tiles) {
             if c.label_width * scale < 70.0 {
                 continue;
@@ -691,7 +694,8 @@ impl Plugin for MapPainter<'_> {
             for (i, at) in &markers {
                 let place = &pack.places.items[*i];
                 if place.kind == "city" && zoom >= 4.5 || zoom >= 6.5 {
-                    let galley = painter.layout_no_wrap(place.name.clone(), FontId::proportional(14.0), palette.text);
+                    let galley =
+                        painter.layout_no_wrap(place.name.clone(), crate::theme::Type::Small.font(), palette.text);
                     let label = egui::Align2::LEFT_CENTER.anchor_size(*at + Vec2::new(9.0, 0.0), galley.size());
                     let clear_of_markers = markers.iter().all(|(j, m)| j == i || !label.expand(4.0).contains(*m));
                     if clear_of_markers && labels.iter().all(|r| !r.expand(2.0).intersects(label)) {
@@ -838,7 +842,7 @@ fn scale_bar(painter: &egui::Painter, rect: egui::Rect, metres_per_point: f32, p
         left + Vec2::new(length / 2.0, -8.0),
         egui::Align2::CENTER_BOTTOM,
         label,
-        FontId::proportional(13.0),
+        crate::theme::Type::Tiny.font(),
         palette.text,
     );
 }
@@ -851,7 +855,7 @@ fn swatch(ui: &mut Ui, paint: impl FnOnce(&egui::Painter, egui::Rect)) {
 
 fn territory_legend(ui: &mut Ui, pack: &Pack, date: PackDate, index: Option<usize>, palette: &Palette) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.label(RichText::new("Territory").strong().size(18.0));
+    ui.label(RichText::new("Territory").strong().font(crate::theme::Type::Body.font()));
     let Some(snapshot) = index.map(|i| &pack.territory[i]) else {
         match pack.territory.first() {
             Some(first) => ui.label(format!("No territory snapshot before {} in this pack.", first.date)),
@@ -874,7 +878,7 @@ fn territory_legend(ui: &mut Ui, pack: &Pack, date: PackDate, index: Option<usiz
         ui,
         pack,
         &snapshot.note,
-        widgets::TextLook { size: Some(15.0), ..widgets::TextLook::BODY },
+        widgets::TextLook { size: Some(crate::theme::Type::Caption), ..widgets::TextLook::BODY },
     ));
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("Method and dates: source{}:", if snapshot.sources.len() == 1 { "" } else { "s" }));
@@ -889,7 +893,11 @@ fn territory_legend(ui: &mut Ui, pack: &Pack, date: PackDate, index: Option<usiz
         if let Some((point, source)) = map::figure_near(ds, date) {
             ui.horizontal_wrapped(|ui| {
                 let when = point.date.map(|d| d.to_string()).unwrap_or_default();
-                ui.label(format!("Measured area near this date: {} {} ({when})", map::figure_text(point), ds.unit));
+                ui.label(format!(
+                    "Measured area near this date: {} {} ({when})",
+                    crate::format::figure_numbers(point.value, point.low, point.high),
+                    ds.unit
+                ));
                 actions.extend(widgets::source_chip(ui, pack, &source));
             });
         }
@@ -929,7 +937,7 @@ fn place_button(ui: &mut Ui, id: egui::Id, text: &str) -> egui::Response {
 
 fn places_legend(ui: &mut Ui, pack: &Pack, date: PackDate, palette: &Palette, chips: &mut PlaceChips) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.label(RichText::new("Places").strong().size(18.0));
+    ui.label(RichText::new("Places").strong().font(crate::theme::Type::Body.font()));
     ui.horizontal_wrapped(|ui| {
         for (status, text) in [
             (PlaceStatus::Held, "Held at this date (filled square)"),
@@ -1007,7 +1015,7 @@ fn flows_legend(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(s) = ds.series.get(series) else { return actions };
-    ui.label(RichText::new("Foreign-fighter flows").strong().size(18.0));
+    ui.label(RichText::new("Foreign-fighter flows").strong().font(crate::theme::Type::Body.font()));
     ui.horizontal_wrapped(|ui| {
         let color = palette.flow;
         swatch(ui, |p, r| {

@@ -9,20 +9,14 @@ use crate::route::{MapLayers, Route};
 use crate::state::AppState;
 
 pub mod charts;
-pub mod explain;
 pub mod glossary;
 pub mod help;
 pub mod home;
-pub mod lazy_list;
 pub mod lessons;
 pub mod map;
 pub mod practice;
-pub mod presenter;
-pub mod progress;
 pub mod quiz;
-pub mod search;
 pub mod section;
-pub mod shell;
 pub mod sources;
 pub mod timeline;
 
@@ -77,44 +71,4 @@ impl Views {
     pub fn map_uses_network(&self) -> bool {
         self.map.has_online_tiles()
     }
-}
-
-/// Maximum width of reading text, for comfortable line length.
-pub const READING_WIDTH: f32 = 920.0;
-
-/// Lays out a centred reading column inside a scroll area.
-pub fn reading_column<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    egui::ScrollArea::vertical()
-        .id_salt(id)
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let width = ui.available_width().min(READING_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.add_space(12.0);
-                    let r = add(ui);
-                    ui.add_space(40.0);
-                    r
-                })
-                .inner
-            })
-            .inner
-        })
-        .inner
-}
-
-/// Title, one line of explanation and a labelled filter field: the top of the long
-/// reference lists (glossary, sources).
-pub fn list_header(ui: &mut egui::Ui, title: &str, blurb: &str, filter: &mut String, label: &str, hint: &str) {
-    ui.label(egui::RichText::new(title).size(crate::theme::TITLE_SIZE).strong());
-    ui.label(blurb);
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        ui.add(egui::TextEdit::singleline(filter).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
-    });
-    ui.add_space(10.0);
 }

@@ -62,8 +62,8 @@ impl PracticeView {
         if self.round.is_none() {
             self.new_round(pack, state);
         }
-        super::reading_column(ui, "practice", |ui| {
-            ui.label(RichText::new("Spot the technique").size(theme::TITLE_SIZE).strong());
+        crate::widgets::reading_column(ui, "practice", |ui| {
+            ui.label(RichText::new("Spot the technique").font(crate::theme::Type::Title.font()).strong());
             ui.label("Each post below was made up for teaching. Decide whether it uses a manipulation technique, and which. Some posts are ordinary: recognising those counts as much as spotting a trick.");
             let ids = pack.practice.iter().map(|p| p.id.as_str());
             let due = state.progress.due_count(ids, state.now.today);
@@ -101,7 +101,7 @@ impl PracticeView {
         let tally =
             progress::score(round.answered.iter().map(|(i, a)| (pack.practice.items[*i].techniques.as_slice(), a)));
         if round.position >= round.queue.len() {
-            ui.label(RichText::new("Round finished").size(theme::SUBHEADING_SIZE).strong());
+            ui.label(RichText::new("Round finished").font(crate::theme::Type::Subheading.font()).strong());
             score_box(ui, &tally, "Your score this round");
             ui.add_space(8.0);
             return ui.button("Start a new round").clicked();
@@ -125,7 +125,7 @@ impl PracticeView {
                     });
                 ui.add_space(4.0);
                 ui.label(RichText::new(&post.author).strong());
-                ui.add(egui::Label::new(RichText::new(&post.text).size(22.0)).wrap());
+                ui.add(egui::Label::new(RichText::new(&post.text).font(crate::theme::Type::Lead.font())).wrap());
             });
         ui.add_space(8.0);
         ui.label(RichText::new("Which techniques do you see?").strong());
@@ -175,7 +175,8 @@ impl PracticeView {
             let check = ui
                 .add_enabled(
                     ready,
-                    egui::Button::new(RichText::new("Check").size(20.0)).min_size(egui::vec2(160.0, 44.0)),
+                    egui::Button::new(RichText::new("Check").font(crate::theme::Type::Large.font()))
+                        .min_size(egui::vec2(160.0, 44.0)),
                 )
                 .on_disabled_hover_text("Tick at least one technique, or \"None\"");
             if check.clicked() {
@@ -193,8 +194,11 @@ impl PracticeView {
             let last = round.position + 1 == round.queue.len();
             if ui
                 .add(
-                    egui::Button::new(RichText::new(if last { "Finish the round" } else { "Next post" }).size(20.0))
-                        .min_size(egui::vec2(200.0, 44.0)),
+                    egui::Button::new(
+                        RichText::new(if last { "Finish the round" } else { "Next post" })
+                            .font(crate::theme::Type::Large.font()),
+                    )
+                    .min_size(egui::vec2(200.0, 44.0)),
                 )
                 .clicked()
             {

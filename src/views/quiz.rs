@@ -74,8 +74,8 @@ impl QuizView {
         if self.round.as_ref().is_none_or(|r| r.section != state.quiz_section) {
             self.start(pack, state.quiz_section.clone());
         }
-        super::reading_column(ui, "quiz", |ui| {
-            ui.label(RichText::new("Quiz").size(theme::TITLE_SIZE).strong());
+        crate::widgets::reading_column(ui, "quiz", |ui| {
+            ui.label(RichText::new("Quiz").font(crate::theme::Type::Title.font()).strong());
             actions.extend(section_picker(ui, pack, state));
             ui.add_space(10.0);
             self.round_ui(ui, pack, &mut actions);
@@ -95,8 +95,12 @@ impl QuizView {
                 round.recorded = true;
                 actions.push(Action::RecordQuiz { section: round.section.clone(), correct: round.correct, total });
             }
-            ui.label(RichText::new("Your score").size(theme::SUBHEADING_SIZE).strong());
-            ui.label(RichText::new(format!("{} of {total} answered correctly", round.correct)).size(28.0).strong());
+            ui.label(RichText::new("Your score").font(crate::theme::Type::Subheading.font()).strong());
+            ui.label(
+                RichText::new(format!("{} of {total} answered correctly", round.correct))
+                    .font(crate::theme::Type::ViewTitle.font())
+                    .strong(),
+            );
             ui.label("Your score is saved on this computer (see Your progress on the home screen).");
             ui.add_space(8.0);
             let mut again = false;
@@ -127,7 +131,10 @@ impl QuizView {
             ))
             .weak(),
         );
-        ui.add(egui::Label::new(RichText::new(pack.plain(&q.question)).size(24.0).strong()).wrap());
+        ui.add(
+            egui::Label::new(RichText::new(pack.plain(&q.question)).font(crate::theme::Type::Question.font()).strong())
+                .wrap(),
+        );
         ui.add_space(6.0);
         for (shown, &choice_index) in order.iter().enumerate() {
             let choice = &q.choices[choice_index];
@@ -135,7 +142,7 @@ impl QuizView {
             let text = format!("{letter}. {}", pack.plain(&choice.text));
             match round.chosen {
                 None => {
-                    let button = egui::Button::new(RichText::new(text).size(19.0))
+                    let button = egui::Button::new(RichText::new(text).font(crate::theme::Type::Emphasis.font()))
                         .wrap()
                         .min_size(egui::vec2(ui.available_width(), 40.0));
                     if ui.add(button).clicked() {
@@ -164,7 +171,9 @@ impl QuizView {
                             if let Some(mark) = mark {
                                 ui.label(RichText::new(mark).strong().color(theme::accent(dark)));
                             }
-                            ui.add(egui::Label::new(RichText::new(text).size(19.0)).wrap());
+                            ui.add(
+                                egui::Label::new(RichText::new(text).font(crate::theme::Type::Emphasis.font())).wrap(),
+                            );
                         },
                     );
                 }
@@ -176,8 +185,11 @@ impl QuizView {
             ui.add_space(8.0);
             let last = round.index + 1 == round.questions.len();
             let next = ui.add(
-                egui::Button::new(RichText::new(if last { "See your score" } else { "Next question" }).size(20.0))
-                    .min_size(egui::vec2(200.0, 44.0)),
+                egui::Button::new(
+                    RichText::new(if last { "See your score" } else { "Next question" })
+                        .font(crate::theme::Type::Large.font()),
+                )
+                .min_size(egui::vec2(200.0, 44.0)),
             );
             if next.clicked() {
                 round.index += 1;

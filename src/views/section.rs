@@ -13,7 +13,7 @@ use crate::widgets::{self, TextLook};
 pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(index) = pack.sections.position(section_id) else {
-        super::reading_column(ui, "section-missing", |ui| {
+        crate::widgets::reading_column(ui, "section-missing", |ui| {
             ui.heading("Section not found");
             ui.label(format!("This pack has no section with the id \"{section_id}\"."));
             if ui.button("Go to the home screen").clicked() {
@@ -24,9 +24,9 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
     };
     let section = &pack.sections.items[index];
     let dark = ui.visuals().dark_mode;
-    super::reading_column(ui, &format!("section-{section_id}"), |ui| {
+    crate::widgets::reading_column(ui, &format!("section-{section_id}"), |ui| {
         ui.label(RichText::new(format!("Section {} of {}", index + 1, pack.sections.len())).weak());
-        ui.label(RichText::new(&section.title).size(theme::TITLE_SIZE).strong());
+        ui.label(RichText::new(&section.title).font(crate::theme::Type::Title.font()).strong());
         ui.add_space(8.0);
         if hidden {
             widgets::callout(ui, theme::note_fill(dark), "Hidden for this class period", |ui| {
@@ -48,13 +48,15 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
             });
             ui.add_space(10.0);
         }
-        ui.label(RichText::new("In this section you will learn to").size(theme::SUBHEADING_SIZE).strong());
+        ui.label(
+            RichText::new("In this section you will learn to").font(crate::theme::Type::Subheading.font()).strong(),
+        );
         actions.extend(widgets::bullets(ui, pack, &section.objectives, false));
         ui.add_space(12.0);
         for paragraph in &section.paragraphs {
             if let Some(heading) = paragraph.strip_prefix("## ") {
                 ui.add_space(10.0);
-                ui.label(RichText::new(heading).size(theme::SUBHEADING_SIZE).strong());
+                ui.label(RichText::new(heading).font(crate::theme::Type::Subheading.font()).strong());
             } else {
                 actions.extend(widgets::rich_text(ui, pack, paragraph, TextLook::BODY));
                 ui.add_space(10.0);
@@ -65,11 +67,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
             actions.extend(widgets::bullets(ui, pack, &section.takeaways, false));
         });
         ui.add_space(14.0);
-        ui.label(RichText::new("Discuss").size(theme::SUBHEADING_SIZE).strong());
+        ui.label(RichText::new("Discuss").font(crate::theme::Type::Subheading.font()).strong());
         actions.extend(widgets::bullets(ui, pack, &section.questions, true));
         if !section.related_events.is_empty() {
             ui.add_space(14.0);
-            ui.label(RichText::new("Related events").size(theme::SUBHEADING_SIZE).strong());
+            ui.label(RichText::new("Related events").font(crate::theme::Type::Subheading.font()).strong());
             for id in &section.related_events {
                 if let Some(event) = pack.events.get(id) {
                     ui.horizontal_wrapped(|ui| {
@@ -86,7 +88,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
         }
         if !section.sources.is_empty() {
             ui.add_space(14.0);
-            ui.label(RichText::new("Sources").size(theme::SUBHEADING_SIZE).strong());
+            ui.label(RichText::new("Sources").font(crate::theme::Type::Subheading.font()).strong());
             actions.extend(widgets::source_list(ui, pack, &section.sources));
         }
         ui.add_space(20.0);

@@ -7,7 +7,7 @@ use crate::content::Pack;
 use crate::route::{Focus, FocusKind};
 use crate::theme;
 
-use super::lazy_list::{FocusScroll, LazyList};
+use crate::widgets::lazy_list::{FocusScroll, LazyList};
 
 #[derive(Default)]
 pub struct SourcesView {
@@ -33,12 +33,12 @@ impl SourcesView {
         let needle = self.filter.to_lowercase();
         let focused_id = focus.filter(|f| f.kind == FocusKind::Source).map(|f| f.id.clone());
         let scrolling = self.focus.begin(focused_id.as_deref(), &mut self.list);
-        super::reading_column(ui, "sources", |ui| {
+        crate::widgets::reading_column(ui, "sources", |ui| {
             let blurb = format!(
                 "{} sources. Every figure, date and claim in this app points to one of them. Links open in your web browser only after you confirm.",
                 sources.len()
             );
-            super::list_header(
+            crate::widgets::list_header(
                 ui,
                 "Sources",
                 &blurb,

@@ -20,7 +20,7 @@ use crate::route::{Focus, FocusKind};
 use crate::state::AppState;
 use crate::theme;
 
-use super::lazy_list::LazyList;
+use crate::widgets::lazy_list::LazyList;
 
 /// The dataset drawn as the context curve behind the tracks.
 pub const AREA_DATASET: &str = "ds-territory-area";
@@ -639,7 +639,7 @@ impl TimelineView {
     fn header(&mut self, ui: &mut Ui, pack: &Pack, full: Span, shown: usize, narrow: bool) {
         let span = self.span(pack);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Timeline").size(30.0).strong());
+            ui.label(RichText::new("Timeline").font(crate::theme::Type::ViewTitle.font()).strong());
             ui.add_space(8.0);
             let centre = (span.start + span.end) / 2.0;
             if ui.button("Zoom in").on_hover_text("Zoom in (+ key)").clicked() {
@@ -736,7 +736,7 @@ impl TimelineView {
     }
 
     fn metrics() -> (FontId, FontId, FontId) {
-        (FontId::proportional(16.0), FontId::proportional(15.0), FontId::proportional(17.0))
+        (crate::theme::Type::Label.font(), crate::theme::Type::Caption.font(), crate::theme::Type::Control.font())
     }
 
     fn visible_tracks<'p>(&self, pack: &'p Pack) -> Vec<(usize, &'p crate::content::schema::Track)> {
@@ -1281,7 +1281,7 @@ impl TimelineView {
                     let values: Vec<_> = s.points.iter().filter(|p| p.date.is_some()).collect();
                     if let (Some(first), Some(last)) = (values.first(), values.last()) {
                         let fig =
-                            |p: &crate::content::schema::Point| super::explain::figure_text(p.value, p.low, p.high);
+                            |p: &crate::content::schema::Point| crate::format::figure_numbers(p.value, p.low, p.high);
                         let (Some(fd), Some(ld)) = (first.date, last.date) else { return };
                         ui.label(
                             RichText::new(format!(
@@ -1295,7 +1295,7 @@ impl TimelineView {
                                 d.unit,
                                 ld
                             ))
-                            .size(15.0),
+                            .font(crate::theme::Type::Caption.font()),
                         );
                         let mut ids: Vec<&str> = Vec::new();
                         for p in &values {
@@ -1315,7 +1315,10 @@ impl TimelineView {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             for era in &pack.eras {
-                ui.label(RichText::new(format!("Grey band: {}, {} to {}.", era.label, era.start, era.end)).size(15.0));
+                ui.label(
+                    RichText::new(format!("Grey band: {}, {} to {}.", era.label, era.start, era.end))
+                        .font(crate::theme::Type::Caption.font()),
+                );
                 for id in &era.sources {
                     actions.extend(crate::widgets::source_chip(ui, pack, id));
                 }
@@ -1329,7 +1332,7 @@ impl TimelineView {
                  Shift+Left/Right or Page Up/Down to scroll, + and − to zoom, Home/End to the start or end, \
                  Esc to clear the selection. On the date cursor, Left/Right move the date.",
             )
-            .size(15.0)
+            .font(crate::theme::Type::Caption.font())
             .weak(),
         );
         ui.add_space(4.0);
@@ -1430,7 +1433,7 @@ impl TimelineView {
                     let date = ui.painter().layout_no_wrap(e.date.to_string(), axis_font.clone(), text_colour);
                     let track = ui.painter().layout(
                         track_name.to_string(),
-                        FontId::proportional(15.0),
+                        crate::theme::Type::Caption.font(),
                         weak,
                         track_w.max(80.0),
                     );
@@ -1467,8 +1470,11 @@ impl TimelineView {
                         let dw = date.size().x;
                         painter.galley(pos2(x, y), date, sel_text);
                         paint_marker(&painter, pos2(x + dw + 14.0, y + dh / 2.0), 5.5, shape, colour, outline);
-                        let short =
-                            ui.painter().layout_no_wrap(track_name.to_string(), FontId::proportional(15.0), weak);
+                        let short = ui.painter().layout_no_wrap(
+                            track_name.to_string(),
+                            crate::theme::Type::Caption.font(),
+                            weak,
+                        );
                         if x + dw + 26.0 + short.size().x < rect.right() {
                             painter.galley(pos2(x + dw + 26.0, y + 1.0), short, weak);
                         }

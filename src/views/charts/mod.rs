@@ -7,8 +7,8 @@
 
 pub mod model;
 
-use egui::{Color32, FontId, RichText, Stroke, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
+use egui::{Color32, RichText, Stroke, Ui};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, LineStyle, Plot, PlotPoint, Points, VLine};
 
 use crate::action::Action;
 use crate::content::Pack;
@@ -16,19 +16,19 @@ use crate::content::schema::{Dataset, Dimension, Event};
 use crate::route::{Focus, FocusKind, Route};
 use crate::state::AppState;
 use crate::theme;
+use crate::widgets::{MarkerShape, paint_marker};
 use model::{CategoryRow, ChartPage, Figure, Measure, Options, TimeMark};
 
-/// Marker shapes per series, so series differ by shape as well as colour.
-const SHAPES: [MarkerShape; 6] = [
-    MarkerShape::Circle,
-    MarkerShape::Square,
-    MarkerShape::Diamond,
-    MarkerShape::Up,
-    MarkerShape::Down,
-    MarkerShape::Cross,
+/// Marker shapes per series, in the plot and in the legend, so series differ by shape as
+/// well as colour.
+const SHAPES: [(egui_plot::MarkerShape, MarkerShape); 6] = [
+    (egui_plot::MarkerShape::Circle, MarkerShape::Circle),
+    (egui_plot::MarkerShape::Square, MarkerShape::Square),
+    (egui_plot::MarkerShape::Diamond, MarkerShape::Diamond),
+    (egui_plot::MarkerShape::Up, MarkerShape::Up),
+    (egui_plot::MarkerShape::Down, MarkerShape::Down),
+    (egui_plot::MarkerShape::Cross, MarkerShape::Cross),
 ];
-
-const TICK_SIZE: f32 = 16.0;
 
 /// State of the Charts view: options of the category charts and which panels are shown.
 pub struct ChartsView {
@@ -69,7 +69,7 @@ impl ChartsView {
         let pages = model::pages(pack);
         egui::ScrollArea::vertical().id_salt("charts").auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(8.0);
-            ui.label(RichText::new("Charts").size(theme::TITLE_SIZE).strong());
+            ui.label(RichText::new("Charts").font(crate::theme::Type::Title.font()).strong());
             if pages.is_empty() {
                 ui.label("This pack has no datasets to chart.");
                 return;
@@ -79,7 +79,10 @@ impl ChartsView {
             ui.label("Choose a chart:");
             ui.horizontal_wrapped(|ui| {
                 for (i, page) in pages.iter().enumerate() {
-                    let r = ui.add(egui::Button::selectable(i == current, RichText::new(&page.title).size(17.0)));
+                    let r = ui.add(egui::Button::selectable(
+                        i == current,
+                        RichText::new(&page.title).font(crate::theme::Type::Control.font()),
+                    ));
                     if r.clicked() && i != current {
                         actions.push(Action::ShowChart(page.id(pack).to_string()));
                     }
@@ -96,7 +99,7 @@ impl ChartsView {
     fn page(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, page: &ChartPage) -> Vec<Action> {
         let mut actions = Vec::new();
         let grouped = page.datasets.len() > 1;
-        ui.label(RichText::new(&page.title).size(theme::SUBHEADING_SIZE + 6.0).strong());
+        ui.label(RichText::new(&page.title).font(crate::theme::Type::ViewTitle.font()).strong());
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.show_table, "Show data table");
             if grouped {
@@ -125,7 +128,7 @@ impl ChartsView {
             }
             ui.add_space(10.0);
             if grouped {
-                ui.label(RichText::new(&ds.title).size(theme::SUBHEADING_SIZE).strong());
+                ui.label(RichText::new(&ds.title).font(crate::theme::Type::Subheading.font()).strong());
             }
             actions.extend(self.dataset(ui, pack, state, ds, &events));
             ui.separator();
@@ -137,7 +140,7 @@ impl ChartsView {
         let mut actions = Vec::new();
         // An image export keeps the takeaway, controls, legend, chart and source line.
         let image_top = ui.cursor().top();
-        ui.label(RichText::new(&ds.takeaway).size(19.0).italics());
+        ui.label(RichText::new(&ds.takeaway).font(crate::theme::Type::Emphasis.font()).italics());
         let options = if ds.dimension == Dimension::Country { self.options.clone() } else { Options::default() };
         if ds.dimension == Dimension::Country {
             self.country_controls(ui, pack, ds);
@@ -252,38 +255,16 @@ fn legend(ui: &mut Ui, ds: &Dataset) {
                 continue;
             }
             let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
-            paint_marker(ui.painter(), rect.center(), 8.0, SHAPES[i % SHAPES.len()], series_colour(i), outline(dark));
+            let shape = SHAPES[i % SHAPES.len()].1;
+            paint_marker(ui.painter(), rect.center(), 8.0, shape, series_colour(i), Stroke::new(1.5, outline(dark)));
             let text = if s.note.is_empty() { s.label.clone() } else { format!("{} ({})", s.label, s.note) };
-            ui.label(RichText::new(text).size(17.0));
+            ui.label(RichText::new(text).font(crate::theme::Type::Control.font()));
             ui.add_space(10.0);
         }
         if ds.series.iter().flat_map(|s| &s.points).any(|p| Figure::of(p).range().is_some()) {
             ui.label(RichText::new("Whiskers show low–high ranges; a range-only bar ends at its low figure.").weak());
         }
     });
-}
-
-/// Paints a marker shape like the plot's, for the legend.
-fn paint_marker(painter: &egui::Painter, c: egui::Pos2, r: f32, shape: MarkerShape, fill: Color32, edge: Color32) {
-    use egui::pos2;
-    let stroke = Stroke::new(1.5, edge);
-    let poly = |pts: Vec<egui::Pos2>| egui::Shape::convex_polygon(pts, fill, stroke);
-    let shape = match shape {
-        MarkerShape::Circle => egui::Shape::Circle(egui::epaint::CircleShape { center: c, radius: r, fill, stroke }),
-        MarkerShape::Square => {
-            poly(vec![pos2(c.x - r, c.y - r), pos2(c.x + r, c.y - r), pos2(c.x + r, c.y + r), pos2(c.x - r, c.y + r)])
-        }
-        MarkerShape::Diamond => {
-            poly(vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y), pos2(c.x, c.y + r), pos2(c.x - r, c.y)])
-        }
-        MarkerShape::Up => poly(vec![pos2(c.x, c.y - r), pos2(c.x + r, c.y + r), pos2(c.x - r, c.y + r)]),
-        MarkerShape::Down => poly(vec![pos2(c.x - r, c.y - r), pos2(c.x + r, c.y - r), pos2(c.x, c.y + r)]),
-        _ => {
-            painter.line_segment([pos2(c.x - r, c.y - r), pos2(c.x + r, c.y + r)], Stroke::new(3.0, fill));
-            egui::Shape::line_segment([pos2(c.x - r, c.y + r), pos2(c.x + r, c.y - r)], Stroke::new(3.0, fill))
-        }
-    };
-    painter.add(shape);
 }
 
 /// One line of the tooltip: the figure, when it was true, and where it comes from.
@@ -313,7 +294,7 @@ fn figure_tooltip(
 
 fn count_formatter() -> impl Fn(GridMark, &std::ops::RangeInclusive<f64>) -> String {
     move |mark, _| {
-        if mark.value < 0.0 { String::new() } else { crate::views::explain::format_count(mark.value) }
+        if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) }
     }
 }
 
@@ -356,13 +337,13 @@ fn category_chart(
             AxisHints::new_x()
                 .label(unit.clone())
                 .formatter(count_formatter())
-                .tick_label_font(FontId::proportional(TICK_SIZE)),
+                .tick_label_font(crate::theme::Type::Label.font()),
         ])
         .custom_y_axes(vec![
             AxisHints::new_y()
                 .label(dim)
                 .min_thickness(label_width)
-                .tick_label_font(FontId::proportional(TICK_SIZE))
+                .tick_label_font(crate::theme::Type::Label.font())
                 .formatter(move |mark, _| {
                     let i = mark.value.round();
                     if (mark.value - i).abs() > 1e-6 || i < 0.0 {
@@ -401,7 +382,7 @@ fn category_chart(
                 }
             }
             plot_ui.bar_chart(BarChart::new(name.clone(), bars).horizontal().color(colour).allow_hover(false));
-            let shape = SHAPES[s % SHAPES.len()];
+            let shape = SHAPES[s % SHAPES.len()].0;
             plot_ui
                 .points(Points::new(name.clone(), tips.clone()).shape(shape).radius(7.0).color(ink).allow_hover(false));
             plot_ui.points(Points::new(name, tips).shape(shape).radius(5.0).color(colour).allow_hover(false));
@@ -470,7 +451,7 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
         .include_y(0.0)
         .include_y(max_y * 1.12)
         .custom_x_axes(vec![
-            AxisHints::new_x().label("Date").tick_label_font(FontId::proportional(TICK_SIZE)).formatter(|mark, _| {
+            AxisHints::new_x().label("Date").tick_label_font(crate::theme::Type::Label.font()).formatter(|mark, _| {
                 if (mark.value - mark.value.round()).abs() < 1e-6 {
                     format!("{:.0}", mark.value)
                 } else {
@@ -486,7 +467,7 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
             AxisHints::new_y()
                 .label(ds.unit.clone())
                 .min_thickness(90.0)
-                .tick_label_font(FontId::proportional(TICK_SIZE))
+                .tick_label_font(crate::theme::Type::Label.font())
                 .formatter(count_formatter()),
         ]);
     let marks_ref = &marks;
@@ -494,7 +475,7 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
     let response = plot.show(ui, |plot_ui| {
         for (s, series) in ds.series.iter().enumerate() {
             let colour = series_colour(s);
-            let shape = SHAPES[s % SHAPES.len()];
+            let shape = SHAPES[s % SHAPES.len()].0;
             let name = series.label.clone();
             let mine: Vec<&TimeMark<'_>> = marks_ref.iter().filter(|m| m.series == s).collect();
             let mut bars = Vec::new();
@@ -531,7 +512,9 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
         }
         if !events_ref.is_empty() {
             let pts: Vec<[f64; 2]> = events_ref.iter().map(|e| [e.date.mid_decimal_year(), 0.0]).collect();
-            plot_ui.points(Points::new("Events", pts).shape(MarkerShape::Up).radius(6.0).color(ink).allow_hover(false));
+            plot_ui.points(
+                Points::new("Events", pts).shape(egui_plot::MarkerShape::Up).radius(6.0).color(ink).allow_hover(false),
+            );
         }
         if let Some(x) = cursor {
             plot_ui.vline(
@@ -545,7 +528,9 @@ fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, events: 
                 egui_plot::Text::new(
                     "Date cursor label",
                     PlotPoint::new(x, max_y * 1.1),
-                    RichText::new(format!(" {}", state.date)).size(15.0).color(theme::accent(dark)),
+                    RichText::new(format!(" {}", state.date))
+                        .font(crate::theme::Type::Caption.font())
+                        .color(theme::accent(dark)),
                 )
                 .anchor(egui::Align2::LEFT_CENTER)
                 .allow_hover(false),

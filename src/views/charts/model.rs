@@ -6,7 +6,7 @@
 use crate::content::date::day_to_decimal_year;
 use crate::content::schema::{Dataset, Dimension, Point};
 use crate::content::{Pack, PackDate};
-use crate::views::explain::{figure_text, format_count};
+use crate::format;
 
 /// Datasets shown together on one page, in this order, when the pack has at least two of them.
 /// A pack without these ids simply shows each of its datasets on its own page.
@@ -130,7 +130,7 @@ impl Figure {
 
     /// "1,500" or "100–250".
     pub fn text(&self) -> String {
-        figure_text(self.value, self.low, self.high)
+        format::figure_numbers(self.value, self.low, self.high)
     }
 
     /// "100–250 (range)" for ranges, the plain value otherwise.
@@ -138,14 +138,14 @@ impl Figure {
         match (self.value, self.range()) {
             (None, Some(_)) => format!("{} (range)", self.text()),
             (Some(_), Some((l, h))) => {
-                format!("{} (range {}–{})", self.text_value(), format_count(l), format_count(h))
+                format!("{} (range {}–{})", self.text_value(), format::number(l), format::number(h))
             }
             _ => self.text(),
         }
     }
 
     fn text_value(&self) -> String {
-        self.value.map(format_count).unwrap_or_else(|| self.text())
+        self.value.map(format::number).unwrap_or_else(|| self.text())
     }
 }
 

@@ -6,7 +6,6 @@ use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::Sensitivity;
 use crate::route::{Focus, FocusKind, Route};
-use crate::theme;
 use crate::widgets::{self, TextLook};
 
 pub fn ui(ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
@@ -15,7 +14,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
         ui.add_space(6.0);
         match focus {
             None => {
-                ui.label(RichText::new("Explanations").size(theme::SUBHEADING_SIZE).strong());
+                ui.label(RichText::new("Explanations").font(crate::theme::Type::Subheading.font()).strong());
                 ui.label("Select a term, source, event, place or section and it is explained here, with the sources behind it.");
             }
             Some(f) => {
@@ -43,7 +42,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, focus: Option<&Focus>) -> Vec<Action> {
 
 fn title(ui: &mut Ui, kind: &str, text: &str) {
     ui.label(RichText::new(kind).weak());
-    ui.add(egui::Label::new(RichText::new(text).size(theme::SUBHEADING_SIZE).strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(text).font(crate::theme::Type::Subheading.font()).strong()).wrap());
 }
 
 fn sources_block(ui: &mut Ui, pack: &Pack, ids: &[String], actions: &mut Vec<Action>) {
@@ -61,7 +60,9 @@ fn sources_block(ui: &mut Ui, pack: &Pack, ids: &[String], actions: &mut Vec<Act
             if ui.link(label).on_hover_text("Show on the Sources page").clicked() {
                 actions.push(Action::NavigateFocus(Route::Sources, Focus::new(FocusKind::Source, id.clone())));
             }
-            ui.label(RichText::new(format!("{}. {}.", src.title, src.publisher)).size(15.0));
+            ui.label(
+                RichText::new(format!("{}. {}.", src.title, src.publisher)).font(crate::theme::Type::Caption.font()),
+            );
         });
     }
 }
@@ -177,7 +178,7 @@ fn country(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> boo
     };
     title(ui, &format!("Country · {}", c.region), &c.name);
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Population: {} (as of {})", format_count(c.population.value), c.population.as_of));
+        ui.label(format!("Population: {} (as of {})", crate::format::count(c.population.value), c.population.as_of));
         actions.extend(widgets::source_chip(ui, pack, &c.population.source));
     });
     let mut any = false;
@@ -190,7 +191,13 @@ fn country(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> boo
                     any = true;
                 }
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("{} — {}: {} {}", d.title, s.label, figure_text(p.value, p.low, p.high), d.unit));
+                    ui.label(format!(
+                        "{} — {}: {} {}",
+                        d.title,
+                        s.label,
+                        crate::format::figure_numbers(p.value, p.low, p.high),
+                        d.unit
+                    ));
                     if let Some(src) = p.source.as_deref().or(s.source.as_deref()) {
                         actions.extend(widgets::source_chip(ui, pack, src));
                     }
@@ -263,44 +270,4 @@ fn dataset(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> boo
     }
     sources_block(ui, pack, &ids, actions);
     true
-}
-
-/// A figure as text: a value, or a range "27,000–31,000".
-pub fn figure_text(value: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
-    match (value, low, high) {
-        (_, Some(l), Some(h)) if l != h => format!("{}–{}", format_count(l), format_count(h)),
-        (Some(v), _, _) => format_count(v),
-        (None, Some(l), _) => format_count(l),
-        _ => "—".into(),
-    }
-}
-
-/// 12345.0 → "12,345"; keeps one decimal for fractional values.
-pub fn format_count(v: f64) -> String {
-    if v.fract().abs() > 1e-9 && v.abs() < 1000.0 {
-        return format!("{v:.1}");
-    }
-    let n = v.round() as i64;
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn figures_format() {
-        assert_eq!(format_count(1_210_357.0), "1,210,357");
-        assert_eq!(format_count(52.57), "52.6");
-        assert_eq!(figure_text(None, Some(27_000.0), Some(31_000.0)), "27,000–31,000");
-        assert_eq!(figure_text(Some(5.0), None, None), "5");
-    }
 }

@@ -86,7 +86,7 @@ impl SearchView {
         }
         let modal = egui::Modal::new(egui::Id::unique("quick-search")).show(ctx, |ui: &mut Ui| {
             ui.set_width(720.0_f32.min(ctx.content_rect().width() - 80.0));
-            ui.label(RichText::new("Search everything").strong().size(20.0));
+            ui.label(RichText::new("Search everything").strong().font(crate::theme::Type::Large.font()));
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
                     .hint_text("sections, events, places, countries, terms, sources")
@@ -102,7 +102,11 @@ impl SearchView {
                 // The list's size changes with the query: draw once more so the overlay fits it.
                 ui.ctx().request_repaint();
             }
-            ui.label(RichText::new("Up and Down arrows choose, Enter opens, Esc closes.").weak().size(15.0));
+            ui.label(
+                RichText::new("Up and Down arrows choose, Enter opens, Esc closes.")
+                    .weak()
+                    .font(crate::theme::Type::Caption.font()),
+            );
             // An overlay is sized from its last frame, so give the list its height explicitly.
             let list_height = (ctx.content_rect().height() * 0.6).min(520.0);
             egui::ScrollArea::vertical().min_scrolled_height(list_height).max_height(list_height).show(ui, |ui| {

@@ -101,11 +101,11 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let dark = ui.visuals().dark_mode;
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&step.title).size(theme::TITLE_SIZE * 0.8).strong());
+        ui.label(RichText::new(&step.title).font(crate::theme::Type::StepTitle.font()).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new(lessons::progress_line(lesson, state.hide_sensitive, p.step))
-                    .size(20.0)
+                    .font(crate::theme::Type::Large.font())
                     .color(theme::accent(dark)),
             )
             .on_hover_text(
@@ -113,13 +113,18 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             );
         });
     });
-    actions.extend(widgets::rich_text(ui, pack, &step.caption, TextLook { size: Some(22.0), ..TextLook::BODY }));
+    actions.extend(widgets::rich_text(
+        ui,
+        pack,
+        &step.caption,
+        TextLook { size: Some(crate::theme::Type::Lead), ..TextLook::BODY },
+    ));
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         // Controls in a smaller type than the caption: they are for the presenter.
         for style in [egui::TextStyle::Button, egui::TextStyle::Body] {
             if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
-                font.size = 14.0;
+                font.size = crate::theme::Type::Small.size();
             }
         }
         ui.spacing_mut().button_padding = egui::vec2(8.0, 3.0);
@@ -175,7 +180,7 @@ pub fn key_help(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("presenter-keys")).show(ctx, |ui| {
         ui.set_max_width(820.0);
-        ui.label(RichText::new("Presenter keys").size(theme::SUBHEADING_SIZE).strong());
+        ui.label(RichText::new("Presenter keys").font(crate::theme::Type::Subheading.font()).strong());
         if !state.settings.single_key_shortcuts {
             ui.label("Single-key shortcuts are switched off (Lessons page); use the buttons under the caption.");
         }
@@ -246,16 +251,24 @@ fn notes_body(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let now = ui.ctx().input(|i| i.time);
     let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(format!("Speaker notes · {}", lesson.title)).weak());
-    ui.label(RichText::new(&step.title).size(theme::SUBHEADING_SIZE).strong());
+    ui.label(RichText::new(&step.title).font(crate::theme::Type::Subheading.font()).strong());
     ui.label(lessons::progress_line(lesson, state.hide_sensitive, p.step));
     let total = now - p.started_at;
     let this_step = now - p.step_started_at;
     let over = this_step > f64::from(step.minutes) * 60.0;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("Elapsed {}", crate::format::clock(total))).strong().size(24.0));
+        ui.label(
+            RichText::new(format!("Elapsed {}", crate::format::clock(total)))
+                .strong()
+                .font(crate::theme::Type::Question.font()),
+        );
         ui.label(format!("of {} min planned", lesson.duration_minutes));
         ui.add_space(16.0);
-        ui.label(RichText::new(format!("This step {}", crate::format::clock(this_step))).strong().size(24.0));
+        ui.label(
+            RichText::new(format!("This step {}", crate::format::clock(this_step)))
+                .strong()
+                .font(crate::theme::Type::Question.font()),
+        );
         ui.label(format!("of {} min planned", step.minutes));
         if over {
             ui.label(RichText::new("over time").strong().color(theme::OKABE_ITO[5]));

@@ -1,4 +1,7 @@
-//! Home: what the app is for, who it is for, the content note, and the sections as cards.
+//! Home: what the app is for, who it is for, the content note, the learner's progress, and
+//! the sections as cards.
+
+mod progress;
 
 use egui::{RichText, Ui};
 
@@ -21,9 +24,9 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             ui.vertical(|ui| {
                 ui.set_width(width);
                 ui.add_space(16.0);
-                ui.label(RichText::new(&m.title).size(theme::TITLE_SIZE).strong());
+                ui.label(RichText::new(&m.title).font(crate::theme::Type::Title.font()).strong());
                 if !m.subtitle.is_empty() {
-                    ui.label(RichText::new(&m.subtitle).size(theme::SUBHEADING_SIZE));
+                    ui.label(RichText::new(&m.subtitle).font(crate::theme::Type::Subheading.font()));
                 }
                 ui.add_space(10.0);
                 ui.horizontal_wrapped(|ui| {
@@ -46,7 +49,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 });
                 ui.add_space(10.0);
                 let mut intro = |ui: &mut Ui, heading: &str, text: &str| {
-                    ui.label(RichText::new(heading).size(theme::SUBHEADING_SIZE).strong());
+                    ui.label(RichText::new(heading).font(crate::theme::Type::Subheading.font()).strong());
                     actions.extend(widgets::rich_text(ui, pack, text, TextLook::BODY));
                 };
                 if width >= 800.0 {
@@ -64,7 +67,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     actions.extend(widgets::rich_text(ui, pack, &m.content_note, TextLook::BODY));
                 });
                 ui.add_space(12.0);
-                actions.extend(super::progress::ui(ui, pack, state));
+                actions.extend(progress::ui(ui, pack, state));
                 ui.add_space(18.0);
                 ui.label(RichText::new("Sections").heading().strong());
                 ui.add_space(6.0);
@@ -76,7 +79,10 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                         [("Glossary", Route::Glossary), ("Sources", Route::Sources), ("Where to get help", Route::Help)]
                     {
                         if ui
-                            .add(egui::Button::new(RichText::new(label).size(20.0)).min_size(egui::vec2(200.0, 48.0)))
+                            .add(
+                                egui::Button::new(RichText::new(label).font(crate::theme::Type::Large.font()))
+                                    .min_size(egui::vec2(200.0, 48.0)),
+                            )
                             .clicked()
                         {
                             actions.push(Action::Navigate(route));
@@ -140,9 +146,22 @@ fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
                 let mut child = ui.new_child(
                     egui::UiBuilder::new().max_rect(rect.shrink(14.0)).layout(egui::Layout::top_down(egui::Align::Min)),
                 );
-                child.label(RichText::new(format!("{number}")).size(30.0).strong().color(theme::accent(dark)));
-                child.add(egui::Label::new(RichText::new(&section.title).size(21.0).strong()).wrap().selectable(false));
-                child.add(egui::Label::new(RichText::new(&section.summary).size(16.0)).wrap().selectable(false));
+                child.label(
+                    RichText::new(format!("{number}"))
+                        .font(crate::theme::Type::ViewTitle.font())
+                        .strong()
+                        .color(theme::accent(dark)),
+                );
+                child.add(
+                    egui::Label::new(RichText::new(&section.title).font(crate::theme::Type::CardTitle.font()).strong())
+                        .wrap()
+                        .selectable(false),
+                );
+                child.add(
+                    egui::Label::new(RichText::new(&section.summary).font(crate::theme::Type::Label.font()))
+                        .wrap()
+                        .selectable(false),
+                );
                 if response.clicked() {
                     actions.push(Action::Navigate(Route::Section(section.id.clone())));
                 }

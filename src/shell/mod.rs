@@ -1,12 +1,19 @@
-//! The frame around the views: top bar, navigation, explanatory panel, problem list.
+//! The frame around the views: the top bar, the navigation, the problem list and notices,
+//! the dialogs, and (in submodules) the explanatory panel, presenter mode and quick search.
+//! The shell reads the pack and state and returns actions, like a view; it never imports one.
+
+pub mod explain;
+pub mod presenter;
+pub mod search;
 
 use egui::{AtomExt as _, RichText, Ui};
 
 use crate::action::Action;
 use crate::content::{Diagnostic, Pack};
-use crate::route::Route;
+use crate::route::{NavGroup, Route, VIEWS};
 use crate::state::AppState;
 use crate::theme::{self, ThemeChoice};
+use crate::widgets::{self, Confirm};
 
 pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -34,19 +41,25 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
 fn history_and_title(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
     let back = ui
-        .add_enabled(state.can_go_back(), egui::Button::new(RichText::new("Back").size(18.0)))
+        .add_enabled(
+            state.can_go_back(),
+            egui::Button::new(RichText::new("Back").font(crate::theme::Type::Body.font())),
+        )
         .on_hover_text("Back (Alt+Left arrow, or mouse button 4)");
     if back.clicked() {
         actions.push(Action::Back);
     }
     let fwd = ui
-        .add_enabled(state.can_go_forward(), egui::Button::new(RichText::new("Forward").size(18.0)))
+        .add_enabled(
+            state.can_go_forward(),
+            egui::Button::new(RichText::new("Forward").font(crate::theme::Type::Body.font())),
+        )
         .on_hover_text("Forward (Alt+Right arrow, or mouse button 5)");
     if fwd.clicked() {
         actions.push(Action::Forward);
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(&pack.manifest.title).size(22.0).strong());
+    ui.label(RichText::new(&pack.manifest.title).font(crate::theme::Type::Lead.font()).strong());
     ui.add_space(16.0);
     if ui.button("Search (Ctrl+K)").on_hover_text("Search sections, events, places, terms and sources").clicked() {
         actions.push(Action::OpenSearch);
@@ -58,7 +71,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
     let mut actions = Vec::new();
     let modal = egui::Modal::new(egui::Id::unique("open-pack")).show(ctx, |ui| {
         ui.set_max_width(640.0);
-        ui.label(RichText::new("Open a content pack").strong().size(20.0));
+        ui.label(RichText::new("Open a content pack").strong().font(crate::theme::Type::Large.font()));
         ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
         let label = ui.label("Folder or file:");
         let field = ui
@@ -159,32 +172,33 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         ui.add_space(8.0);
         let mut item = |ui: &mut Ui, label: String, route: Route| {
             let selected = state.route == route;
-            let text = RichText::new(label).size(17.0).atom_grow(true).atom_align(egui::Align2::LEFT_CENTER);
+            let text = RichText::new(label)
+                .font(crate::theme::Type::Control.font())
+                .atom_grow(true)
+                .atom_align(egui::Align2::LEFT_CENTER);
             let r = ui
                 .add(egui::Button::selectable(selected, text).wrap().min_size(egui::vec2(ui.available_width(), 34.0)));
             if r.clicked() {
                 actions.push(Action::Navigate(route));
             }
         };
-        item(ui, "Home".into(), Route::Home);
+        // Home, the sections one by one, then the views of the table, by group.
+        let group = |g: NavGroup| VIEWS.iter().filter_map(move |v| v.nav.filter(|(n, _)| *n == g).map(|(_, l)| (l, v)));
+        for (label, view) in group(NavGroup::Top) {
+            item(ui, label.into(), view.route.clone());
+        }
         ui.add_space(6.0);
         ui.label(RichText::new("Sections").weak());
         for (i, s) in pack.sections.iter().enumerate() {
             item(ui, format!("{}. {}", i + 1, s.title), Route::Section(s.id.clone()));
         }
-        ui.add_space(6.0);
-        ui.label(RichText::new("Explore").weak());
-        item(ui, "Timeline".into(), Route::Timeline);
-        item(ui, "Charts".into(), Route::Charts);
-        item(ui, "Map".into(), Route::Map);
-        item(ui, "Lessons".into(), Route::Lessons);
-        item(ui, "Quiz".into(), Route::Quiz);
-        item(ui, "Spot the technique".into(), Route::Practice);
-        ui.add_space(6.0);
-        ui.label(RichText::new("Reference").weak());
-        item(ui, "Glossary".into(), Route::Glossary);
-        item(ui, "Sources".into(), Route::Sources);
-        item(ui, "Where to get help".into(), Route::Help);
+        for (heading, g) in [("Explore", NavGroup::Explore), ("Reference", NavGroup::Reference)] {
+            ui.add_space(6.0);
+            ui.label(RichText::new(heading).weak());
+            for (label, view) in group(g) {
+                item(ui, label.into(), view.route.clone());
+            }
+        }
     });
     actions
 }
@@ -193,7 +207,7 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
 pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Action> {
     let mut actions = Vec::new();
     let dark = ui.visuals().dark_mode;
-    crate::widgets::callout(
+    widgets::callout(
         ui,
         theme::note_fill(dark),
         &{
@@ -236,23 +250,15 @@ pub fn notices(ui: &mut Ui, notices: &[String]) -> Vec<Action> {
 
 /// Asks before a web address opens in the browser, showing the address first.
 pub fn confirm_url(ctx: &egui::Context, url: &str) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let modal = egui::Modal::new(egui::Id::unique("confirm-url")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.label(RichText::new("Open this address in your web browser?").strong().size(20.0));
+    let words = Confirm {
+        id: "confirm-url",
+        question: "Open this address in your web browser?",
+        yes: "Open in browser",
+        no: "Cancel",
+    };
+    let answer = widgets::confirm(ctx, words, |ui| {
         ui.add(egui::Label::new(RichText::new(url).monospace()).wrap());
         ui.label("The app itself never goes online; your browser will.");
-        ui.horizontal(|ui| {
-            if ui.button("Open in browser").clicked() {
-                actions.push(Action::ConfirmOpenUrl(true));
-            }
-            if ui.button("Cancel").clicked() {
-                actions.push(Action::ConfirmOpenUrl(false));
-            }
-        });
     });
-    if modal.should_close() && actions.is_empty() {
-        actions.push(Action::ConfirmOpenUrl(false));
-    }
-    actions
+    answer.map(Action::ConfirmOpenUrl).into_iter().collect()
 }

@@ -89,22 +89,16 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         });
     });
     if state.dialogs.confirm_reset {
-        let modal = egui::Modal::new(egui::Id::unique("confirm-reset-progress")).show(ui.ctx(), |ui| {
-            ui.set_max_width(560.0);
-            ui.label(RichText::new("Erase all your progress?").strong().size(20.0));
+        let words = widgets::Confirm {
+            id: "confirm-reset-progress",
+            question: "Erase all your progress?",
+            yes: "Erase progress",
+            no: "Keep progress",
+        };
+        let answer = widgets::confirm(ui.ctx(), words, |ui| {
             ui.label("This deletes the sections marked as read, your quiz results and your practice results on this computer. It cannot be undone.");
-            ui.horizontal(|ui| {
-                if ui.button("Erase progress").clicked() {
-                    actions.push(Action::ConfirmResetProgress(true));
-                }
-                if ui.button("Keep progress").clicked() {
-                    actions.push(Action::ConfirmResetProgress(false));
-                }
-            });
         });
-        if modal.should_close() && actions.is_empty() {
-            actions.push(Action::ConfirmResetProgress(false));
-        }
+        actions.extend(answer.map(Action::ConfirmResetProgress));
     }
     actions
 }

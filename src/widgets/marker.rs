@@ -1,0 +1,64 @@
+//! One marker painter for the timeline's tracks, the charts' legends and the map's places:
+//! shapes, so that colour is never the only way to tell series apart.
+
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+
+/// The shape of a marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerShape {
+    Circle,
+    Square,
+    Diamond,
+    /// A triangle pointing up.
+    Up,
+    /// A triangle pointing down.
+    Down,
+    /// An ×, drawn in the fill colour.
+    Cross,
+}
+
+impl MarkerShape {
+    /// Shapes for categories, in order (cycled when there are more categories).
+    pub const CYCLE: [MarkerShape; 5] =
+        [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Diamond, MarkerShape::Up, MarkerShape::Down];
+
+    /// The shape of the `i`-th category.
+    pub fn nth(i: usize) -> MarkerShape {
+        MarkerShape::CYCLE[i % MarkerShape::CYCLE.len()]
+    }
+}
+
+/// Paints a marker around `c`. `radius` is a circle's; the other shapes are scaled so they
+/// look as large (a square a little smaller, a diamond and triangles a little larger).
+pub fn paint_marker(painter: &Painter, c: Pos2, radius: f32, shape: MarkerShape, fill: Color32, stroke: Stroke) {
+    let r = radius;
+    match shape {
+        MarkerShape::Circle => {
+            painter.circle(c, r, fill, stroke);
+        }
+        MarkerShape::Square => {
+            let s = r * 0.88;
+            painter.rect(Rect::from_center_size(c, vec2(2.0 * s, 2.0 * s)), 1.0, fill, stroke, StrokeKind::Middle);
+        }
+        MarkerShape::Diamond => {
+            let s = r * 1.2;
+            let points = vec![pos2(c.x, c.y - s), pos2(c.x + s, c.y), pos2(c.x, c.y + s), pos2(c.x - s, c.y)];
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
+        MarkerShape::Up => {
+            let s = r * 1.15;
+            let points = vec![pos2(c.x, c.y - s), pos2(c.x + s, c.y + s * 0.8), pos2(c.x - s, c.y + s * 0.8)];
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
+        MarkerShape::Down => {
+            let s = r * 1.15;
+            let points = vec![pos2(c.x - s, c.y - s * 0.8), pos2(c.x + s, c.y - s * 0.8), pos2(c.x, c.y + s)];
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
+        MarkerShape::Cross => {
+            let line = Stroke::new(3.0, fill);
+            painter.line_segment([pos2(c.x - r, c.y - r), pos2(c.x + r, c.y + r)], line);
+            painter.line_segment([pos2(c.x - r, c.y + r), pos2(c.x + r, c.y - r)], line);
+        }
+    }
+}
