@@ -157,6 +157,19 @@ impl PackDate {
         day_to_decimal_year((self.start_day() + self.end_day()) / 2)
     }
 
+    /// One step later (or earlier) at the date's own precision: a day for a day, else a
+    /// month (a year stands for its January). The date cursor's arrow keys move like this.
+    pub fn step(self, forward: bool) -> PackDate {
+        let n = if forward { 1 } else { -1 };
+        match self.precision() {
+            DatePrecision::Day => PackDate::from_day_number(self.start_day() + i64::from(n)),
+            _ => {
+                let (y, m) = add_months(self.year, self.month.unwrap_or(1), n);
+                PackDate::month(y, m)
+            }
+        }
+    }
+
     /// The day (precision Day) for a count of days since 1970-01-01.
     pub fn from_day_number(days: i64) -> Self {
         let (y, m, d) = civil_from_days(days);
@@ -202,6 +215,12 @@ impl<'de> Deserialize<'de> for PackDate {
         }
         deserializer.deserialize_str(Visitor)
     }
+}
+
+/// The month `n` months after `month` of `year` (before it, for a negative `n`).
+pub fn add_months(year: i32, month: u8, n: i32) -> (i32, u8) {
+    let index = i64::from(year) * 12 + i64::from(month.clamp(1, 12)) - 1 + i64::from(n);
+    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
 }
 
 /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian).
@@ -285,6 +304,17 @@ mod tests {
         let t = PackDate::day(2014, 7, 2).decimal_year();
         assert!((t - 2014.5).abs() < 0.01);
         assert_eq!(decimal_year_to_day(t), PackDate::day(2014, 7, 2).start_day());
+    }
+
+    #[test]
+    fn steps_move_by_the_dates_precision() {
+        assert_eq!(add_months(2014, 12, 1), (2015, 1));
+        assert_eq!(add_months(2015, 1, -1), (2014, 12));
+        assert_eq!(add_months(2014, 6, -18), (2012, 12));
+        assert_eq!(PackDate::day(2014, 2, 28).step(true), PackDate::day(2014, 3, 1));
+        assert_eq!(PackDate::month(2014, 12).step(true), PackDate::month(2015, 1));
+        assert_eq!(PackDate::month(2014, 1).step(false), PackDate::month(2013, 12));
+        assert_eq!(PackDate::year(2014).step(true), PackDate::month(2014, 2), "a year stands for its January");
     }
 
     #[test]

@@ -195,9 +195,28 @@ impl Pack {
         out
     }
 
-    /// Where the date cursor starts.
+    /// The pack's choices for the views (neutral defaults when it makes none).
+    pub fn views(&self) -> &ViewSettings {
+        static NONE: ViewSettings = ViewSettings {
+            start_date: None,
+            area_dataset: None,
+            flows_dataset: None,
+            flows_to: Vec::new(),
+            map_frame: Vec::new(),
+            chart_groups: Vec::new(),
+            chart_order: Vec::new(),
+        };
+        self.manifest.views.as_ref().unwrap_or(&NONE)
+    }
+
+    /// Where the date cursor starts: the pack's choice, else its first event's date.
     pub fn default_date(&self) -> PackDate {
-        PackDate::month(2014, 6)
+        self.views().start_date.or_else(|| self.events.items.first().map(|e| e.date)).unwrap_or(PackDate::year(2000))
+    }
+
+    /// The dataset the pack names for one of the views' roles, if it exists.
+    pub fn dataset_for(&self, id: Option<&String>) -> Option<&Dataset> {
+        id.and_then(|id| self.datasets.get(id))
     }
 
     /// What an id names in the pack, as an item to focus: a section, event, place, country,
@@ -331,6 +350,7 @@ fn empty_manifest() -> Manifest {
         credits: String::new(),
         files: Vec::new(),
         mirror_hosts: Vec::new(),
+        views: None,
     }
 }
 

@@ -47,6 +47,51 @@ pub struct Manifest {
     /// hosts (or a subdomain) is an error, because citations must point at the original.
     #[serde(default)]
     pub mirror_hosts: Vec<String>,
+    /// What the views start with and which datasets they draw (optional: without it, as for
+    /// an imported TimelineJS file, the views use neutral defaults).
+    #[serde(default)]
+    pub views: Option<ViewSettings>,
+}
+
+/// The pack's choices for the views: the starting date, and which datasets, countries and
+/// groups the timeline, map and charts use. Every id must exist in the pack.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ViewSettings {
+    /// Where the date cursor starts (default: the first event's date).
+    #[serde(default)]
+    pub start_date: Option<PackDate>,
+    /// A dataset keyed by date, drawn as a faint curve behind the timeline's tracks and
+    /// quoted by the map's territory legend (its first series).
+    #[serde(default)]
+    pub area_dataset: Option<String>,
+    /// A dataset keyed by country, drawn as flows on the map.
+    #[serde(default)]
+    pub flows_dataset: Option<String>,
+    /// Countries (ISO3) whose anchors the flows point at (their midpoint).
+    #[serde(default)]
+    pub flows_to: Vec<String>,
+    /// Countries (ISO3) the map frames when it opens or is reset (default: every place).
+    #[serde(default)]
+    pub map_frame: Vec<String>,
+    /// Datasets shown together on one chart page.
+    #[serde(default)]
+    pub chart_groups: Vec<ChartGroup>,
+    /// Chart pages first in the picker, by dataset id; the rest follow in pack order.
+    #[serde(default)]
+    pub chart_order: Vec<String>,
+}
+
+/// Datasets shown together on one chart page.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChartGroup {
+    pub title: String,
+    /// Dataset ids, in the order shown (the page appears when at least two exist).
+    pub datasets: Vec<String>,
+    /// A timeline track whose events are marked on the page's time charts.
+    #[serde(default)]
+    pub events_track: Option<String>,
 }
 
 /// One entry of the manifest's `files` list.

@@ -33,12 +33,12 @@ pub struct Views {
 
 impl Views {
     /// Fresh views for a pack (a newly opened pack starts every view afresh).
-    pub fn new(_pack: &Pack) -> Self {
+    pub fn new(pack: &Pack) -> Self {
         Views {
             glossary: glossary::GlossaryView::default(),
             sources: sources::SourcesView::default(),
             charts: charts::ChartsView::default(),
-            timeline: timeline::TimelineView::default(),
+            timeline: timeline::TimelineView::new(pack),
             map: map::MapView::default(),
             quiz: quiz::QuizView::default(),
             practice: practice::PracticeView::default(),

@@ -388,6 +388,7 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
         credits: String::new(),
         files: Vec::new(),
         mirror_hosts: Vec::new(),
+        views: None,
     });
     raw.files.push(LoadedFile { name: name.to_string(), text });
     (raw, diags)

@@ -8,34 +8,13 @@ use crate::content::schema::{Dataset, Dimension, Point};
 use crate::content::{Pack, PackDate};
 use crate::format;
 
-/// Datasets shown together on one page, in this order, when the pack has at least two of them.
-/// A pack without these ids simply shows each of its datasets on its own page.
-pub const GROUPS: [(&str, &str, &[&str]); 2] = [
-    (
-        "Platform takedowns over time",
-        "platforms",
-        &["ds-twitter-suspensions", "ds-twitter-own-tools", "ds-meta-actioned", "ds-hash-database"],
-    ),
-    ("Territory under control", "territory", &["ds-territory-area", "ds-territory-population"]),
-];
-
-/// Preferred order of pages (by the first dataset id); other datasets follow in pack order.
-const ORDER: [&str; 6] = [
-    "ds-ff-by-country",
-    "ds-ff-by-region",
-    "ds-ff-totals",
-    "ds-twitter-suspensions",
-    "ds-territory-area",
-    "ds-winter-themes",
-];
-
 /// One entry of the chart picker: a dataset, or a group of datasets shown together.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartPage {
     pub title: String,
     /// Indices into `pack.datasets.items`.
     pub datasets: Vec<usize>,
-    /// Timeline track whose events are marked on the page's time charts (from [`GROUPS`]).
+    /// Timeline track whose events are marked on the page's time charts (from the pack's chart groups).
     pub events_track: Option<String>,
 }
 
@@ -50,23 +29,25 @@ impl ChartPage {
     }
 }
 
-/// All chart pages of a pack: one per dataset, except grouped datasets which share one.
+/// All chart pages of a pack: one per dataset, except the pack's chart groups, which share
+/// a page when at least two of their datasets exist. Pages of the pack's `chart_order`
+/// come first, in that order.
 pub fn pages(pack: &Pack) -> Vec<ChartPage> {
+    let views = pack.views();
     let mut pages: Vec<ChartPage> = Vec::new();
     let mut used = vec![false; pack.datasets.len()];
     for (i, ds) in pack.datasets.iter().enumerate() {
         if used[i] {
             continue;
         }
-        let group = GROUPS.iter().find(|(_, _, ids)| ids.contains(&ds.id.as_str()));
-        if let Some((title, track, ids)) = group {
-            let members: Vec<usize> = ids.iter().filter_map(|id| pack.datasets.position(id)).collect();
+        if let Some(group) = views.chart_groups.iter().find(|g| g.datasets.contains(&ds.id)) {
+            let members: Vec<usize> = group.datasets.iter().filter_map(|id| pack.datasets.position(id)).collect();
             if members.len() >= 2 {
                 for &m in &members {
                     used[m] = true;
                 }
-                let track = pack.tracks.get(track).map(|t| t.id.clone());
-                pages.push(ChartPage { title: (*title).to_string(), datasets: members, events_track: track });
+                let track = group.events_track.as_ref().and_then(|t| pack.tracks.get(t)).map(|t| t.id.clone());
+                pages.push(ChartPage { title: group.title.clone(), datasets: members, events_track: track });
                 continue;
             }
         }
@@ -74,7 +55,10 @@ pub fn pages(pack: &Pack) -> Vec<ChartPage> {
         pages.push(ChartPage { title: ds.title.clone(), datasets: vec![i], events_track: None });
     }
     let rank = |p: &ChartPage| {
-        p.datasets.iter().filter_map(|&i| ORDER.iter().position(|id| *id == pack.datasets.items[i].id)).min()
+        p.datasets
+            .iter()
+            .filter_map(|&i| views.chart_order.iter().position(|id| *id == pack.datasets.items[i].id))
+            .min()
     };
     pages.sort_by_key(|p| rank(p).unwrap_or(usize::MAX));
     pages
