@@ -9,7 +9,6 @@ pub mod content;
 pub mod export;
 pub mod format;
 pub mod lessons;
-pub mod map;
 pub mod persist;
 pub mod platform;
 pub mod progress;

@@ -13,6 +13,17 @@ fn builtin_pack_is_clean() {
 }
 
 #[test]
+fn builtin_pack_has_no_errors() {
+    // Warnings (numbers typed by hand) are the content writers'; an error here is the code's,
+    // e.g. a view setting naming an id the pack does not have.
+    let outcome = load_builtin();
+    let errors: Vec<String> = outcome.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let views = outcome.pack.views();
+    assert!(views.area_dataset.is_some() && views.flows_dataset.is_some() && !views.chart_groups.is_empty());
+}
+
+#[test]
 fn builtin_pack_meets_the_minimums() {
     let pack = load_builtin().pack;
     let stats: std::collections::HashMap<_, _> = pack.stats().into_iter().collect();

@@ -41,8 +41,7 @@ const BUILTIN_VIEWS: &str = r#"{
     "chart_groups": [
         {
             "title": "Platform takedowns over time",
-            "datasets": ["ds-twitter-suspensions", "ds-twitter-own-tools", "ds-meta-actioned", "ds-hash-database"],
-            "events_track": "platform"
+            "datasets": ["ds-twitter-suspensions", "ds-twitter-own-tools", "ds-meta-actioned", "ds-hash-database"]
         },
         {
             "title": "Territory under control",

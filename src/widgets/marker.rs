@@ -1,6 +1,8 @@
 //! One marker painter for the timeline's tracks, the charts' legends and the map's places:
 //! shapes, so that colour is never the only way to tell series apart.
 
+use std::collections::HashSet;
+
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 /// The shape of a marker.
@@ -60,5 +62,34 @@ pub fn paint_marker(painter: &Painter, c: Pos2, radius: f32, shape: MarkerShape,
             painter.line_segment([pos2(c.x - r, c.y - r), pos2(c.x + r, c.y + r)], line);
             painter.line_segment([pos2(c.x - r, c.y + r), pos2(c.x + r, c.y - r)], line);
         }
+    }
+}
+
+/// Shapes already painted this frame, by place (to half a point) and look: a shape that
+/// would land exactly on one of them is not painted again (the picture is the same, the
+/// work is not). A plain set of numbers: nothing here is an egui [`egui::Id`], so panning
+/// leaves nothing behind in egui's id registry.
+#[derive(Default)]
+pub struct PaintedOnce(HashSet<(i32, i32, u8)>);
+
+impl PaintedOnce {
+    /// True the first time a shape of look `look` is asked for at (`x`, `y`).
+    pub fn first(&mut self, x: f32, y: f32, look: u8) -> bool {
+        let half = |v: f32| (v * 2.0).round() as i32;
+        self.0.insert((half(x), half(y), look))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shape_is_painted_once_per_place_and_look() {
+        let mut painted = PaintedOnce::default();
+        assert!(painted.first(10.2, 20.0, 1));
+        assert!(!painted.first(10.1, 20.1, 1), "the same half point");
+        assert!(painted.first(10.2, 20.0, 2), "another look");
+        assert!(painted.first(11.0, 20.0, 1), "another place");
     }
 }

@@ -10,7 +10,7 @@ mod rich_text;
 
 pub use confirm::{Confirm, confirm};
 pub use layout::{READING_WIDTH, list_header, reading_column};
-pub use marker::{MarkerShape, paint_marker};
+pub use marker::{MarkerShape, PaintedOnce, paint_marker};
 pub use rich_text::{TextLook, rich_text, source_chip};
 
 use egui::{Color32, RichText, Ui};

@@ -8,8 +8,13 @@ use egui_kittest::kittest::Queryable;
 
 /// The real app on the built-in pack (or `options.content`), at 1920×1080.
 pub fn app(options: StartOptions) -> Harness<'static, DecodedApp> {
+    app_with(options, Settings::default())
+}
+
+/// The same, with these settings (e.g. a larger text size).
+pub fn app_with(options: StartOptions, settings: Settings) -> Harness<'static, DecodedApp> {
     let loaded = load_content(options.content.as_deref());
-    let app = DecodedApp::from_parts(loaded, &options, Settings::default());
+    let app = DecodedApp::from_parts(loaded, &options, settings);
     let mut harness = Harness::builder().with_size(egui::vec2(1920.0, 1080.0)).build_eframe(move |_cc| app);
     harness.run();
     harness

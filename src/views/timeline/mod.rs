@@ -414,27 +414,30 @@ impl TimelineView {
     fn caption(&mut self, ui: &mut Ui, pack: &Pack, presenting: bool, actions: &mut Vec<Action>) {
         let top = ui.cursor().top();
         ui.add_space(4.0);
+        // Presented, one short line: what the shading and bands are, and their sources.
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
-            actions.extend(area_caption(ui, pack));
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            for era in &pack.eras {
-                let text = format!("Grey band: {}, {} to {}.", era.label, era.start, era.end);
-                ui.label(Type::Caption.text(text));
-                for id in &era.sources {
-                    actions.extend(crate::widgets::source_chip(ui, pack, id));
-                }
+            actions.extend(area_caption(ui, pack, presenting));
+            if presenting {
+                ui.add_space(12.0);
+                actions.extend(era_caption(ui, pack, presenting));
             }
         });
+        if !presenting {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                actions.extend(era_caption(ui, pack, presenting));
+            });
+        }
         let markers = "Filled markers: exact day. Hollow markers: known only to the month or year (a bracket \
                        below shows the period when zoomed in). Bars: events that lasted a while.";
         let keys = " Keys (after clicking the chart or a list entry): Left/Right previous or next event, \
                     Shift+Left/Right or Page Up/Down to scroll, + and − to zoom, Home/End to the start or end, \
                     Esc to clear the selection. On the date cursor, Left/Right move the date.";
-        let text = if presenting { markers.to_string() } else { format!("{markers}{keys}") };
-        ui.label(Type::Caption.text(text).weak());
+        // Presented, the class needs the sources more than the legend of the markers and keys.
+        if !presenting {
+            ui.label(Type::Caption.text(format!("{markers}{keys}")).weak());
+        }
         ui.add_space(4.0);
         self.caption_height = ui.cursor().top() - top;
     }
@@ -475,9 +478,26 @@ impl TimelineView {
     }
 }
 
-/// "Blue shading behind the tracks: …" with the curve's first and last figures and the
-/// sources of its points, when the pack names an area dataset.
-fn area_caption(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+/// "Grey band: …" for each era, with its sources (`short`: without its dates).
+fn era_caption(ui: &mut Ui, pack: &Pack, short: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for era in &pack.eras {
+        let text = if short {
+            format!("Grey band: {}.", era.label)
+        } else {
+            format!("Grey band: {}, {} to {}.", era.label, era.start, era.end)
+        };
+        ui.label(Type::Caption.text(text));
+        for id in &era.sources {
+            actions.extend(crate::widgets::source_chip(ui, pack, id));
+        }
+    }
+    actions
+}
+
+/// "Blue shading behind the tracks: …" with the curve's first and last figures (`short`:
+/// only what it is) and the sources of its points, when the pack names an area dataset.
+fn area_caption(ui: &mut Ui, pack: &Pack, short: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(d) = pack.dataset_for(pack.views().area_dataset.as_ref()) else { return actions };
     let Some(s) = d.series.first() else { return actions };
@@ -485,15 +505,19 @@ fn area_caption(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
     let (Some(first), Some(last)) = (values.first(), values.last()) else { return actions };
     let (Some(fd), Some(ld)) = (first.date, last.date) else { return actions };
     let fig = |p: &crate::content::schema::Point| crate::format::figure_numbers(p.value, p.low, p.high);
-    let text = format!(
-        "Blue shading behind the tracks: {} ({}), from {} {} ({fd}) to {} {} ({ld}).",
-        d.title,
-        s.label,
-        fig(first),
-        d.unit,
-        fig(last),
-        d.unit,
-    );
+    let text = if short {
+        format!("Blue shading: {}.", d.title)
+    } else {
+        format!(
+            "Blue shading behind the tracks: {} ({}), from {} {} ({fd}) to {} {} ({ld}).",
+            d.title,
+            s.label,
+            fig(first),
+            d.unit,
+            fig(last),
+            d.unit,
+        )
+    };
     ui.label(Type::Caption.text(text));
     let mut ids: Vec<&str> = Vec::new();
     for p in &values {

@@ -2,7 +2,6 @@
 //! context curve behind the tracks, the tracks with their events and labels, the date
 //! cursor, and hit testing. `TimelineView::chart` calls them in order.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
@@ -11,7 +10,7 @@ use egui::{Align2, Color32, FontId, Galley, Painter, Pos2, Rect, Shape, Stroke, 
 use crate::content::schema::Track;
 use crate::content::{DatePrecision, Pack};
 use crate::theme::{self, Type};
-use crate::widgets::{MarkerShape, paint_marker};
+use crate::widgets::{MarkerShape, PaintedOnce, paint_marker};
 
 use super::axis::TickStep;
 use super::model::{AreaCurve, TimelineModel, date_mid};
@@ -111,10 +110,6 @@ impl Layout {
         let row = |f: &FontId| ui.ctx().fonts_mut(|fonts| fonts.row_height(f));
         let axis_row_h = row(&fonts.axis) + 6.0;
         let label_lane = row(&fonts.label) + 4.0;
-        let marker_lane = 24.0;
-        let label_col = width >= 700.0;
-        let track_label_h = if label_col { 0.0 } else { row(&fonts.track) + 4.0 };
-        let col_w = if label_col { label_column_width(ui, pack, fonts, width) } else { 0.0 };
         let axis_rows = if step.has_major_row() { 2 } else { 1 };
         let axis_top = top_left.y;
         let era_top = axis_top + axis_rows as f32 * axis_row_h;
@@ -122,21 +117,16 @@ impl Layout {
         let tracks_top = era_top + era_h;
         let cursor_h = row(&fonts.axis) + 10.0;
         let fixed = tracks_top - top_left.y + 2.0 + cursor_h;
-        let track_height = |lanes: usize| track_label_h + marker_lane + label_lane * lanes as f32 + 6.0;
-        let label_lanes = match max_height {
-            Some(max) => {
-                (0..=LABEL_LANES).rev().find(|&lanes| fixed + track_height(lanes) * tracks as f32 <= max).unwrap_or(0)
-            }
-            None => LABEL_LANES,
-        };
-        let track_h = track_height(label_lanes);
-        let tracks_bottom = tracks_top + track_h * tracks as f32;
+        let rows =
+            TrackRows::fit(ui, pack, fonts, width, label_lane, max_height.map(|m| (m - fixed) / tracks.max(1) as f32));
+        let tracks_bottom = tracks_top + rows.track_h * tracks as f32;
         let cursor_top = tracks_bottom + 2.0;
         let rect = Rect::from_min_size(top_left, vec2(width, cursor_top + cursor_h - top_left.y));
         let plot = Rect::from_min_max(
-            pos2(top_left.x + col_w + 6.0, rect.top()),
+            pos2(top_left.x + rows.col_w + 6.0, rect.top()),
             pos2(top_left.x + width - 6.0, rect.bottom()),
         );
+        let TrackRows { label_col, track_label_h, marker_lane, label_lanes, track_h, .. } = rows;
         Layout {
             rect,
             plot,
@@ -162,6 +152,55 @@ impl Layout {
         let col_w = if width >= 700.0 { label_column_width(ui, pack, fonts, width) } else { 0.0 };
         (left + col_w + 6.0, left + width - 6.0)
     }
+}
+
+/// How a track's row is divided: its name (in the column, or in a row above the markers),
+/// the markers, and the label lanes.
+struct TrackRows {
+    label_col: bool,
+    col_w: f32,
+    track_label_h: f32,
+    marker_lane: f32,
+    label_lanes: usize,
+    track_h: f32,
+}
+
+impl TrackRows {
+    /// The roomiest division whose track fits `max_track` points (any, when `None`): names
+    /// in a column if the chart is wide, else above the markers; as many label lanes as
+    /// fit; last, a lower marker row.
+    fn fit(ui: &Ui, pack: &Pack, fonts: &Fonts, width: f32, label_lane: f32, max_track: Option<f32>) -> TrackRows {
+        let name_row = ui.ctx().fonts_mut(|f| f.row_height(&fonts.track)) + 4.0;
+        let with = |label_col: bool, lanes: usize, marker_lane: f32| {
+            let col_w = if label_col { label_column_width(ui, pack, fonts, width) } else { 0.0 };
+            let track_label_h = if label_col { 0.0 } else { name_row };
+            // A track is at least as tall as its name in the column (names wrap there).
+            let name_h = if label_col { track_names_height(ui, pack, fonts, col_w) + 6.0 } else { 0.0 };
+            let track_h = (track_label_h + marker_lane + label_lane * lanes as f32 + 6.0).max(name_h);
+            TrackRows { label_col, col_w, track_label_h, marker_lane, label_lanes: lanes, track_h }
+        };
+        let wide = width >= 700.0;
+        let Some(max) = max_track else { return with(wide, LABEL_LANES, 24.0) };
+        let columns = if wide { vec![true, false] } else { vec![false] };
+        for label_col in columns {
+            for lanes in (0..=LABEL_LANES).rev() {
+                let rows = with(label_col, lanes, 24.0);
+                if rows.track_h <= max {
+                    return rows;
+                }
+            }
+        }
+        with(false, 0, (max - name_row - 6.0).clamp(16.0, 24.0))
+    }
+}
+
+/// The height of the tallest track name, wrapped in a column `col_w` wide.
+fn track_names_height(ui: &Ui, pack: &Pack, fonts: &Fonts, col_w: f32) -> f32 {
+    let wrap = col_w + 6.0 - 34.0;
+    pack.tracks
+        .iter()
+        .map(|t| ui.painter().layout(t.label.clone(), fonts.track.clone(), Color32::WHITE, wrap).size().y)
+        .fold(0.0, f32::max)
 }
 
 /// The width of the track-name column: the widest name, at most a quarter of the chart.
@@ -221,21 +260,6 @@ pub fn paint_area(plot_painter: &Painter, t: &DayTransform, lay: &Layout, curve:
         Color32::from_rgba_unmultiplied(0x00, 0x72, 0xB2, 70)
     };
     plot_painter.add(Shape::line(screen, Stroke::new(1.5, line)));
-}
-
-/// Shapes already painted this frame, by place (to half a point) and look: a shape that
-/// would land exactly on one of them is not painted again (the picture is the same, the
-/// work is not). A plain set of numbers: nothing here is an egui [`egui::Id`], so panning
-/// leaves nothing behind in egui's id registry.
-#[derive(Default)]
-pub struct PaintedOnce(HashSet<(i32, i32, u8)>);
-
-impl PaintedOnce {
-    /// True the first time a shape of look `look` is asked for at (`x`, `y`).
-    pub fn first(&mut self, x: f32, y: f32, look: u8) -> bool {
-        let half = |v: f32| (v * 2.0).round() as i32;
-        self.0.insert((half(x), half(y), look))
-    }
 }
 
 /// A track's name on a backing, painted after the cursor so the cursor never crosses it.
@@ -647,14 +671,5 @@ mod tests {
         }
         assert!(placed[0].is_some(), "the first (most important) label always fits");
         assert!(placed.iter().any(Option::is_none), "crowded labels are left out");
-    }
-
-    #[test]
-    fn a_shape_is_painted_once_per_place_and_look() {
-        let mut painted = PaintedOnce::default();
-        assert!(painted.first(10.2, 20.0, 1));
-        assert!(!painted.first(10.1, 20.1, 1), "the same half point");
-        assert!(painted.first(10.2, 20.0, 2), "another look");
-        assert!(painted.first(11.0, 20.0, 1), "another place");
     }
 }

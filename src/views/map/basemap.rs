@@ -10,10 +10,10 @@ use std::sync::{Arc, OnceLock};
 use egui::{Color32, Mesh, Pos2, Vec2};
 use serde::Deserialize;
 
-use super::{lonlat_from_zoom0, zoom0};
+use super::model::zoom0;
 
 /// The converted country shapes, embedded at compile time.
-pub const COUNTRIES_JSON: &str = include_str!("../../assets/countries.json");
+pub const COUNTRIES_JSON: &str = include_str!("../../../assets/countries.json");
 
 #[derive(Deserialize)]
 struct CountriesAsset {
@@ -115,11 +115,6 @@ impl BaseMap {
     /// The country under a zoom-0 point, if any.
     pub fn country_at(&self, p: Pos2) -> Option<&CountryShape> {
         self.countries.iter().find(|c| c.contains(p))
-    }
-
-    /// The lon/lat of a zoom-0 point (for tests and the scale bar).
-    pub fn lonlat(p: Pos2) -> (f64, f64) {
-        lonlat_from_zoom0(p)
     }
 }
 
@@ -298,10 +293,6 @@ impl ScreenMesh {
 
     pub fn is_empty(&self) -> bool {
         self.mesh.indices.is_empty()
-    }
-
-    pub fn vertex_count(&self) -> usize {
-        self.zoom0.len()
     }
 
     /// Places the mesh for a view: `screen = origin + zoom0 * scale + offset`.

@@ -1,10 +1,6 @@
-//! Map geometry and layer logic, kept apart from drawing so it can be tested.
-//!
-//! - [`basemap`]: Natural Earth countries, triangulated once, moved per frame.
-//! - This module: Web-Mercator helpers, which territory snapshot and place status apply at a date,
-//!   and how foreign-fighter figures become flow widths.
-
-pub mod basemap;
+//! The map's logic, kept apart from drawing so it can be tested: Web-Mercator helpers,
+//! which territory snapshot and place status apply at a date, how foreign-fighter figures
+//! become flows, and the time slider's months.
 
 use egui::Pos2;
 use walkers::Projection as _;
@@ -144,14 +140,17 @@ pub fn flows(pack: &Pack, dataset: &Dataset, series: usize, minimum: f64) -> Vec
     out
 }
 
-/// Where flows end: the middle of the pack's anchors for Syria and Iraq.
+/// Where flows end: the middle of the anchors of the countries the pack names
+/// (`views.flows_to`; `None` when it names none with an anchor).
 pub fn flow_destination(pack: &Pack) -> Option<Pos2> {
-    let anchor = |iso: &str| pack.countries.get(iso).and_then(|c| Some(zoom0(c.lon?, c.lat?)));
-    match (anchor("SYR"), anchor("IRQ")) {
-        (Some(a), Some(b)) => Some(a.lerp(b, 0.5)),
-        (Some(a), None) | (None, Some(a)) => Some(a),
-        _ => None,
-    }
+    let anchors: Vec<Pos2> = pack
+        .views()
+        .flows_to
+        .iter()
+        .filter_map(|iso| pack.countries.get(iso).and_then(|c| Some(zoom0(c.lon?, c.lat?))))
+        .collect();
+    let n = anchors.len() as f32;
+    (n > 0.0).then(|| (anchors.iter().fold(egui::Vec2::ZERO, |sum, p| sum + p.to_vec2()) / n).to_pos2())
 }
 
 /// Points of a gently curved arrow from `a` to `b` (a quadratic Bézier bent to the left).

@@ -1,0 +1,144 @@
+//! Category charts (countries, regions, categories): horizontal grouped bars with range
+//! whiskers, the largest first, with a tooltip per bar.
+
+use egui::{RichText, Stroke, Ui};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, Plot, Points};
+
+use super::model::{self, CategoryRow, Options};
+use super::{SHAPES, Tooltip, count_formatter, figure_tooltip, outline, series_colour, still_plot};
+use crate::action::Action;
+use crate::content::Pack;
+use crate::content::schema::{Dataset, Dimension};
+use crate::route::{Focus, FocusKind};
+
+/// Draws a category chart of `rows` (of `total` before the cut); a click focuses the country or dataset.
+pub fn category_chart(
+    ui: &mut Ui,
+    pack: &Pack,
+    ds: &Dataset,
+    options: &Options,
+    rows: &[CategoryRow<'_>],
+    total: usize,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let dark = ui.visuals().dark_mode;
+    if rows.is_empty() {
+        ui.label("No figures match this choice.");
+        return actions;
+    }
+    if rows.len() < total {
+        ui.label(RichText::new(format!("Showing the {} largest of {total}.", rows.len())).weak());
+    }
+    let active: Vec<usize> = (0..ds.series.len()).filter(|&s| rows.iter().any(|r| r.cells[s].is_some())).collect();
+    let k = active.len().max(1) as f64;
+    let n = rows.len();
+    let band = 0.8 / k;
+    let y_of = |row: usize, slot: usize| (n - 1 - row) as f64 + 0.4 - (slot as f64 + 0.5) * band;
+    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4) as f32 * 9.0 + 20.0;
+    let unit = model::unit_label(ds, options);
+    let dim = model::dimension_label(ds.dimension);
+    let height = (n as f32 * (13.0 * k as f32 + 12.0)).clamp(220.0, 1400.0);
+    let max_x = rows.iter().flat_map(|r| r.cells.iter().flatten()).map(|c| c.figure.top()).fold(0.0, f64::max);
+    let ink = outline(dark);
+    let y_labels = labels.clone();
+    let plot = still_plot(Plot::new(("category-chart", &ds.id)).height(height))
+        .include_x(0.0)
+        .include_x(max_x * 1.05)
+        .include_y(-0.5)
+        .include_y(n as f64 - 0.5)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(unit.clone())
+                .formatter(count_formatter())
+                .tick_label_font(crate::theme::Type::Label.font()),
+        ])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label(dim)
+                .min_thickness(label_width)
+                .tick_label_font(crate::theme::Type::Label.font())
+                .formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                        return String::new();
+                    }
+                    let row = n as i64 - 1 - i as i64;
+                    usize::try_from(row).ok().and_then(|r| y_labels.get(r)).cloned().unwrap_or_default()
+                }),
+        ])
+        .y_grid_spacer(move |input| {
+            let (lo, hi) = input.bounds;
+            (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
+        });
+    let rows_ref = &rows;
+    let active_ref = &active;
+    let response = plot.show(ui, |plot_ui| {
+        for (slot, &s) in active_ref.iter().enumerate() {
+            let colour = series_colour(s);
+            let name = ds.series[s].label.clone();
+            let mut bars = Vec::new();
+            let mut tips = Vec::new();
+            for (r, row) in rows_ref.iter().enumerate() {
+                let Some(cell) = &row.cells[s] else { continue };
+                let y = y_of(r, slot);
+                if let Some(end) = cell.figure.bar_end() {
+                    bars.push(Bar::new(y, end).width(band * 0.9).fill(colour).stroke(Stroke::new(1.0, ink)));
+                    tips.push([end, y]);
+                }
+                if let Some((lo, hi)) = cell.figure.range() {
+                    let cap = band * 0.3;
+                    for seg in
+                        [vec![[lo, y], [hi, y]], vec![[lo, y - cap], [lo, y + cap]], vec![[hi, y - cap], [hi, y + cap]]]
+                    {
+                        plot_ui.line(Line::new(name.clone(), seg).color(ink).width(2.0).allow_hover(false));
+                    }
+                }
+            }
+            plot_ui.bar_chart(BarChart::new(name.clone(), bars).horizontal().color(colour).allow_hover(false));
+            let shape = SHAPES[s % SHAPES.len()].0;
+            plot_ui
+                .points(Points::new(name.clone(), tips.clone()).shape(shape).radius(7.0).color(ink).allow_hover(false));
+            plot_ui.points(Points::new(name, tips).shape(shape).radius(5.0).color(colour).allow_hover(false));
+        }
+    });
+    // Hover and click: the bar band under the pointer.
+    let hit = response.response.hover_pos().and_then(|pos| {
+        let value = response.transform.value_from_position(pos);
+        rows.iter().enumerate().find_map(|(r, row)| {
+            active.iter().enumerate().find_map(|(slot, &s)| {
+                let cell = row.cells[s].as_ref()?;
+                ((value.y - y_of(r, slot)).abs() <= band / 2.0).then_some((r, s, cell))
+            })
+        })
+    });
+    let mut resp = response.response.clone();
+    if let Some((r, s, cell)) = hit {
+        let row: &CategoryRow<'_> = &rows[r];
+        resp = resp.on_hover_ui_at_pointer(|ui| {
+            figure_tooltip(
+                ui,
+                pack,
+                &Tooltip {
+                    heading: &row.label,
+                    series: &ds.series[s].label,
+                    figure: &cell.figure.text_with_kind(),
+                    unit: &unit,
+                    as_of: &cell.point.as_of.to_string(),
+                    note: &cell.point.note,
+                    source: cell.source,
+                },
+            );
+        });
+        if resp.clicked() {
+            let focus = if ds.dimension == Dimension::Country && pack.countries.get(&row.key).is_some() {
+                Focus::new(FocusKind::Country, row.key.clone())
+            } else {
+                Focus::new(FocusKind::Dataset, ds.id.clone())
+            };
+            actions.push(Action::Focus(Some(focus)));
+        }
+    }
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, format!("Chart: {}", ds.title)));
+    actions
+}
