@@ -42,7 +42,7 @@ fn load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     g.bench_function("builtin_parse_validate_index", |b| b.iter(|| black_box(load_from(black_box(&files)))));
     g.bench_function("plain_serde_json_value", |b| {
-        b.iter(|| black_box(serde_json::from_slice::<Value>(black_box(&bytes)).unwrap()))
+        b.iter(|| black_box(serde_json::from_slice::<Value>(black_box(&bytes)).expect("bench setup")))
     });
     g.finish();
 }
@@ -105,19 +105,24 @@ pub fn ten_times_pack() -> MemFiles {
         .collect();
     let mut country_map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let existing: Vec<String> = {
-        let v: Value = serde_json::from_slice(&files.0["countries.json"]).unwrap();
-        v["countries"].as_array().unwrap().iter().map(|c| c["iso3"].as_str().unwrap().to_string()).collect()
+        let v: Value = serde_json::from_slice(&files.0["countries.json"]).expect("bench setup");
+        v["countries"]
+            .as_array()
+            .expect("bench setup")
+            .iter()
+            .map(|c| c["iso3"].as_str().expect("bench setup").to_string())
+            .collect()
     };
     let mut free = codes.into_iter().filter(|c| !existing.contains(c));
     for iso in &existing {
-        country_map.insert(iso.clone(), (1..10).map(|_| free.next().unwrap()).collect());
+        country_map.insert(iso.clone(), (1..10).map(|_| free.next().expect("bench setup")).collect());
     }
     let names: Vec<String> = files.0.keys().cloned().collect();
     for name in names {
         if !name.ends_with(".json") || name == "pack.json" {
             continue;
         }
-        let mut v: Value = serde_json::from_slice(&files.0[&name]).unwrap();
+        let mut v: Value = serde_json::from_slice(&files.0[&name]).expect("bench setup");
         let Some(obj) = v.as_object_mut() else { continue };
         for key in ["sources", "events", "places"] {
             if let Some(Value::Array(items)) = obj.get_mut(key) {
@@ -125,7 +130,7 @@ pub fn ten_times_pack() -> MemFiles {
                 for k in 1..10 {
                     for item in &originals {
                         let mut copy = item.clone();
-                        let id = copy["id"].as_str().unwrap().to_string();
+                        let id = copy["id"].as_str().expect("bench setup").to_string();
                         copy["id"] = Value::String(format!("{id}-x{k}"));
                         items.push(copy);
                     }
@@ -135,18 +140,19 @@ pub fn ten_times_pack() -> MemFiles {
         if let Some(Value::Array(items)) = obj.get_mut("countries") {
             let originals = items.clone();
             for item in &originals {
-                for (k, code) in country_map[item["iso3"].as_str().unwrap()].iter().enumerate() {
+                for (k, code) in country_map[item["iso3"].as_str().expect("bench setup")].iter().enumerate() {
                     let mut copy = item.clone();
                     copy["iso3"] = Value::String(code.clone());
-                    copy["name"] = Value::String(format!("{} ({})", item["name"].as_str().unwrap(), k + 2));
+                    copy["name"] =
+                        Value::String(format!("{} ({})", item["name"].as_str().expect("bench setup"), k + 2));
                     items.push(copy);
                 }
             }
         }
         if let Some(Value::Array(datasets)) = obj.get_mut("datasets") {
             for d in datasets {
-                for s in d["series"].as_array_mut().unwrap() {
-                    let points = s["points"].as_array_mut().unwrap();
+                for s in d["series"].as_array_mut().expect("bench setup") {
+                    let points = s["points"].as_array_mut().expect("bench setup");
                     let originals = points.clone();
                     for p in &originals {
                         if let Some(iso) = p["country"].as_str() {
@@ -160,7 +166,7 @@ pub fn ten_times_pack() -> MemFiles {
                 }
             }
         }
-        files.0.insert(name, serde_json::to_vec(&v).unwrap());
+        files.0.insert(name, serde_json::to_vec(&v).expect("bench setup"));
     }
     files
 }

@@ -169,7 +169,7 @@ impl SearchIndex {
             };
             hits.push((rank, e.title.len(), e));
         }
-        hits.sort_by(|a, b| (a.2.kind, a.0, a.1).cmp(&(b.2.kind, b.0, b.1)));
+        hits.sort_by_key(|a| (a.2.kind, a.0, a.1));
         let mut out: Vec<Hit> = Vec::new();
         let mut count = 0;
         let mut last_kind = None;

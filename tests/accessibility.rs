@@ -30,7 +30,7 @@ fn interactive(role: Role) -> bool {
 
 fn unnamed_interactive(view: &str) -> (usize, Vec<String>) {
     let focus = (view == "section").then_some("sec-recruitment");
-    let start = Route::from_cli(Some(view), focus).unwrap();
+    let start = Route::from_cli(Some(view), focus).expect("test setup");
     let harness = common::app(StartOptions { start, ..Default::default() });
     let mut count = 0;
     let mut unnamed = Vec::new();

@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 fn decoded() -> Command {
-    Command::cargo_bin("decoded").unwrap()
+    Command::cargo_bin("decoded").expect("test setup")
 }
 
 #[test]

@@ -8,7 +8,7 @@ use decoded::content::{Diagnostic, load_path};
 
 /// Copies the minimal pack into a temp folder, lets `damage` change it, and loads it.
 fn load_damaged(damage: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Diagnostic>) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     copy_dir(Path::new("tests/fixtures/minimal"), dir.path());
     damage(dir.path());
     let outcome = load_path(dir.path()).expect("readable pack");
@@ -16,17 +16,17 @@ fn load_damaged(damage: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Diagnosti
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    for entry in fs::read_dir(from).expect("test setup") {
+        let entry = entry.expect("test setup");
+        fs::copy(entry.path(), to.join(entry.file_name())).expect("test setup");
     }
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     let path: PathBuf = dir.join(file);
-    let text = fs::read_to_string(&path).unwrap();
+    let text = fs::read_to_string(&path).expect("test setup");
     assert!(text.contains(from), "{file} does not contain {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    fs::write(&path, text.replacen(from, to, 1)).expect("test setup");
 }
 
 /// Exactly one problem, and it is the one expected.

@@ -10,9 +10,11 @@ use proptest::prelude::*;
 
 fn minimal() -> MemFiles {
     let mut files = MemFiles::default();
-    for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
-        let entry = entry.unwrap();
-        files.0.insert(entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap());
+    for entry in std::fs::read_dir("tests/fixtures/minimal").expect("test setup") {
+        let entry = entry.expect("test setup");
+        files
+            .0
+            .insert(entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).expect("test setup"));
     }
     files
 }

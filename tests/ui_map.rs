@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 
 fn map_at(date: PackDate) -> egui_kittest::Harness<'static, decoded::app::DecodedApp> {
     common::app(StartOptions {
-        start: Route::from_cli(Some("map"), None).unwrap(),
+        start: Route::from_cli(Some("map"), None).expect("test setup"),
         date: Some(date),
         ..Default::default()
     })

@@ -117,10 +117,10 @@ fn open_pack_loads_another_pack_and_a_broken_one_keeps_the_builtin_pack() {
 
 /// Copies the example pack into a temp folder and lets `damage` break it.
 fn damaged_pack(damage: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
+    for entry in std::fs::read_dir("tests/fixtures/minimal").expect("test setup") {
+        let entry = entry.expect("test setup");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("test setup");
     }
     damage(dir.path());
     dir
@@ -128,7 +128,8 @@ fn damaged_pack(damage: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
 
 #[test]
 fn every_kind_of_damage_opens_the_builtin_pack_with_the_problem_panel() {
-    let damages: Vec<(&str, Box<dyn FnOnce(&std::path::Path)>)> = vec![
+    type Damage = Box<dyn FnOnce(&std::path::Path)>;
+    let damages: Vec<(&str, Damage)> = vec![
         ("truncated", Box::new(|d| std::fs::write(d.join("sources.json"), "{\"sources\": [").unwrap())),
         ("invalid UTF-8", Box::new(|d| std::fs::write(d.join("help.json"), b"{\"help\": [\xff]}").unwrap())),
         ("missing file", Box::new(|d| std::fs::remove_file(d.join("quiz.json")).unwrap())),

@@ -114,10 +114,10 @@ impl PackFiles for DirFiles {
         let mut names = Vec::new();
         for entry in std::fs::read_dir(&path).map_err(|e| io_message(&e))? {
             let entry = entry.map_err(|e| io_message(&e))?;
-            if entry.path().is_file() {
-                if let Some(name) = entry.file_name().to_str() {
-                    names.push(format!("{}/{}", rel_dir.trim_end_matches('/'), name));
-                }
+            if entry.path().is_file()
+                && let Some(name) = entry.file_name().to_str()
+            {
+                names.push(format!("{}/{}", rel_dir.trim_end_matches('/'), name));
             }
         }
         names.sort();

@@ -104,7 +104,7 @@ impl Pack {
         let mut events = strip(raw.events);
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let mut territory = strip(raw.territory);
-        territory.sort_by(|a, b| a.date.cmp(&b.date));
+        territory.sort_by_key(|a| a.date);
         let sections = strip(raw.sections);
         let sections = Items::new(sections);
         let mut term_used_in: HashMap<String, Vec<usize>> = HashMap::new();

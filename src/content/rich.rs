@@ -159,10 +159,10 @@ fn parse_link(inner: &str) -> Result<Span<'_>, String> {
     if target.is_empty() {
         return Err(format!("link \"[[{inner}]]\" has an empty id"));
     }
-    if let Some(t) = text {
-        if t.trim().is_empty() {
-            return Err(format!("link \"[[{inner}]]\" has empty shown text after \"|\""));
-        }
+    if let Some(t) = text
+        && t.trim().is_empty()
+    {
+        return Err(format!("link \"[[{inner}]]\" has empty shown text after \"|\""));
     }
     Ok(Span::Link { kind, target, text })
 }

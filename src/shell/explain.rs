@@ -102,10 +102,10 @@ fn event(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> bool 
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Places:").strong());
             for p in &e.places {
-                if let Some(place) = pack.places.get(p) {
-                    if ui.link(&place.name).clicked() {
-                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Place, p.clone()))));
-                    }
+                if let Some(place) = pack.places.get(p)
+                    && ui.link(&place.name).clicked()
+                {
+                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Place, p.clone()))));
                 }
             }
         });
@@ -119,10 +119,10 @@ fn event(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> bool 
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Techniques:").strong());
             for t in &e.techniques {
-                if let Some(term) = pack.glossary.get(t) {
-                    if ui.link(&term.term).clicked() {
-                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, t.clone()))));
-                    }
+                if let Some(term) = pack.glossary.get(t)
+                    && ui.link(&term.term).clicked()
+                {
+                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, t.clone()))));
                 }
             }
         });
@@ -218,10 +218,10 @@ fn term(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> bool {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("See also:").strong());
             for s in &t.see_also {
-                if let Some(other) = pack.glossary.get(s) {
-                    if ui.link(&other.term).clicked() {
-                        actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, s.clone()))));
-                    }
+                if let Some(other) = pack.glossary.get(s)
+                    && ui.link(&other.term).clicked()
+                {
+                    actions.push(Action::Focus(Some(Focus::new(FocusKind::Term, s.clone()))));
                 }
             }
         });

@@ -132,10 +132,8 @@ impl SearchView {
                 }
             });
         });
-        if enter {
-            if let Some(hit) = hits.get(self.selected) {
-                actions.push(Self::action_for(hit));
-            }
+        if enter && let Some(hit) = hits.get(self.selected) {
+            actions.push(Self::action_for(hit));
         }
         if modal.should_close() {
             self.open = false;

@@ -1,5 +1,5 @@
 //! Shared helpers for UI tests: the real app on a pack, in a headless harness.
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each test file uses a different part of these helpers")]
 
 use decoded::app::{DecodedApp, StartOptions, load_content};
 use decoded::state::Settings;

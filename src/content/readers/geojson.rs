@@ -30,9 +30,9 @@ pub fn read(name: &str, text: &str, file: usize, raw: &mut RawPack, diags: &mut 
 struct FeatureCollection {
     #[serde(rename = "type")]
     _kind: FeatureCollectionTag,
-    #[serde(default)]
-    #[allow(dead_code)]
-    name: Option<String>,
+    /// Allowed by GeoJSON; not used.
+    #[serde(default, rename = "name")]
+    _name: Option<String>,
     features: Vec<Feature>,
 }
 
@@ -51,9 +51,9 @@ enum FeatureTag {
 struct Feature {
     #[serde(rename = "type")]
     _kind: FeatureTag,
-    #[serde(default)]
-    #[allow(dead_code)]
-    id: Option<serde_json::Value>,
+    /// Allowed by GeoJSON; not used.
+    #[serde(default, rename = "id")]
+    _id: Option<serde_json::Value>,
     properties: TerritoryProperties,
     geometry: Geometry,
 }

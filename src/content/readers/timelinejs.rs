@@ -3,7 +3,8 @@
 //! The format (timeline.knightlab.com/docs/json-format.html): `events` with
 //! `start_date`/`end_date` objects whose parts (`year`, `month`, `day`, …) may be
 //! numbers or strings, `text.headline`/`text.text` with HTML, `media`, `group`,
-//! `unique_id`, `display_date`; an optional `title` slide; `eras`; and `scale`.
+//! `unique_id`, `display_date`; an optional `title` slide; `eras`; and `scale`. Fields this
+//! app has no use for (times of day, display dates, `scale`) are read past.
 //! Groups become tracks, eras become context bands, HTML is reduced to plain text
 //! with emphasis, and media become captions and credits (nothing is fetched).
 
@@ -30,9 +31,6 @@ struct TlFile {
     events: Vec<TlSlide>,
     #[serde(default)]
     eras: Vec<TlEra>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    scale: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -49,9 +47,6 @@ struct TlSlide {
     group: Option<String>,
     #[serde(default)]
     unique_id: Option<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    display_date: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,24 +90,6 @@ struct TlDate {
     month: Option<NumOrText>,
     #[serde(default)]
     day: Option<NumOrText>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    hour: Option<NumOrText>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    minute: Option<NumOrText>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    second: Option<NumOrText>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    millisecond: Option<NumOrText>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    display_date: Option<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    format: Option<String>,
 }
 
 fn number(v: &NumOrText) -> Option<i64> {
@@ -199,7 +176,7 @@ pub fn html_to_rich(html: &str) -> String {
         .replace("[[", "[ [");
     // Emphasis markers must pair up; drop them all if they do not.
     let cleaned = decoded.replace("****", "");
-    let cleaned = if cleaned.matches("**").count() % 2 == 0 { cleaned } else { cleaned.replace("**", "") };
+    let cleaned = if cleaned.matches("**").count().is_multiple_of(2) { cleaned } else { cleaned.replace("**", "") };
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -152,7 +152,8 @@ impl Checker<'_> {
 
     pub(super) fn iso3(&mut self, o: Origin, path: JsonPath, code: &str, allow_int: bool) {
         let well_formed = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
-        if !well_formed && !(allow_int && code == "INT") {
+        let international = allow_int && code == "INT";
+        if !(well_formed || international) {
             self.report(
                 o,
                 path,

@@ -26,14 +26,14 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
             if !series_ids.insert((d.id.as_str(), s.id.as_str())) {
                 c.report(*o, sp.key("id"), format!("duplicate series id \"{}\" in dataset \"{}\"", s.id, d.id));
             }
-            if let Some(src) = &s.source {
-                if !c.ids.sources.contains(src.as_str()) {
-                    c.report(
-                        *o,
-                        sp.key("source"),
-                        format!("unknown source id \"{src}\"; expected the id of a source in the pack"),
-                    );
-                }
+            if let Some(src) = &s.source
+                && !c.ids.sources.contains(src.as_str())
+            {
+                c.report(
+                    *o,
+                    sp.key("source"),
+                    format!("unknown source id \"{src}\"; expected the id of a source in the pack"),
+                );
             }
             for (pi, point) in s.points.iter().enumerate() {
                 check_point(c, *o, sp.key("points").index(pi), d, s.source.as_deref(), point);
@@ -106,14 +106,14 @@ fn check_point(c: &mut Checker, o: Origin, p: JsonPath, d: &Dataset, series_sour
             c.report(o, p.clone(), format!("missing \"{name}\"; every point of this dataset needs one"));
         }
     }
-    if let Some(code) = &point.country {
-        if !c.ids.countries.contains(code.as_str()) {
-            c.report(
-                o,
-                p.key("country"),
-                format!("unknown country \"{code}\"; expected the iso3 of a country in countries.json"),
-            );
-        }
+    if let Some(code) = &point.country
+        && !c.ids.countries.contains(code.as_str())
+    {
+        c.report(
+            o,
+            p.key("country"),
+            format!("unknown country \"{code}\"; expected the iso3 of a country in countries.json"),
+        );
     }
     if let Some(date) = &point.date {
         c.date(o, p.key("date"), date);
@@ -143,10 +143,10 @@ fn check_point(c: &mut Checker, o: Origin, p: JsonPath, d: &Dataset, series_sour
         (value, Some(low), Some(high)) => {
             if low > high {
                 c.report(o, p.key("low"), format!("low {low} is greater than high {high}; expected low ≤ high"));
-            } else if let Some(v) = value {
-                if v < low || v > high {
-                    c.report(o, p.key("value"), format!("value {v} lies outside its range {low}–{high}"));
-                }
+            } else if let Some(v) = value
+                && (v < low || v > high)
+            {
+                c.report(o, p.key("value"), format!("value {v} lies outside its range {low}–{high}"));
             }
         }
         _ => {}

@@ -47,10 +47,10 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
             if let Some(d) = &show.date {
                 c.date(*o, shp.key("date"), d);
             }
-            if let Some(chart) = &show.chart {
-                if !c.ids.datasets.contains(chart.as_str()) {
-                    c.report(*o, shp.key("chart"), format!("unknown dataset \"{chart}\"; expected a dataset id"));
-                }
+            if let Some(chart) = &show.chart
+                && !c.ids.datasets.contains(chart.as_str())
+            {
+                c.report(*o, shp.key("chart"), format!("unknown dataset \"{chart}\"; expected a dataset id"));
             }
             for (li, layer) in show.layers.iter().enumerate() {
                 if MapLayer::from_name(layer).is_none() {

@@ -39,7 +39,9 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
             c.non_empty(*o, &p, field, value);
         }
         let web = s.url.starts_with("https://") || s.url.starts_with("http://");
-        if !s.url.is_empty() && !web && !(s.url.starts_with("file://") && s.id == "src-timeline-file") {
+        // An imported TimelineJS file cites itself by its file address.
+        let imported_file = s.url.starts_with("file://") && s.id == "src-timeline-file";
+        if !(s.url.is_empty() || web || imported_file) {
             c.report(
                 *o,
                 p.key("url"),

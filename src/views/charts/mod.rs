@@ -39,6 +39,7 @@ pub(crate) const SHAPES: [(egui_plot::MarkerShape, MarkerShape); 6] = [
 ];
 
 /// State of the Charts view: options of the category charts and which panels are shown.
+#[derive(Default)]
 pub struct ChartsView {
     options: Options,
     show_table: bool,
@@ -48,18 +49,6 @@ pub struct ChartsView {
     rows: model::RowsCache,
     /// The export-folder field while it is being edited.
     export_dir_text: Option<String>,
-}
-
-impl Default for ChartsView {
-    fn default() -> Self {
-        ChartsView {
-            options: Options::default(),
-            show_table: false,
-            hidden: Vec::new(),
-            export_dir_text: None,
-            rows: model::RowsCache::default(),
-        }
-    }
 }
 
 pub(crate) fn series_colour(i: usize) -> Color32 {

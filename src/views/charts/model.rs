@@ -184,7 +184,7 @@ pub struct CategoryRow<'a> {
     pub cells: Vec<Option<Cell<'a>>>,
 }
 
-pub fn point_key<'a>(dimension: Dimension, p: &'a Point) -> Option<&'a str> {
+pub fn point_key(dimension: Dimension, p: &Point) -> Option<&str> {
     match dimension {
         Dimension::Country => p.country.as_deref(),
         Dimension::Region => p.region.as_deref(),
@@ -440,10 +440,10 @@ pub fn dataset_sources(ds: &Dataset) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for (si, s) in ds.series.iter().enumerate() {
         for p in &s.points {
-            if let Some(src) = point_source(ds, si, p) {
-                if !ids.iter().any(|i| i == src) {
-                    ids.push(src.to_string());
-                }
+            if let Some(src) = point_source(ds, si, p)
+                && !ids.iter().any(|i| i == src)
+            {
+                ids.push(src.to_string());
             }
         }
     }
@@ -454,10 +454,10 @@ pub fn dataset_sources(ds: &Dataset) -> Vec<String> {
 pub fn population_sources(pack: &Pack, rows: &[CategoryRow<'_>]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for r in rows {
-        if let Some(c) = pack.countries.get(&r.key) {
-            if !ids.contains(&c.population.source) {
-                ids.push(c.population.source.clone());
-            }
+        if let Some(c) = pack.countries.get(&r.key)
+            && !ids.contains(&c.population.source)
+        {
+            ids.push(c.population.source.clone());
         }
     }
     ids

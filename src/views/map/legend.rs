@@ -74,18 +74,18 @@ pub fn territory_legend(
             ui.label(format!("and {} more (open a place to see its own sources)", snapshot.sources.len() - 4));
         }
     });
-    if let Some(ds) = pack.dataset_for(pack.views().area_dataset.as_ref()) {
-        if let Some((point, source)) = model::figure_near(ds, date) {
-            ui.horizontal_wrapped(|ui| {
-                let when = point.date.map(|d| d.to_string()).unwrap_or_default();
-                ui.label(format!(
-                    "Measured area near this date: {} {} ({when})",
-                    crate::format::figure_numbers(point.value, point.low, point.high),
-                    ds.unit
-                ));
-                actions.extend(widgets::source_chip(ui, pack, &source));
-            });
-        }
+    if let Some(ds) = pack.dataset_for(pack.views().area_dataset.as_ref())
+        && let Some((point, source)) = model::figure_near(ds, date)
+    {
+        ui.horizontal_wrapped(|ui| {
+            let when = point.date.map(|d| d.to_string()).unwrap_or_default();
+            ui.label(format!(
+                "Measured area near this date: {} {} ({when})",
+                crate::format::figure_numbers(point.value, point.low, point.high),
+                ds.unit
+            ));
+            actions.extend(widgets::source_chip(ui, pack, &source));
+        });
     }
     ui.add_space(8.0);
     actions

@@ -278,9 +278,15 @@ impl TimelineView {
             [pos2(lay.plot.left(), lay.era_top), pos2(lay.plot.right(), lay.era_top)],
             Stroke::new(1.0, colours.grid_major),
         );
-        let input = TrackInput { model: &self.model, passing: &self.passing, selected, hover: response.hover_pos() };
-        let tracks =
-            paint::paint_tracks(&painter, &plot_painter, &t, &lay, pack, &self.visible_tracks(pack), &input, &colours);
+        let visible = self.visible_tracks(pack);
+        let input = TrackInput {
+            tracks: &visible,
+            model: &self.model,
+            passing: &self.passing,
+            selected,
+            hover: response.hover_pos(),
+        };
+        let tracks = paint::paint_tracks(&painter, &plot_painter, &t, &lay, pack, &input, &colours);
         let handle = self.date_cursor(ui, &lay, &t, step, state, actions);
         let cursor_x = t.x(date_mid(&state.date));
         paint::paint_cursor(

@@ -39,6 +39,12 @@ pub struct Fonts {
     pub track: FontId,
 }
 
+impl Default for Fonts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Fonts {
     pub fn new() -> Self {
         Fonts { axis: Type::Label.font(), label: Type::Caption.font(), track: Type::Control.font() }
@@ -278,8 +284,11 @@ pub struct TracksOutput {
     pub overlays: Vec<Overlay>,
 }
 
-/// The events the chart shows: those passing the filters, the selection, the pointer.
+/// What the tracks show: which tracks, the events passing the filters, the selection, the
+/// pointer.
 pub struct TrackInput<'a> {
+    /// The visible tracks: (index in the pack, track).
+    pub tracks: &'a [(usize, &'a Track)],
     pub model: &'a TimelineModel,
     pub passing: &'a super::model::Passing,
     pub selected: Option<usize>,
@@ -293,13 +302,12 @@ pub fn paint_tracks(
     t: &DayTransform,
     lay: &Layout,
     pack: &Pack,
-    tracks: &[(usize, &Track)],
     input: &TrackInput<'_>,
     c: &Colours,
 ) -> TracksOutput {
     let mut out = TracksOutput::default();
     let mut painted = PaintedOnce::default();
-    for (row, &(ti, track)) in tracks.iter().enumerate() {
+    for (row, &(ti, track)) in input.tracks.iter().enumerate() {
         let top = lay.tracks_top + row as f32 * lay.track_h;
         let row_rect = Rect::from_min_max(pos2(lay.rect.left(), top), pos2(lay.rect.right(), top + lay.track_h));
         if row % 2 == 1 {
