@@ -281,6 +281,38 @@ impl AppState {
                 }
                 self.quiz_section = section;
             }
+            Action::StartLesson(_)
+            | Action::StepLesson(_)
+            | Action::LeavePresenter
+            | Action::ToggleBlackout(_)
+            | Action::TogglePresenterHelp
+            | Action::ToggleSpeakerNotes
+            | Action::ToggleFullscreen
+            | Action::SetHideSensitive(_) => self.apply_presenter(action, pack, effects),
+            Action::SetSingleKeyShortcuts(on) => self.settings.single_key_shortcuts = on,
+            Action::RecordQuiz { section, correct, total } => {
+                self.progress.record_quiz(section, correct, total, self.now.today)
+            }
+            Action::RecordPractice { item, answer } => {
+                if let Some(post) = pack.practice.get(&item) {
+                    self.progress.record_practice(&item, &post.techniques, &answer, self.now.today);
+                }
+            }
+            Action::AskResetProgress => self.dialogs.confirm_reset = true,
+            Action::ConfirmResetProgress(yes) => {
+                self.dialogs.confirm_reset = false;
+                if yes {
+                    self.progress = Progress::default();
+                }
+            }
+            Action::Tick(now) => self.now = now,
+        }
+    }
+
+    /// Presenter mode: starting, stepping, leaving, blank screens, its windows and the
+    /// sensitive-material lock (which can skip the step on screen).
+    fn apply_presenter(&mut self, action: Action, pack: &Pack, effects: &mut Vec<Effect>) {
+        match action {
             Action::StartLesson(id) => self.start_lesson(pack, &id, effects),
             Action::StepLesson(step) => self.step_lesson(pack, step, effects),
             Action::LeavePresenter => {
@@ -312,7 +344,6 @@ impl AppState {
                     effects.push(Effect::Fullscreen(p.fullscreen));
                 }
             }
-            Action::SetSingleKeyShortcuts(on) => self.settings.single_key_shortcuts = on,
             Action::SetHideSensitive(on) => {
                 self.hide_sensitive = on;
                 // A step that just became hidden gives way to the next visible one.
@@ -324,22 +355,7 @@ impl AppState {
                     self.show_step(pack, next, effects);
                 }
             }
-            Action::RecordQuiz { section, correct, total } => {
-                self.progress.record_quiz(section, correct, total, self.now.today)
-            }
-            Action::RecordPractice { item, answer } => {
-                if let Some(post) = pack.practice.get(&item) {
-                    self.progress.record_practice(&item, &post.techniques, &answer, self.now.today);
-                }
-            }
-            Action::AskResetProgress => self.dialogs.confirm_reset = true,
-            Action::ConfirmResetProgress(yes) => {
-                self.dialogs.confirm_reset = false;
-                if yes {
-                    self.progress = Progress::default();
-                }
-            }
-            Action::Tick(now) => self.now = now,
+            _ => {}
         }
     }
 

@@ -220,6 +220,9 @@ pub fn read_file(path: &Path) -> Result<(RawPack, Vec<Diagnostic>), LoadError> {
     Ok(read_bytes(&name, &url, year, bytes))
 }
 
+/// The id of the one source an imported timeline cites: the file itself.
+const FILE_SOURCE: &str = "src-timeline-file";
+
 /// Converts TimelineJS bytes (never panics; problems are located in the file). The text
 /// is read like a pack's files: UTF-8, with a byte-order mark dropped.
 pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (RawPack, Vec<Diagnostic>) {
@@ -232,20 +235,9 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
         raw.files.push(LoadedFile { name: name.to_string(), text });
         return (raw, diags);
     };
-    let report = |diags: &mut Vec<Diagnostic>, path: JsonPath, message: String| {
-        let mut d = Diagnostic {
-            severity: Severity::Error,
-            file: name.to_string(),
-            line: None,
-            column: None,
-            path: path.to_string(),
-            message,
-        };
-        locate_in(&text, &path, &mut d);
-        diags.push(d);
-    };
+    let mut import = Import { name, text: &text, raw, diags };
     if tl.events.is_empty() {
-        report(&mut diags, JsonPath::root().key("events"), "no events; expected a list of events".into());
+        import.report(JsonPath::root().key("events"), "no events; expected a list of events".into());
     }
     let title_text = tl.title.as_ref().and_then(|t| t.text.as_ref());
     let title =
@@ -254,51 +246,83 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
         .map(|t| html_to_rich(&t.text))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| format!("A timeline imported from the TimelineJS file {name}."));
-    let source_id = "src-timeline-file".to_string();
-    let origin = Origin { file: 0, index: 0 };
-    raw.sources.push((
-        Source {
-            id: source_id.clone(),
+    import.source(&title, url, file_year);
+    for (i, slide) in tl.events.iter().enumerate() {
+        import.event(i, slide);
+    }
+    for (i, era) in tl.eras.iter().enumerate() {
+        import.era(i, era);
+    }
+    let Import { mut raw, diags, .. } = import;
+    raw.manifest = Some(manifest(title, about));
+    raw.files.push(LoadedFile { name: name.to_string(), text });
+    (raw, diags)
+}
+
+/// A TimelineJS file being converted: where problems go, and what was read so far.
+struct Import<'a> {
+    name: &'a str,
+    text: &'a str,
+    raw: RawPack,
+    diags: Vec<Diagnostic>,
+}
+
+impl Import<'_> {
+    /// Reports a problem at a JSON path of the file.
+    fn report(&mut self, path: JsonPath, message: String) {
+        let mut d = Diagnostic {
+            severity: Severity::Error,
+            file: self.name.to_string(),
+            line: None,
+            column: None,
+            path: path.to_string(),
+            message,
+        };
+        locate_in(self.text, &path, &mut d);
+        self.diags.push(d);
+    }
+
+    /// The file itself, as the source every event and era cites.
+    fn source(&mut self, title: &str, url: &str, year: i32) {
+        let source = Source {
+            id: FILE_SOURCE.into(),
             author: "Author of the imported timeline".into(),
-            year: file_year,
-            title: title.clone(),
-            publisher: format!("TimelineJS file {name}"),
+            year,
+            title: title.to_string(),
+            publisher: format!("TimelineJS file {}", self.name),
             url: url.to_string(),
             kind: SourceKind::Reference,
             date: None,
             note: "Imported from TimelineJS: the file's own author is responsible for its content. The year is the file's last-modified year.".into(),
             short: Some("Imported timeline".into()),
-        },
-        origin,
-    ));
-    let mut track_ids: Vec<String> = Vec::new();
-    for (i, slide) in tl.events.iter().enumerate() {
+        };
+        self.raw.sources.push((source, Origin { file: 0, index: 0 }));
+    }
+
+    /// One slide as an event; its group becomes a track (the first time it is seen).
+    fn event(&mut self, i: usize, slide: &TlSlide) {
         let path = JsonPath::root().key("events").index(i);
         let Some(start) = &slide.start_date else {
-            report(&mut diags, path.clone(), "missing start_date; every event needs one".into());
-            continue;
+            self.report(path, "missing start_date; every event needs one".into());
+            return;
         };
         let date = match convert_date(start, &path.key("start_date")) {
             Ok(d) => d,
-            Err((p, m)) => {
-                report(&mut diags, p, m);
-                continue;
-            }
+            Err((p, m)) => return self.report(p, m),
         };
         let end = match slide.end_date.as_ref().map(|d| convert_date(d, &path.key("end_date"))) {
             Some(Ok(d)) => Some(d),
             Some(Err((p, m))) => {
-                report(&mut diags, p, m);
+                self.report(p, m);
                 None
             }
             None => None,
         };
         let group = slide.group.as_deref().map(str::trim).filter(|g| !g.is_empty()).unwrap_or("Events");
         let track = slug(group);
-        if !track_ids.contains(&track) {
-            track_ids.push(track.clone());
-            raw.tracks
-                .push((Track { id: track.clone(), label: group.to_string(), description: String::new() }, origin));
+        if !self.raw.tracks.iter().any(|(t, _)| t.id == track) {
+            let new = Track { id: track.clone(), label: group.to_string(), description: String::new() };
+            self.raw.tracks.push((new, Origin { file: 0, index: 0 }));
         }
         let text = slide.text.as_ref();
         let headline = text.map(|t| html_to_plain(&t.headline)).unwrap_or_default();
@@ -311,46 +335,48 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
             url: m.url.clone(),
         });
         let id = slide.unique_id.clone().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| format!("ev-{}", i + 1));
-        raw.events.push((
-            Event {
-                id,
-                date,
-                end,
-                title,
-                description,
-                track,
-                places: Vec::new(),
-                countries: Vec::new(),
-                techniques: Vec::new(),
-                sources: vec![source_id.clone()],
-                sensitivity: Sensitivity::Standard,
-                media,
-            },
-            Origin { file: 0, index: i },
-        ));
+        let event = Event {
+            id,
+            date,
+            end,
+            title,
+            description,
+            track,
+            places: Vec::new(),
+            countries: Vec::new(),
+            techniques: Vec::new(),
+            sources: vec![FILE_SOURCE.into()],
+            sensitivity: Sensitivity::Standard,
+            media,
+        };
+        self.raw.events.push((event, Origin { file: 0, index: i }));
     }
-    for (i, era) in tl.eras.iter().enumerate() {
+
+    /// One era as a context band.
+    fn era(&mut self, i: usize, era: &TlEra) {
         let path = JsonPath::root().key("eras").index(i);
         let start = convert_date(&era.start_date, &path.key("start_date"));
         let end = convert_date(&era.end_date, &path.key("end_date"));
         match (start, end) {
             (Ok(start), Ok(end)) => {
                 let label = era.text.as_ref().map(|t| html_to_plain(&t.headline)).filter(|t| !t.is_empty());
-                raw.eras.push((
-                    Era {
-                        id: format!("era-{}", i + 1),
-                        label: label.unwrap_or_else(|| format!("{start} – {end}")),
-                        start,
-                        end,
-                        sources: vec![source_id.clone()],
-                    },
-                    Origin { file: 0, index: i },
-                ));
+                let era = Era {
+                    id: format!("era-{}", i + 1),
+                    label: label.unwrap_or_else(|| format!("{start} – {end}")),
+                    start,
+                    end,
+                    sources: vec![FILE_SOURCE.into()],
+                };
+                self.raw.eras.push((era, Origin { file: 0, index: i }));
             }
-            (Err((p, m)), _) | (_, Err((p, m))) => report(&mut diags, p, m),
+            (Err((p, m)), _) | (_, Err((p, m))) => self.report(p, m),
         }
     }
-    raw.manifest = Some(Manifest {
+}
+
+/// The manifest of an imported timeline: its title and about text, and neutral settings.
+fn manifest(title: String, about: String) -> Manifest {
+    Manifest {
         schema_version: SCHEMA_VERSION,
         id: slug(&title),
         title,
@@ -366,9 +392,7 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
         files: Vec::new(),
         mirror_hosts: Vec::new(),
         views: None,
-    });
-    raw.files.push(LoadedFile { name: name.to_string(), text });
-    (raw, diags)
+    }
 }
 
 #[cfg(test)]
