@@ -1,7 +1,9 @@
 //! Propaganda Decoded: an offline, cited classroom explorer of how ISIS used social media.
 //!
 //! Content flows one way — files → [`content::Pack`] → views — and user intent flows
-//! back only as [`state::Action`]s applied by the app (see `DESIGN.md` in the shared notes).
+//! back only as [`action::Action`]s, applied by [`state::AppState::apply`], which returns the
+//! [`action::Effect`]s the app runs through [`platform`]. `ARCHITECTURE.md` in the repository
+//! has the layers on one page.
 
 pub mod action;
 pub mod app;

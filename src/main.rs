@@ -12,7 +12,7 @@ use decoded::route::{self, Route};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Open another content pack (a folder with pack.json) instead of the built-in one.
+    /// Open another content pack (a folder with pack.json, or a TimelineJS .json file) instead of the built-in one.
     #[arg(long, value_name = "PATH")]
     content: Option<PathBuf>,
     /// Open straight at a view (the names come from `route::VIEWS`).
@@ -36,7 +36,7 @@ enum Command {
         /// Also print `kind: count` for each kind of content.
         #[arg(long)]
         stats: bool,
-        /// The pack folder.
+        /// The pack folder, or a TimelineJS .json file.
         path: PathBuf,
     },
 }

@@ -43,6 +43,9 @@ fn help_and_version() {
     let out = decoded().arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.contains("check") && text.contains("--content") && text.contains("--view"), "{text}");
+    for view in decoded::route::view_names() {
+        assert!(text.contains(view), "--help names the view {view} (from route::VIEWS): {text}");
+    }
     let out = decoded().arg("--version").assert().success();
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(env!("CARGO_PKG_VERSION")));
 }

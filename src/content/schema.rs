@@ -236,7 +236,7 @@ pub struct GlossaryFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryTerm {
-    /// `g-…`? No prefix is required; ids are plain slugs, e.g. `caliphate`.
+    /// A plain slug, e.g. `caliphate` (no prefix is required).
     pub id: String,
     pub term: String,
     /// Rich text; one to three sentences.
@@ -585,7 +585,8 @@ pub struct LessonStep {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepShow {
-    /// View name: `home`, `section`, `timeline`, `charts`, `map`, `glossary`, `sources`, `quiz`, `practice`.
+    /// View name, one of `route::VIEWS` (`home`, `section`, `timeline`, `charts`, `map`,
+    /// `lessons`, `quiz`, `practice`, `glossary`, `sources`, `help`).
     pub view: String,
     /// Item id to focus: a section, event, place, country (ISO3), glossary term or dataset.
     #[serde(default)]
@@ -595,7 +596,7 @@ pub struct StepShow {
     /// Dataset id for the charts view.
     #[serde(default)]
     pub chart: Option<String>,
-    /// Map layers to show (`territory`, `places`, `flows`).
+    /// Map layers to show (`territory`, `places`, `flows`; `route::MapLayer`).
     #[serde(default)]
     pub layers: Vec<String>,
 }
