@@ -449,7 +449,7 @@ impl DecodedApp {
         }
         if let Some(n) = self.frames_left {
             if n <= 1 {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.platform.close(ctx);
             } else {
                 self.frames_left = Some(n - 1);
                 ctx.request_repaint();

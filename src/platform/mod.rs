@@ -6,6 +6,9 @@
 //! effect through [`Platform`]. Time comes from egui's input or [`Platform::today`], never
 //! from `std::time` elsewhere (it panics on wasm).
 //!
+//! Reading a pack from a path is the content loader's (`content::files::DirFiles`, which
+//! `decoded check` shares); the app reaches it only through [`Platform::read_pack`].
+//!
 //! `native` implements it for desktops. A web build adds `web.rs` with the same methods
 //! (downloads for [`Platform::write_file`], the browser's file picker for
 //! [`Platform::browse`], `web-time` for the clock) and picks it with `cfg(target_arch)`.

@@ -97,6 +97,11 @@ impl Platform {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
+    /// Closes the window (after `--frames N`).
+    pub fn close(&self, ctx: &egui::Context) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
     /// Names the window (what the window list and a screen reader announce).
     pub fn set_title(&self, ctx: &egui::Context, title: &str) {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.to_string()));
