@@ -84,7 +84,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 NOTE_COMMON = ("Modelled from dated towns, not surveyed front lines; dates can be off by weeks in fast battles. "
                "Each place goes to the nearest town held by any side, with distance cheaper along the Euphrates, "
-               "Tigris, Khabur and main roads (see assets/README.md).")
+               "Tigris, Khabur and main roads.")
 
 GEOD = Geod(ellps="WGS84")
 
@@ -390,6 +390,15 @@ def month_sources(towns, st, day, month_start, month_end, sides):
     return sorted(ids)
 
 
+def human_date(text):
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
 def round_km2(a):
     return int(round(a / 100.0)) * 100
 
@@ -407,6 +416,7 @@ def build(towns, land, grid, params, ihs):
         mstart = dt.date(y, m, 1)
         mend = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
         layers, st, _ = month_layers(grid, land, towns, day, params)
+        margin = params[1]
         date = f"{y:04d}-{m:02d}"
         when = f"{MONTHS[m - 1]} {y}"
         n_is = len(st.get("isis", []))
@@ -414,9 +424,8 @@ def build(towns, land, grid, params, ihs):
         src_held = month_sources(towns, st, day, mstart, mend, ("isis",)) + IHS_SOURCES
         src_held = sorted(set(src_held))
         feats.append(feature(date, "held", f"Held by ISIS (modelled), {when}",
-                             f"{NOTE_COMMON} Built from the {n_is} towns held by ISIS on 15 {when}; "
-                             f"modelled area about {round_km2(areas['held']):,} km², compared in the app with IHS's "
-                             f"measured figures.", src_held, layers["held"]))
+                             f"{NOTE_COMMON} Built from the {n_is} towns held by ISIS on 15 {when}; modelled area "
+                             f"about {round_km2(areas['held']):,} km².", src_held, layers["held"]))
         if not layers["desert"].is_empty:
             feats.append(feature(date, "desert", f"Desert where ISIS moved freely (modelled), {when}",
                                  f"{NOTE_COMMON} Thinly populated land beyond the held towns' reach, nearest to a town "
@@ -424,10 +433,10 @@ def build(towns, land, grid, params, ihs):
                                  f"{round_km2(areas['desert']):,} km², not counted as held).", src_held, layers["desert"]))
         if not layers["contested"].is_empty:
             names = [t["name"] for t in st.get("contested", [])]
-            what = ("Divided or fought over: " + ", ".join(names) + "; also front lines where the nearest ISIS town "
-                    "and another side's town are about equally close.") if names else (
-                    "Front lines where the nearest ISIS town and another side's town are about equally close.")
-            feats.append(feature(date, "contested", f"Contested (modelled), {when}", f"{NOTE_COMMON} {what}",
+            band = " Also front lines where the nearest ISIS town and another side's town are about equally close." \
+                if margin > 0 else ""
+            what = (("Divided or fought over: " + ", ".join(names) + ".") if names else "") + band
+            feats.append(feature(date, "contested", f"Contested (modelled), {when}", f"{NOTE_COMMON} {what.strip()}",
                                  month_sources(towns, st, day, mstart, mend, ("contested",)) or src_held,
                                  layers["contested"]))
         summary.append((date, n_is, areas))
@@ -441,7 +450,8 @@ def build(towns, land, grid, params, ihs):
     last = max((p for t in towns.values() for p in t["periods"] if p["side"] != "isis"
                 and any(q["side"] == "isis" for q in t["periods"])), key=lambda p: p["start"])
     feats.append(feature(f"{y:04d}-{m:02d}", "held", "No area held by ISIS in Iraq or Syria (final state)",
-                         f"The last town held by ISIS in the model was retaken on {last['from']}. The group went on "
+                         f"The last town held by ISIS in the model was retaken on {human_date(last['from'])}. The "
+                         f"group went on "
                          f"as an insurgency without holding towns.", sorted(set(last["sources"])), MultiPolygon()))
     # Calibration at the exact IHS dates
     table = []
