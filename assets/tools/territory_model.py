@@ -23,12 +23,16 @@ Method (assets/README.md, "Territory model", says the same for readers):
     cells on the Euphrates, the Tigris, the Khabur or a main road cost RIVER_DISCOUNT times as much, so
     distance is cheaper along the valleys and roads.
  2. On the 15th of each month every town is given to the side whose row in control.csv is in force then.
-    Each cell goes to the nearest held town of any side (least-cost distance).
+    Each cell goes to the nearest held town of any side (least-cost distance). Crossing the Euphrates costs
+    RIVER_CROSSING_KM more (from 2017 the river was the line between the SDF and the government), and a town
+    sits in the nearest cell on its own bank.
  3. held: cells nearest an ISIS town within CUTOFF_KM. contested: cells nearest a town marked
     `contested` (a divided town or a battle in progress), or cells where the ISIS town and the nearest
     other side's town are within CONTESTED_MARGIN_KM of the same distance. desert: cells beyond the
     cut-off whose nearest town is held by ISIS, up to DESERT_REACH_KM further: thinly populated land next
     to held areas where the group moved freely. Every other cell belongs to nobody in the model.
+    Road rule: a main road of corridors.json between two towns held by ISIS (or one ISIS-held and one contested) is
+    held along its length (cells within ROAD_STRIP_DEG), except where another side's town is nearest.
  4. Each layer is traced with marching squares, clipped to Iraq and Syria, simplified to about 1 km,
     rounded to 3 decimals; pieces under 100 km2 are dropped unless they hold an ISIS town.
 The parameters were chosen once, for the whole series, by the grid search of --calibrate: the modelled
@@ -42,6 +46,7 @@ import glob
 import json
 import math
 import os
+import re
 import sys
 
 import numpy as np
@@ -63,16 +68,23 @@ CORRIDORS_PATH = os.path.join(ROOT, "assets/territory/corridors.json")
 IHS_PATH = os.path.join(ROOT, "content/datasets/territory.json")
 SOURCES_GLOB = os.path.join(ROOT, "content/sources/*.json")
 REPORT_PATH = os.path.join(ROOT, "assets/territory/calibration.md")
+PLACES_PATH = os.path.join(ROOT, "content/places.json")
+RETAKEN_PATH = os.path.join(ROOT, "content/datasets/territory-retaken.json")
+# places.json names that differ from the town names of control.csv
+PLACE_TOWN = {"Kobani (Ayn al-Arab)": "Kobani", "Palmyra (Tadmur)": "Palmyra", "Tabqa (al-Thawrah)": "Tabqa",
+              "Abu Kamal (Albu Kamal)": "Abu Kamal", "Al-Baghuz Fawqani": "Baghuz"}
 README_PATH = os.path.join(ROOT, "assets/README.md")
 
 # ---------------------------------------------------------------- parameters (calibrated once, globally)
 CUTOFF_KM = 38.0            # least-cost distance from a held town beyond which a cell is nobody's
-RIVER_DISCOUNT = 0.7        # cost factor of a cell on a river or main road (1 = no discount)
+RIVER_DISCOUNT = 0.8        # cost factor of a cell on a river or main road (1 = no discount)
 CONTESTED_MARGIN_KM = 0.0   # |d(ISIS) - d(other side)| below this: front-line band, contested
 DESERT_REACH_KM = 60.0      # desert layer: beyond the cut-off, up to this much further, nearest town ISIS
+RIVER_CROSSING_KM = 30.0    # extra cost of crossing the Euphrates (a front line from 2017; fixed choice, not calibrated)
 # Fixed choices (not calibrated)
 GRID_DEG = 0.05
 CORRIDOR_WIDTH_DEG = 0.06   # a cell is "on" a river or road when its centre is this close to the line
+ROAD_STRIP_DEG = 0.035      # road rule: cells this close to a main road between two ISIS-held towns are held
 BBOX = (35.5, 29.0, 48.8, 37.5)  # lon0, lat0, lon1, lat1
 SIMPLIFY_DEG = 0.01         # about 1 km
 MIN_PIECE_KM2 = 100.0
@@ -161,6 +173,42 @@ def load_towns(path, source_ids):
     return towns
 
 
+def check_places(towns, source_ids):
+    """places.json (Iraq and Syria) must give the same held periods as control.csv; every source id of
+    places.json and of ds-territory-retaken must exist. Returns a list of problems."""
+    problems = []
+    with open(PLACES_PATH, encoding="utf-8") as f:
+        places = json.load(f)["places"]
+    for p in places:
+        for s in p.get("sources", []) + [s for c in p.get("control", []) for s in c["sources"]]:
+            if s not in source_ids:
+                problems.append(f"places.json {p['id']}: unknown source id {s!r}")
+        if p["country"] not in ("IRQ", "SYR") or not p.get("control"):
+            continue
+        town = towns.get(PLACE_TOWN.get(p["name"], p["name"]))
+        if town is None:
+            problems.append(f"places.json {p['id']}: no town {p['name']!r} in control.csv")
+            continue
+        per = town["periods"]
+        only_contested = not any(q["side"] == "isis" for q in per)
+        csv_periods = []
+        for i, q in enumerate(per):
+            if q["side"] == "isis" or (q["side"] == "contested" and only_contested):
+                j = i + 1
+                if q["side"] == "isis" and j < len(per) and per[j]["side"] == "contested":
+                    j += 1  # a battle at the end of a held period ends on the retake date
+                csv_periods.append((q["from"], per[j]["from"] if j < len(per) else None))
+        place_periods = [(c["from"], c.get("to")) for c in p["control"]]
+        if csv_periods != place_periods:
+            problems.append(f"places.json {p['id']}: periods {place_periods} differ from control.csv {csv_periods}")
+    with open(RETAKEN_PATH, encoding="utf-8") as f:
+        text = f.read()
+    for s in sorted(set(re.findall(r"src-[a-z0-9-]+", text))):
+        if s not in source_ids:
+            problems.append(f"territory-retaken.json: unknown source id {s!r}")
+    return problems
+
+
 def holder(town, day):
     """The period in force on `day`, or None if the town has no row yet."""
     current = None
@@ -201,6 +249,25 @@ def load_corridor_lines():
     return shapely.union_all(lines)
 
 
+def load_river_lines():
+    """The Euphrates (and the centre line of Lake Assad) from the Natural Earth extract: crossing it costs
+    RIVER_CROSSING_KM."""
+    with open(RIVERS_PATH, encoding="utf-8") as f:
+        return shapely.union_all([LineString(feat["geometry"]["coordinates"]) for feat in json.load(f)["features"]
+                                  if feat["properties"]["name"].startswith("Euphrates")])
+
+
+def load_road_segments():
+    """Segments of corridors.json (main roads and the Khabur) between consecutive GeoNames points."""
+    segs = []
+    with open(CORRIDORS_PATH, encoding="utf-8") as f:
+        for c in json.load(f)["corridors"]:
+            pts = c["points"]
+            for a, b in zip(pts, pts[1:]):
+                segs.append({"name": c["name"], "ids": (str(a[3]), str(b[3])), "line": LineString([(a[0], a[1]), (b[0], b[1])])})
+    return segs
+
+
 def load_ihs():
     with open(IHS_PATH, encoding="utf-8") as f:
         data = json.load(f)
@@ -216,7 +283,7 @@ def load_ihs():
 # ---------------------------------------------------------------- grid and least-cost distance
 
 class Grid:
-    def __init__(self, land, corridors, discount):
+    def __init__(self, land, corridors, discount, rivers=None, crossing_km=0.0):
         lon0, lat0, lon1, lat1 = BBOX
         self.lons = np.round(np.arange(lon0 + GRID_DEG / 2, lon1, GRID_DEG), 6)
         self.lats = np.round(np.arange(lat0 + GRID_DEG / 2, lat1, GRID_DEG), 6)
@@ -246,15 +313,58 @@ class Grid:
             lat_mid = (self.clat[s] + self.clat[d]) / 2
             dx = GRID_DEG * 111.320 * np.cos(np.radians(lat_mid)) * dc
             length = np.sqrt((dr * dy) ** 2 + dx ** 2)
+            w = length * (self.factor[s] + self.factor[d]) / 2
+            if rivers is not None and crossing_km > 0:
+                segs = shapely.linestrings(np.stack([np.column_stack([self.clon[s], self.clat[s]]),
+                                                     np.column_stack([self.clon[d], self.clat[d]])], axis=1))
+                w = w + np.where(shapely.intersects(segs, rivers), crossing_km, 0.0)
             rows.append(s)
             cols.append(d)
-            wts.append(length * (self.factor[s] + self.factor[d]) / 2)
+            wts.append(w)
         n = len(self.cells)
         self.graph = coo_matrix((np.concatenate(wts), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)).tocsr()
         self.tree = cKDTree(np.column_stack([self.clon, self.clat * 1.0]))
+        self.rivers = rivers if crossing_km > 0 else None
+        self._snaps = {}
+
+    def set_roads(self, segments, towns):
+        """Cells within ROAD_STRIP_DEG of each road segment whose two ends are towns of control.csv."""
+        by_id = {t["gid"]: t for t in towns.values() if t["gid"]}
+        pts = shapely.points(self.clon, self.clat)
+        self.roads = []
+        for s in segments:
+            a, b = (by_id.get(i) for i in s["ids"])
+            if a is None or b is None:
+                continue
+            cells = np.flatnonzero(shapely.dwithin(s["line"], pts, ROAD_STRIP_DEG))
+            self.roads.append((a, b, cells))
+
+    def road_cells(self, day):
+        """Cells of the road rule on `day`: roads whose two end towns are held by ISIS (or one is contested)."""
+        out = np.zeros(len(self.cells), dtype=bool)
+        for a, b, cells in getattr(self, "roads", []):
+            pa, pb = holder(a, day), holder(b, day)
+            if pa is None or pb is None:
+                continue
+            sides = {pa["side"], pb["side"]}
+            if "isis" in sides and sides <= {"isis", "contested"}:
+                out[cells] = True
+        return out
 
     def snap(self, lon, lat):
-        return int(self.tree.query([lon, lat])[1])
+        """The town's grid cell: the nearest cell whose centre is on the same side of the Euphrates as the town (a
+        5 km cell next to the river can have its centre across the river line from the town)."""
+        key = (lon, lat)
+        if key not in self._snaps:
+            dist, idx = self.tree.query([lon, lat], k=9)
+            best = int(idx[0])
+            if self.rivers is not None:
+                for i in idx:
+                    if not shapely.intersects(LineString([(lon, lat), (self.clon[i], self.clat[i])]), self.rivers):
+                        best = int(i)
+                        break
+            self._snaps[key] = best
+        return self._snaps[key]
 
     def distance(self, seeds):
         if not seeds:
@@ -272,6 +382,23 @@ def state_on(towns, day):
     return out
 
 
+def masks(d_i, d_c, d_o, cutoff, margin, reach, road):
+    """Held, desert and contested cells from the three least-cost distance fields (see the module docstring)."""
+    d_min = np.minimum(np.minimum(d_i, d_c), d_o)
+    within = d_min <= cutoff
+    near_i = (d_i <= d_c) & (d_i <= d_o) & np.isfinite(d_i)
+    near_c = (d_c < d_i) & (d_c <= d_o)
+    near_o = (d_o < d_i) & (d_o < d_c)
+    band = (np.abs(d_i - d_o) < margin) & (np.minimum(d_i, d_o) <= cutoff) & ~near_c
+    contested = within & (near_c | band)
+    held = within & near_i & ~contested
+    # Road rule: a main road between two ISIS-held towns is held along its length, except where another
+    # side's town (or a contested town) is the nearest one within the cut-off.
+    held |= road & ~contested & ~(within & near_o)
+    desert = ~within & near_i & (d_i <= cutoff + reach) & ~held
+    return held, desert, contested
+
+
 def classify(grid, towns, day, cutoff, margin, reach):
     st = state_on(towns, day)
     seeds = {k: [grid.snap(t["lon"], t["lat"]) for t in v] for k, v in st.items()}
@@ -283,14 +410,7 @@ def classify(grid, towns, day, cutoff, margin, reach):
         names = sorted(t["name"] for v in st.values() for t in v if grid.snap(t["lon"], t["lat"]) in clash)
         raise ModelError(f"{day}: towns of different sides share one grid cell: {names}")
     d_i, d_c, d_o = grid.distance(isis), grid.distance(con), grid.distance(oth)
-    d_min = np.minimum(np.minimum(d_i, d_c), d_o)
-    within = d_min <= cutoff
-    near_i = (d_i <= d_c) & (d_i <= d_o) & np.isfinite(d_i)
-    near_c = (d_c < d_i) & (d_c <= d_o)
-    band = (np.abs(d_i - d_o) < margin) & (np.minimum(d_i, d_o) <= cutoff) & ~near_c
-    contested = within & (near_c | band)
-    held = within & near_i & ~contested
-    desert = ~within & near_i & (d_i <= cutoff + reach)
+    held, desert, contested = masks(d_i, d_c, d_o, cutoff, margin, reach, grid.road_cells(day))
     # A town's own cell always belongs to the side holding it.
     for s in oth:
         held[s] = desert[s] = contested[s] = False
@@ -487,12 +607,13 @@ def self_check_month(date, day, towns, st, layers):
 
 # ---------------------------------------------------------------- calibration search
 
-def calibrate(towns, land, corridors, ihs):
+def calibrate(towns, land, corridors, rivers, segments, ihs):
     print("grid search: cut-off (km) x river/road discount (< 1: valleys and roads must be cheaper) x contested margin "
           "(km); raster held area vs IHS at each published date")
     results = []
     for disc in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        grid = Grid(land, corridors, disc)
+        grid = Grid(land, corridors, disc, rivers, RIVER_CROSSING_KM)
+        grid.set_roads(segments, towns)
         fields = []
         for _, day, value, _ in ihs:
             st = state_on(towns, day)
@@ -500,16 +621,14 @@ def calibrate(towns, land, corridors, ihs):
             isis = seeds.get("isis", [])
             con = seeds.get("contested", [])
             oth = [s for k, v in seeds.items() if k not in ("isis", "contested") for s in v]
-            fields.append((grid.distance(isis), grid.distance(con), grid.distance(oth), value, isis))
+            fields.append((grid.distance(isis), grid.distance(con), grid.distance(oth), value, isis, oth + con,
+                           grid.road_cells(day)))
         for cutoff in np.arange(20.0, 80.1, 1.0):
             for margin in (0.0, 2.0, 4.0, 6.0, 8.0):
                 errs = []
-                for d_i, d_c, d_o, value, isis in fields:
-                    d_min = np.minimum(np.minimum(d_i, d_c), d_o)
-                    near_i = (d_i <= d_c) & (d_i <= d_o) & np.isfinite(d_i)
-                    near_c = (d_c < d_i) & (d_c <= d_o)
-                    band = (np.abs(d_i - d_o) < margin) & (np.minimum(d_i, d_o) <= cutoff) & ~near_c
-                    held = (d_min <= cutoff) & near_i & ~band
+                for d_i, d_c, d_o, value, isis, others, road in fields:
+                    held, _, _ = masks(d_i, d_c, d_o, cutoff, margin, 0.0, road)
+                    held[others] = False
                     held[isis] = True
                     a = float(grid.cell_km2[held].sum())
                     errs.append(100.0 * (a - value) / value)
@@ -551,7 +670,8 @@ def write_outputs(feats, summary, checks, table, params):
         "Generated by `python3 assets/tools/territory_model.py`; do not edit by hand.",
         "",
         f"Parameters: cut-off {cutoff:g} km (least-cost), river/road discount {RIVER_DISCOUNT:g}, contested margin "
-        f"{margin:g} km, desert reach {reach:g} km beyond the cut-off, grid {GRID_DEG:g}°.",
+        f"{margin:g} km, desert reach {reach:g} km beyond the cut-off, Euphrates crossing {RIVER_CROSSING_KM:g} km, "
+        f"road-rule strip {ROAD_STRIP_DEG:g}°, grid {GRID_DEG:g}°.",
         "",
         calib,
         "",
@@ -594,14 +714,17 @@ def main():
     towns = load_towns(CSV_PATH, source_ids)
     land = load_countries()
     corridors = load_corridor_lines()
+    segments = load_road_segments()
+    rivers = load_river_lines()
     ihs = load_ihs()
     if args.calibrate:
-        calibrate(towns, land, corridors, ihs)
+        calibrate(towns, land, corridors, rivers, segments, ihs)
         return 0
-    grid = Grid(land, corridors, RIVER_DISCOUNT)
+    grid = Grid(land, corridors, RIVER_DISCOUNT, rivers, RIVER_CROSSING_KM)
+    grid.set_roads(segments, towns)
     params = (CUTOFF_KM, CONTESTED_MARGIN_KM, DESERT_REACH_KM)
     feats, summary, checks, table = build(towns, land, grid, params, ihs)
-    problems = [p for c in checks for p in c["problems"]]
+    problems = [p for c in checks for p in c["problems"]] + check_places(towns, source_ids)
     for date, day, value, a, ad, err, source in table:
         if abs(err) > TOLERANCE_PCT:
             problems.append(f"IHS {date}: modelled {a:,.0f} km² vs {value:,} km² ({err:+.1f}%), over ±{TOLERANCE_PCT:g}%")
