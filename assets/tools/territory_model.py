@@ -91,7 +91,7 @@ MIN_PIECE_KM2 = 100.0
 TOLERANCE_PCT = 20.0
 FIRST_MONTH, LAST_MONTH, FINAL_MONTH = (2014, 1), (2019, 3), (2019, 4)
 SIDES = ("isis", "iraq_gov", "syria_gov", "kurdish", "rebels", "turkey_backed", "contested")
-IHS_SOURCES = ["src-ihs-2015-territory", "src-ihs-2016-territory", "src-ihs-2017-territory", "src-europeanpost-2017-ihs"]
+IHS_SOURCES = ["src-ihs-2015-territory", "src-ihs-2016-territory", "src-ihs-2017-territory", "src-kurdistan24-2017-ihs"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 NOTE_COMMON = ("Modelled from dated towns, not surveyed front lines; dates can be off by weeks in fast battles. "
