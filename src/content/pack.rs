@@ -17,7 +17,8 @@ macro_rules! has_id {
     ($($ty:ty => $field:ident),* $(,)?) => { $(impl HasId for $ty { fn id(&self) -> &str { &self.$field } })* };
 }
 has_id!(Section => id, Source => id, GlossaryTerm => id, Track => id, Era => id, Event => id, Dataset => id,
-    Place => id, Country => iso3, Lesson => id, QuizItem => id, PracticeItem => id, HelpResource => id);
+    Place => id, Country => iso3, Lesson => id, QuizItem => id, PracticeItem => id, HelpResource => id,
+    PracticeSet => id, GuidePage => id, Check => id, CheckItem => id, Rubric => id);
 
 /// A list of items with an id → index map. Duplicate ids keep the first.
 #[derive(Debug, Clone)]
@@ -77,6 +78,13 @@ pub struct Pack {
     pub quiz: Items<QuizItem>,
     pub practice: Items<PracticeItem>,
     pub help: Items<HelpResource>,
+    /// Named selections of practice posts.
+    pub practice_sets: Items<PracticeSet>,
+    /// "For teachers", in reading order.
+    pub guide: Items<GuidePage>,
+    /// Before-and-after checks.
+    pub checks: Items<Check>,
+    pub rubrics: Items<Rubric>,
     /// Names of the files the pack was read from.
     pub file_names: Vec<String>,
     /// For each glossary term, the sections that link to it.
@@ -136,6 +144,10 @@ impl Pack {
             quiz: Items::new(strip(raw.quiz)),
             practice: Items::new(strip(raw.practice)),
             help: Items::new(strip(raw.help)),
+            practice_sets: Items::new(strip(raw.practice_sets)),
+            guide: Items::new(strip(raw.guide)),
+            checks: Items::new(strip(raw.checks)),
+            rubrics: Items::new(strip(raw.rubrics)),
             file_names: raw.files.into_iter().map(|f| f.name).collect(),
             term_used_in,
         }
@@ -160,13 +172,36 @@ impl Pack {
             ("figures", points),
             ("countries", self.countries.len()),
             ("places", self.places.len()),
-            ("territory_snapshots", self.territory.len()),
+            ("territory_snapshots", self.territory_months()),
+            ("territory_features", self.territory.len()),
             ("lessons", self.lessons.len()),
             ("lesson_steps", steps),
             ("quiz", self.quiz.len()),
             ("practice", self.practice.len()),
             ("help", self.help.len()),
+            ("practice_sets", self.practice_sets.len()),
+            ("guide_pages", self.guide.len()),
+            ("checks", self.checks.len()),
+            ("rubrics", self.rubrics.len()),
         ]
+    }
+
+    /// How many distinct dates the territory features cover (one model snapshot each).
+    pub fn territory_months(&self) -> usize {
+        let mut n = 0;
+        let mut last = None;
+        for t in &self.territory {
+            if last != Some(t.date) {
+                n += 1;
+                last = Some(t.date);
+            }
+        }
+        n
+    }
+
+    /// A check item by id, with the check that holds it.
+    pub fn check_item(&self, id: &str) -> Option<(&Check, &CheckItem)> {
+        self.checks.iter().find_map(|c| c.items.iter().find(|i| i.id == id).map(|i| (c, i)))
     }
 
     /// The point a figure reference names, with what printing it needs.

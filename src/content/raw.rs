@@ -18,6 +18,8 @@ pub struct TerritorySnapshot {
     pub label: String,
     pub note: String,
     pub sources: Vec<String>,
+    /// Which layer of the month's model the feature draws.
+    pub layer: TerritoryLayer,
     /// Polygons → rings (first is the outline, others are holes) → [lon, lat].
     pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
 }
@@ -45,6 +47,10 @@ pub struct RawPack {
     pub quiz: Vec<(QuizItem, Origin)>,
     pub practice: Vec<(PracticeItem, Origin)>,
     pub help: Vec<(HelpResource, Origin)>,
+    pub practice_sets: Vec<(PracticeSet, Origin)>,
+    pub guide: Vec<(GuidePage, Origin)>,
+    pub checks: Vec<(Check, Origin)>,
+    pub rubrics: Vec<(Rubric, Origin)>,
 }
 
 /// A file that was read as text, kept so later problems can be located in it.

@@ -125,6 +125,12 @@ pub enum Kind {
     Quiz,
     Practice,
     Help,
+    /// "For teachers": the guide to teaching the pack safely.
+    Guide,
+    /// Before-and-after checks of what a class learned.
+    Checks,
+    /// Rubrics for open tasks.
+    Rubrics,
 }
 
 impl Kind {
@@ -143,6 +149,9 @@ impl Kind {
             Kind::Quiz => "quiz",
             Kind::Practice => "practice",
             Kind::Help => "help",
+            Kind::Guide => "guide",
+            Kind::Checks => "checks",
+            Kind::Rubrics => "rubrics",
         }
     }
 }
@@ -304,6 +313,12 @@ pub struct Section {
     /// Events worth opening from this section.
     #[serde(default)]
     pub related_events: Vec<String>,
+    /// The section in at most 120 plain words (reading grade 6–7), switchable in the view.
+    #[serde(default)]
+    pub in_short: Option<String>,
+    /// Key words: glossary ids, shown with their definitions.
+    #[serde(default)]
+    pub vocabulary: Vec<String>,
 }
 
 /// How sensitive an item is. Teachers can hide `sensitive` items in presenter mode.
@@ -561,7 +576,29 @@ pub struct Lesson {
     pub duration_minutes: u32,
     pub summary: String,
     pub objectives: Vec<String>,
+    /// Key words for the plan and worksheet: glossary ids.
+    #[serde(default)]
+    pub vocabulary: Vec<String>,
     pub steps: Vec<LessonStep>,
+}
+
+/// Where a step sits in the lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Starter,
+    Main,
+    Plenary,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Starter => "Starter",
+            Phase::Main => "Main",
+            Phase::Plenary => "Plenary",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -579,6 +616,33 @@ pub struct LessonStep {
     pub show: StepShow,
     #[serde(default)]
     pub sensitivity: Sensitivity,
+    /// Starter, main or plenary.
+    pub phase: Phase,
+    /// Rich text: how to support students who find this step hard.
+    #[serde(default)]
+    pub support: Option<String>,
+    /// Rich text: an extension for students who are ready.
+    #[serde(default)]
+    pub challenge: Option<String>,
+    /// What is shown instead when sensitive material is hidden (required on sensitive steps).
+    #[serde(default)]
+    pub alternative: Option<StepAlternative>,
+}
+
+/// The activity a sensitive step is replaced with when sensitive material is hidden.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepAlternative {
+    pub title: String,
+    /// Shown to the class (rich text).
+    pub caption: String,
+    /// For the teacher.
+    pub notes: String,
+    #[serde(default)]
+    pub prompts: Vec<String>,
+    /// What it shows; absent = the lesson's plan stays on screen.
+    #[serde(default)]
+    pub show: Option<StepShow>,
 }
 
 /// What a lesson step puts on screen, as the same actions a user's clicks would.
@@ -599,6 +663,12 @@ pub struct StepShow {
     /// Map layers to show (`territory`, `places`, `flows`; `route::MapLayer`).
     #[serde(default)]
     pub layers: Vec<String>,
+    /// For a quiz step: exactly these items (quiz or check item ids), in this order.
+    #[serde(default)]
+    pub quiz_items: Vec<String>,
+    /// For a practice step: the named practice set to run.
+    #[serde(default)]
+    pub practice_set: Option<String>,
 }
 
 // ---------------------------------------------------------------- quiz & practice
@@ -622,6 +692,37 @@ pub struct QuizItem {
     pub events: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// What the item checks.
+    #[serde(default)]
+    pub skill: Skill,
+    /// For chart items: the dataset whose chart is shown with the question.
+    #[serde(default)]
+    pub dataset: Option<String>,
+}
+
+/// What a question checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Skill {
+    #[default]
+    Knowledge,
+    /// Spotting a manipulation technique (or an ordinary post).
+    Technique,
+    /// Reading a chart.
+    Chart,
+    /// Evaluating a source or a statistic.
+    Source,
+}
+
+impl Skill {
+    pub fn label(self) -> &'static str {
+        match self {
+            Skill::Knowledge => "Knowledge",
+            Skill::Technique => "Spotting techniques",
+            Skill::Chart => "Reading a chart",
+            Skill::Source => "Evaluating a source",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -637,7 +738,21 @@ pub struct Choice {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeFile {
+    #[serde(default)]
     pub practice: Vec<PracticeItem>,
+    /// Named selections of posts a lesson step (or the learner) can run.
+    #[serde(default)]
+    pub practice_sets: Vec<PracticeSet>,
+}
+
+/// A named selection of practice posts, in order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeSet {
+    pub id: String,
+    pub title: String,
+    /// Practice post ids.
+    pub items: Vec<String>,
 }
 
 /// An invented post, written for teaching, for "spot the technique".
@@ -653,6 +768,9 @@ pub struct PracticeItem {
     pub techniques: Vec<String>,
     /// What gives it away (or why it is ordinary), rich text.
     pub explanation: String,
+    /// Techniques a reasonable student could also name: not in the key, discussed rather than marked.
+    #[serde(default)]
+    pub also_acceptable: Vec<String>,
 }
 
 // ---------------------------------------------------------------- help
@@ -679,4 +797,143 @@ pub struct HelpResource {
     #[serde(default)]
     pub phone: String,
     pub sources: Vec<String>,
+}
+
+// ---------------------------------------------------------------- territory
+
+/// The layers of a month's territory model (GeoJSON property `layer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryLayer {
+    /// Towns held and the valleys between them (absent `layer` means held).
+    #[default]
+    Held,
+    /// Thinly populated land enclosed by or bordering held areas, where the group moved freely.
+    Desert,
+    /// Fought over: no side held it.
+    Contested,
+}
+
+impl TerritoryLayer {
+    pub const ALL: [TerritoryLayer; 3] = [TerritoryLayer::Held, TerritoryLayer::Desert, TerritoryLayer::Contested];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TerritoryLayer::Held => "held",
+            TerritoryLayer::Desert => "desert",
+            TerritoryLayer::Contested => "contested",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- teacher kit
+
+/// `{ "guide": [ … ] }`: "For teachers", pages in reading order.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GuideFile {
+    pub guide: Vec<GuidePage>,
+}
+
+/// A page of the teachers' guide. Paragraphs starting `## ` are subheadings, `- ` bullets,
+/// `1. ` (any number) numbered items.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidePage {
+    pub id: String,
+    pub title: String,
+    /// One sentence for the page list.
+    pub summary: String,
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// For country notes: ISO3 code.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// For country notes: the part of the country (e.g. "Scotland").
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// `{ "checks": [ … ] }`: before-and-after checks.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksFile {
+    pub checks: Vec<Check>,
+}
+
+/// A short check of knowledge and confidence, placed in a lesson and paired with its
+/// before/after counterpart.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: String,
+    pub title: String,
+    /// The lesson it belongs to, and whether it opens or closes it.
+    pub lesson: String,
+    pub at: CheckPlace,
+    /// The parallel check (before ↔ after).
+    pub pair: String,
+    /// Rich text for students before they start.
+    #[serde(default)]
+    pub intro: String,
+    pub items: Vec<CheckItem>,
+    /// Statements rated 1 (strongly disagree) to 5 (strongly agree).
+    pub confidence: Vec<ConfidenceStatement>,
+}
+
+/// Whether a check opens or closes its lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckPlace {
+    Start,
+    End,
+}
+
+/// One multiple-choice question of a check.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckItem {
+    pub id: String,
+    pub skill: Skill,
+    pub question: String,
+    /// For chart items: the dataset whose chart is shown.
+    #[serde(default)]
+    pub dataset: Option<String>,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfidenceStatement {
+    pub id: String,
+    pub statement: String,
+}
+
+/// `{ "rubrics": [ … ] }`
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RubricsFile {
+    pub rubrics: Vec<Rubric>,
+}
+
+/// A marking guide for an open task, with a sample answer at each level.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    pub id: String,
+    /// Short name of the task.
+    pub task: String,
+    /// The task as given to students.
+    pub prompt: String,
+    pub levels: Vec<RubricLevel>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricLevel {
+    pub level: u8,
+    pub label: String,
+    pub descriptor: String,
+    pub sample: String,
 }

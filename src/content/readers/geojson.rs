@@ -6,6 +6,7 @@ use super::parse_json;
 use crate::content::date::PackDate;
 use crate::content::diagnostics::Diagnostic;
 use crate::content::raw::{Origin, RawPack, TerritorySnapshot};
+use crate::content::schema::TerritoryLayer;
 
 /// Reads one territory file into `raw.territory`.
 pub fn read(name: &str, text: &str, file: usize, raw: &mut RawPack, diags: &mut Vec<Diagnostic>) {
@@ -17,7 +18,14 @@ pub fn read(name: &str, text: &str, file: usize, raw: &mut RawPack, diags: &mut 
             };
             let p = feature.properties;
             raw.territory.push((
-                TerritorySnapshot { date: p.date, label: p.label, note: p.note, sources: p.sources, polygons },
+                TerritorySnapshot {
+                    date: p.date,
+                    label: p.label,
+                    note: p.note,
+                    sources: p.sources,
+                    layer: p.layer,
+                    polygons,
+                },
                 Origin { file, index },
             ));
         }
@@ -67,6 +75,9 @@ struct TerritoryProperties {
     #[serde(default)]
     note: String,
     sources: Vec<String>,
+    /// `held` (the default), `desert` or `contested`.
+    #[serde(default)]
+    layer: TerritoryLayer,
 }
 
 #[derive(Deserialize)]

@@ -155,7 +155,15 @@ fn load_kind(
         (Kind::Territory, Format::Geojson | Format::Json) => super::geojson::read(name, text, file, raw, diags),
         (Kind::Lessons, Format::Json) => json_list!(LessonsFile, lessons, lessons),
         (Kind::Quiz, Format::Json) => json_list!(QuizFile, quiz, quiz),
-        (Kind::Practice, Format::Json) => json_list!(PracticeFile, practice, practice),
+        (Kind::Practice, Format::Json) => {
+            if let Some(parsed) = parse_json::<PracticeFile>(name, text, diags) {
+                raw.practice.extend(parsed.practice.into_iter().enumerate().map(|(i, t)| (t, origin(i))));
+                raw.practice_sets.extend(parsed.practice_sets.into_iter().enumerate().map(|(i, t)| (t, origin(i))));
+            }
+        }
+        (Kind::Guide, Format::Json) => json_list!(GuideFile, guide, guide),
+        (Kind::Checks, Format::Json) => json_list!(ChecksFile, checks, checks),
+        (Kind::Rubrics, Format::Json) => json_list!(RubricsFile, rubrics, rubrics),
         (Kind::Help, Format::Json) => json_list!(HelpFile, help, help),
         (kind, format) => diags.push(Diagnostic::file(
             name,

@@ -130,18 +130,23 @@ impl Checker<'_> {
     }
 
     pub(super) fn techniques(&mut self, o: Origin, path: &JsonPath, list: &[String]) {
+        self.techniques_in(o, path, "techniques", list);
+    }
+
+    /// Every id in `path.field` names a glossary term of category technique.
+    pub(super) fn techniques_in(&mut self, o: Origin, path: &JsonPath, field: &str, list: &[String]) {
         for (i, id) in list.iter().enumerate() {
             match self.ids.glossary.get(id.as_str()) {
                 Some(TermCategory::Technique) => {}
                 None if !self.ids.glossary_complete => {}
                 Some(_) => self.report(
                     o,
-                    path.key("techniques").index(i),
+                    path.key(field).index(i),
                     format!("glossary term \"{id}\" is not a technique; expected a term with category \"technique\""),
                 ),
                 None => self.report(
                     o,
-                    path.key("techniques").index(i),
+                    path.key(field).index(i),
                     format!(
                         "unknown technique \"{id}\"; expected the id of a glossary term with category \"technique\""
                     ),
@@ -166,6 +171,16 @@ impl Checker<'_> {
     }
 
     pub(super) fn rich(&mut self, o: Origin, path: JsonPath, text: &str) {
+        self.rich_text(o, path, text, true);
+    }
+
+    /// Rich text about invented material (practice posts): its numbers are part of the
+    /// fiction, so they are never taken for dataset figures.
+    pub(super) fn rich_fiction(&mut self, o: Origin, path: JsonPath, text: &str) {
+        self.rich_text(o, path, text, false);
+    }
+
+    fn rich_text(&mut self, o: Origin, path: JsonPath, text: &str, check_numbers: bool) {
         let (spans, errors) = rich::parse(text);
         for e in errors {
             self.report(
@@ -188,7 +203,9 @@ impl Checker<'_> {
             })
             .collect();
         for span in spans {
-            if let Span::Text(t) | Span::Strong(t) = span {
+            if let Span::Text(t) | Span::Strong(t) = span
+                && check_numbers
+            {
                 self.typed_figures(o, &path, t, &cited);
             }
             if let Span::Figure(f) = span {

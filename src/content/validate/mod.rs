@@ -12,6 +12,7 @@ mod practice;
 mod quiz;
 mod sections;
 mod sources;
+mod teachers;
 mod territory;
 mod timeline;
 
@@ -79,4 +80,5 @@ pub fn validate(raw: &RawPack, out: &mut Vec<Diagnostic>) {
     quiz::check(&mut c, raw);
     practice::check(&mut c, raw);
     help::check(&mut c, raw);
+    teachers::check(&mut c, raw);
 }

@@ -4,6 +4,9 @@ use super::checker::Checker;
 use crate::content::locate::JsonPath;
 use crate::content::raw::RawPack;
 
+/// The longest an "In short" version may be, in words.
+pub const IN_SHORT_WORDS: usize = 120;
+
 /// Checks every sections and reports through `c`.
 pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
     for (s, o) in &raw.sections {
@@ -31,5 +34,20 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
         }
         c.sources(*o, &p, &s.sources, false);
         c.refs(*o, &p, "related_events", &s.related_events, "event", |ids, id| ids.events.contains(id));
+        if let Some(short) = &s.in_short {
+            c.non_empty(*o, &p, "in_short", short);
+            c.rich(*o, p.key("in_short"), short);
+            let words = crate::content::rich::plain(short).split_whitespace().count();
+            if words > IN_SHORT_WORDS {
+                c.warn(
+                    *o,
+                    p.key("in_short"),
+                    format!("\"In short\" has {words} words; expected at most {IN_SHORT_WORDS}"),
+                );
+            }
+        }
+        c.refs(*o, &p, "vocabulary", &s.vocabulary, "glossary term", |ids, id| {
+            !ids.glossary_complete || ids.glossary.contains_key(id)
+        });
     }
 }
