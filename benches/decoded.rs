@@ -174,7 +174,7 @@ pub fn ten_times_pack() -> MemFiles {
 fn scale(c: &mut Criterion) {
     let big = ten_times_pack();
     let outcome = load_from(&big);
-    assert!(outcome.diagnostics.is_empty(), "10x pack: {:?}", &outcome.diagnostics[..outcome.diagnostics.len().min(3)]);
+    assert!(outcome.is_clean(), "10x pack: {:?}", &outcome.diagnostics[..outcome.diagnostics.len().min(3)]);
     let mut g = c.benchmark_group("scale");
     g.bench_function("load_10x", |b| b.iter(|| black_box(load_from(black_box(&big)))));
     let big_pack = outcome.pack;

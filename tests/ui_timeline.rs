@@ -2,11 +2,16 @@
 
 mod common;
 
-use decoded::app::{DecodedApp, StartOptions};
+use decoded::action::Action;
+use decoded::app::{DecodedApp, LoadedContent, StartOptions};
+use decoded::content::files::MemFiles;
+use decoded::content::load::load_from;
+use decoded::route::Focus;
 use decoded::route::{FocusKind, Route};
+use decoded::state::Settings;
 use decoded::views::timeline::list_label;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 fn open_timeline() -> Harness<'static, DecodedApp> {
     let mut harness = common::home();
@@ -134,4 +139,62 @@ fn the_view_opens_from_the_command_line_at_presenter_zoom() {
     assert_eq!(harness.state().state.route, Route::Timeline);
     assert_eq!(focused_event(&harness).as_deref(), Some("ev-paris-attacks"));
     assert!(common::shows(&harness, "Filters ("), "narrow layout folds the filters away");
+}
+
+/// The built-in pack with each event `times` times over (new ids, same dates), at the timeline.
+fn timeline_of_many_events(times: usize) -> Harness<'static, DecodedApp> {
+    let mut files = MemFiles::builtin();
+    let name = "timeline/events.json";
+    let mut doc: serde_json::Value = serde_json::from_slice(&files.0[name]).expect("the built-in events");
+    let events = doc["events"].as_array_mut().expect("a list of events");
+    let originals = events.clone();
+    for k in 1..times {
+        for e in &originals {
+            let mut copy = e.clone();
+            copy["id"] = format!("{}-x{k}", e["id"].as_str().expect("an id")).into();
+            events.push(copy);
+        }
+    }
+    files.0.insert(name.to_string(), serde_json::to_vec(&doc).expect("JSON"));
+    let outcome = load_from(&files);
+    assert!(outcome.is_clean(), "{:?}", &outcome.diagnostics[..3.min(outcome.diagnostics.len())]);
+    let loaded = LoadedContent { pack: outcome.pack, problems: Vec::new(), problems_path: String::new() };
+    let options =
+        StartOptions { start: Route::from_cli(Some("timeline"), None).expect("a view"), ..Default::default() };
+    let app = DecodedApp::from_parts(loaded, &options, Settings::default());
+    let mut harness = Harness::builder().with_size(egui::vec2(1920.0, 1080.0)).build_eframe(move |_cc| app);
+    harness.run();
+    harness
+}
+
+fn listed_entries(harness: &Harness<'_, DecodedApp>) -> usize {
+    let labels: std::collections::HashSet<String> = harness.state().pack.events.iter().map(list_label).collect();
+    harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .filter(|n| n.accesskit_node().label().is_some_and(|l| labels.contains(&l)))
+        .count()
+}
+
+#[test]
+fn a_long_list_keeps_accessible_entries_near_those_in_sight_and_reaches_the_rest() {
+    let mut harness = timeline_of_many_events(8);
+    let events = harness.state().pack.events.len();
+    assert!(events > 1000);
+    // Near what is in sight every entry has its node; thousands more would cost every frame.
+    let listed = listed_entries(&harness);
+    assert!((40..=200).contains(&listed), "{listed} of {events} entries have an accessible node");
+    // An entry far down is laid out and brought into sight once selected.
+    let last = harness.state().pack.events.items.last().unwrap().clone();
+    harness.state_mut().apply(Action::Focus(Some(Focus::new(FocusKind::Event, last.id.clone()))));
+    harness.run();
+    let label = list_label(&last);
+    // (Its copies share its label and its date: all of them are in sight, the last one too.)
+    let entries: Vec<_> = harness.query_all_by_label(&label).collect();
+    assert_eq!(entries.len(), 8);
+    for node in entries {
+        let bounds = node.accesskit_node().raw_bounds().expect("bounds");
+        assert!(bounds.y0 >= 0.0 && bounds.y1 <= 1080.0, "an entry of the selection is out of sight: {bounds:?}");
+    }
 }

@@ -127,13 +127,19 @@ fn find_key(b: &[u8], i: usize, key: &str) -> Option<usize> {
     while j < b.len() && b[j] != b'}' {
         let key_start = j;
         let key_end = skip_string(b, j)?;
-        let this_key = serde_json::from_slice::<String>(&b[key_start..key_end]).ok()?;
+        let raw = &b[key_start..key_end];
+        // Most keys have no escapes: compare their bytes as they stand.
+        let matches = if raw.contains(&b'\\') {
+            serde_json::from_slice::<String>(raw).ok()? == key
+        } else {
+            raw.get(1..raw.len().saturating_sub(1)) == Some(key.as_bytes())
+        };
         j = skip_ws(b, key_end);
         if b.get(j) != Some(&b':') {
             return None;
         }
         j = skip_ws(b, j + 1);
-        if this_key == key {
+        if matches {
             return Some(j);
         }
         j = skip_ws(b, skip_value(b, j)?);
@@ -184,5 +190,8 @@ mod tests {
         assert_eq!(locate(text, &path), Some((4, 37)));
         assert_eq!(locate(text, &JsonPath::root().key("events").index(0).key("id")), Some((3, 12)));
         assert_eq!(locate(text, &JsonPath::root().key("missing")), None);
+        let escaped = "{\"a\\\"b\": 1, \"c\": 2}";
+        assert_eq!(locate(escaped, &JsonPath::root().key("a\"b")), Some((1, 10)));
+        assert_eq!(locate(escaped, &JsonPath::root().key("c")), Some((1, 18)));
     }
 }

@@ -73,9 +73,9 @@ impl GlossaryView {
             self.list.show(
                 ui,
                 &shown,
-                |t| &t.id,
+                |t| LazyList::key_of(&t.id),
                 |t| scrolling || is_focused(&t.id),
-                |ui, term, culled| {
+                |ui, _, term, culled| {
                     if culled.is_some() {
                         return;
                     }

@@ -39,7 +39,7 @@ impl Views {
             sources: sources::SourcesView::default(),
             charts: charts::ChartsView::default(),
             timeline: timeline::TimelineView::new(pack),
-            map: map::MapView::new(pack),
+            map: map::MapView::new(),
             quiz: quiz::QuizView::default(),
             practice: practice::PracticeView::default(),
         }

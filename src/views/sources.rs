@@ -60,9 +60,9 @@ impl SourcesView {
             self.list.show(
                 ui,
                 &shown,
-                |s| &s.id,
+                |s| LazyList::key_of(&s.id),
                 |s| scrolling || is_focused(&s.id),
-                |ui, src, culled| {
+                |ui, _, src, culled| {
                     if culled.is_some() {
                         return;
                     }

@@ -15,11 +15,19 @@ struct Measure {
     pixels_per_point: f32,
 }
 
+/// An item out of sight this frame: the space it keeps, and how many items away from the
+/// nearest one in sight it is (by the last frame's scroll position).
+#[derive(Clone, Copy, Debug)]
+pub struct OutOfSight {
+    pub rect: Rect,
+    pub distance: usize,
+}
+
 /// Remembered item heights of one list (keep one per list, across frames).
 #[derive(Default)]
 pub struct LazyList {
     measure: Option<Measure>,
-    /// By item (its name hashed to an [`Id`]).
+    /// By item key.
     heights: IdMap<f32>,
     /// The item holding the keyboard-focused widget in the last frame.
     focus_item: Option<Id>,
@@ -27,32 +35,50 @@ pub struct LazyList {
     focus_widget: Option<Id>,
     /// The items laid out in full in the last frame.
     laid_out: usize,
+    /// The positions of the first and last item in sight in the last frame.
+    in_sight: Option<(usize, usize)>,
 }
 
 impl LazyList {
+    /// The key of an item named `name` (a list whose items have no key of their own).
+    pub fn key_of(name: &str) -> Id {
+        Id::unique(("lazy-item", name))
+    }
+
     /// How many items the last frame laid out in full.
     pub fn laid_out(&self) -> usize {
         self.laid_out
     }
 
     /// Forgets one item's height (e.g. when its look changes), so it is laid out next time.
-    pub fn forget(&mut self, id: &str) {
-        self.heights.remove(&Id::unique(id));
+    pub fn forget(&mut self, key: Id) {
+        self.heights.remove(&key);
     }
 
-    /// Shows `items` one under another. `id` names an item (stable and unique in the list),
-    /// `force` marks items that must be laid out even when out of sight (e.g. the one to
-    /// scroll to). `add(ui, item, None)` lays out one item; for an item out of sight the list
-    /// reserves its space and calls `add(ui, item, Some(rect))`, where the view may register
-    /// a light stand-in (e.g. the item's accessibility node, with the same widget id) or
-    /// nothing.
-    pub fn show<'s, T>(
+    /// How far item `k` is from the items in sight in the last frame.
+    fn distance(&self, k: usize) -> usize {
+        match self.in_sight {
+            Some((first, _)) if k < first => first - k,
+            Some((_, last)) if k > last => k - last,
+            Some(_) => 0,
+            None => usize::MAX,
+        }
+    }
+
+    /// Shows `items` one under another. `key` names an item (stable and unique in the list;
+    /// computed once per item if the list is long, e.g. with [`LazyList::key_of`]), `force`
+    /// marks items that must be laid out even when out of sight (e.g. the one to scroll to).
+    /// `add(ui, k, item, None)` lays out the `k`-th item; for an item out of sight the list
+    /// reserves its space and calls `add(ui, k, item, Some(out_of_sight))`, where the view may
+    /// register a light stand-in (e.g. the item's accessibility node, with the same widget
+    /// id) or nothing.
+    pub fn show<T>(
         &mut self,
         ui: &mut Ui,
         items: &[T],
-        id: impl Fn(&T) -> &'s str,
+        key: impl Fn(&T) -> Id,
         force: impl Fn(&T) -> bool,
-        mut add: impl FnMut(&mut Ui, &T, Option<Rect>),
+        mut add: impl FnMut(&mut Ui, usize, &T, Option<OutOfSight>),
     ) {
         let measure = Measure { width: ui.available_width(), pixels_per_point: ui.ctx().pixels_per_point() };
         if self.measure != Some(measure) {
@@ -63,26 +89,30 @@ impl LazyList {
         let gap = ui.spacing().item_spacing.y;
         let visible = |top: f32, height: f32| top + height >= clip.top() && top <= clip.bottom();
         let holds_focus = |key: Id| self.focus_item == Some(key);
+        let mut focused = ui.memory(|m| m.focused());
+        // Where the focused widget is, read again only after an item is laid out (items out
+        // of sight hold at most a stand-in, registered where it was last frame too).
+        let mut focused_rect = focused.and_then(|f| ui.ctx().read_response(f)).map(|r| r.rect);
         let mut previous_anchor = false;
         let mut focus_item = None;
         let mut laid_out = 0;
+        let mut in_sight: Option<(usize, usize)> = None;
         // Consecutive items out of sight share one allocation: `skipped` is the height they
         // take (each with the gap after it) below the cursor.
         let mut skipped = 0.0;
         let left = ui.cursor().left();
         let width = ui.available_width();
-        let mut next_key = items.first().map(|item| Id::unique(id(item)));
+        let mut next_key = items.first().map(&key);
         for (k, item) in items.iter().enumerate() {
-            let name = id(item);
-            let key = next_key.unwrap_or_else(|| Id::unique(name));
-            next_key = items.get(k + 1).map(|next| Id::unique(id(next)));
+            let Some(this_key) = next_key else { break };
+            next_key = items.get(k + 1).map(&key);
             let top = ui.cursor().top() + skipped;
-            let known = self.heights.get(&key).copied();
+            let known = self.heights.get(&this_key).copied();
             // Anchors are the visible items and the focused one; their neighbours are laid out too.
             let lay_out = match known {
                 None => true,
                 Some(h) => {
-                    let anchor = visible(top, h) || holds_focus(key);
+                    let anchor = visible(top, h) || holds_focus(this_key);
                     let next_anchor = next_key.is_some_and(|next| {
                         let next_top = top + h + gap;
                         holds_focus(next) || self.heights.get(&next).is_none_or(|&nh| visible(next_top, nh))
@@ -96,7 +126,7 @@ impl LazyList {
                 Some(h) if !lay_out => {
                     let rect = Rect::from_min_size(egui::pos2(left, top), egui::vec2(width, h));
                     skipped += h + gap;
-                    add(ui, item, Some(rect));
+                    add(ui, k, item, Some(OutOfSight { rect, distance: self.distance(k) }));
                     rect
                 }
                 _ => {
@@ -105,24 +135,30 @@ impl LazyList {
                         skipped = 0.0;
                     }
                     // An explicit id: the item's widgets keep their ids whichever items above are skipped.
-                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(("lazy-item", name)));
-                    let rect = ui.scope_builder(scope, |ui| add(ui, item, None)).response.rect;
+                    let scope = egui::UiBuilder::new().scope_id(ui.scope_id().with(this_key));
+                    let rect = ui.scope_builder(scope, |ui| add(ui, k, item, None)).response.rect;
                     if known.is_none() {
-                        previous_anchor = visible(top, rect.height()) || holds_focus(key);
+                        previous_anchor = visible(top, rect.height()) || holds_focus(this_key);
                     }
-                    self.heights.insert(key, rect.height());
+                    self.heights.insert(this_key, rect.height());
                     laid_out += 1;
+                    // Tab may have moved the focus into this item while it was laid out.
+                    focused = ui.memory(|m| m.focused());
+                    focused_rect = focused.and_then(|f| ui.ctx().read_response(f)).map(|r| r.rect);
                     rect
                 }
             };
+            if visible(rect.top(), rect.height()) {
+                in_sight = Some(in_sight.map_or((k, k), |(first, _)| (first, k)));
+            }
             // Does this item hold the keyboard focus? Then keep it (and its neighbours) laid out,
             // and bring a newly focused widget into view.
-            if let Some(focused) = ui.memory(|m| m.focused())
-                && let Some(widget) = ui.ctx().read_response(focused).filter(|r| rect.contains_rect(r.rect))
+            if let (Some(widget), Some(focused)) = (focused_rect, focused)
+                && rect.contains_rect(widget)
             {
-                focus_item = Some(key);
+                focus_item = Some(this_key);
                 if self.focus_widget != Some(focused) {
-                    ui.scroll_to_rect(widget.rect, None);
+                    ui.scroll_to_rect(widget, None);
                 }
             }
         }
@@ -132,6 +168,7 @@ impl LazyList {
         self.focus_item = focus_item;
         self.focus_widget = ui.memory(|m| m.focused());
         self.laid_out = laid_out;
+        self.in_sight = in_sight;
     }
 }
 
@@ -154,7 +191,7 @@ impl FocusScroll {
     pub fn begin(&mut self, focused: Option<&str>, list: &mut LazyList) -> bool {
         if focused != self.outlined.as_deref() {
             for id in [self.outlined.as_deref(), focused].into_iter().flatten() {
-                list.forget(id);
+                list.forget(LazyList::key_of(id));
             }
             self.outlined = focused.map(str::to_string);
         }

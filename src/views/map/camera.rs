@@ -10,11 +10,16 @@ use super::model;
 const MIN_ZOOM: f64 = 1.5;
 const MAX_ZOOM: f64 = 10.0;
 
+/// The whole world in zoom-0 units (less the polar seas).
+pub const WORLD: Rect = Rect { min: egui::pos2(0.0, 40.0), max: egui::pos2(256.0, 216.0) };
+
 /// The camera of the map.
+#[derive(Default)]
 pub struct Camera {
     pub memory: MapMemory,
-    /// What "Reset view" frames (zoom-0 units).
-    home: Rect,
+    /// What "Reset view" frames (zoom-0 units); found when the map is first shown (it
+    /// needs the country shapes, which start-up does not).
+    home: Option<Rect>,
     /// False until the camera has been framed on `home` (again after "Reset view").
     framed: bool,
     /// The map size and camera (zoom, lon, lat) of the last automatic framing; while the camera
@@ -25,14 +30,21 @@ pub struct Camera {
 }
 
 impl Camera {
-    /// A camera that frames `home` (zoom-0 units) on its first frame.
-    pub fn new(home: Rect) -> Self {
-        Camera { memory: MapMemory::default(), home, framed: false, framed_for: None, pending: None }
+    /// Sets what the camera frames (zoom-0 units), once: call before every frame.
+    pub fn find_home(&mut self, home: impl FnOnce() -> Rect) {
+        if self.home.is_none() {
+            self.home = Some(home());
+        }
+    }
+
+    /// What "Reset view" frames: until it is found, the whole world.
+    fn home(&self) -> Rect {
+        self.home.unwrap_or(WORLD)
     }
 
     /// The point the map centres on while it is not dragged.
     pub fn home_centre(&self) -> Position {
-        let (lon, lat) = model::lonlat_from_zoom0(self.home.center());
+        let (lon, lat) = model::lonlat_from_zoom0(self.home().center());
         lon_lat(lon, lat)
     }
 
@@ -57,7 +69,7 @@ impl Camera {
             self.framed = false;
         }
         if !self.framed {
-            self.frame_rect(self.home, size);
+            self.frame_rect(self.home(), size);
             self.framed = true;
             self.framed_for = Some((size, self.position()));
         }

@@ -62,11 +62,18 @@ pub struct MapView {
     tiles: Option<walkers::HttpTiles>,
 }
 
+impl Default for MapView {
+    fn default() -> Self {
+        MapView::new()
+    }
+}
+
 impl MapView {
-    /// The map of a pack, framed on the countries it names (else on its places).
-    pub fn new(pack: &Pack) -> Self {
+    /// The map, to be framed on the countries the pack names (else on its places) when it
+    /// is first shown.
+    pub fn new() -> Self {
         MapView {
-            camera: Camera::new(home_bounds(pack, BaseMap::shared())),
+            camera: Camera::default(),
             layers: MapLayers::default(),
             flow_series: 0,
             flow_minimum: 100.0,
@@ -97,6 +104,7 @@ impl MapView {
 
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
+        self.camera.find_home(|| home_bounds(pack, BaseMap::shared()));
         self.online_tiles(ui, state.settings.online_tiles);
         let palette = Palette::new(ui.visuals().dark_mode);
         let presenting = state.presenting();
@@ -363,7 +371,7 @@ fn home_bounds(pack: &Pack, base: &BaseMap) -> Rect {
     if bounds.is_positive() {
         bounds.expand(2.0)
     } else {
-        Rect::from_min_max(Pos2::new(0.0, 40.0), Pos2::new(256.0, 216.0))
+        camera::WORLD
     }
 }
 

@@ -1,10 +1,13 @@
 //! The events as a list under the chart: the keyboard and screen-reader path to every event.
 //!
-//! Only the entries in sight are laid out ([`LazyList`]); an entry out of sight keeps a light
-//! stand-in (its accessibility node, same id) while assistive technology is listening, so a
-//! screen reader still finds every entry.
+//! Only the entries in sight are laid out ([`LazyList`]). While assistive technology is
+//! listening, the entries near those in sight (and the selected one) keep a light stand-in
+//! out of sight: their accessibility node, same id, so a screen reader reads on past the
+//! edge of the window and can activate them. Farther entries have none, as in GTK's list
+//! views: a pack of thousands of events would otherwise cost thousands of nodes a frame.
+//! The keyboard reaches every entry (arrows and Tab move through the list and scroll it).
 
-use egui::{Color32, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+use egui::{Color32, Id, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::action::Action;
 use crate::content::Pack;
@@ -17,11 +20,15 @@ use super::keys::KeyTarget;
 use super::model::TimelineModel;
 use super::paint::{marker_outline, track_colour};
 
+/// How many entries on each side of those in sight keep an accessible stand-in.
+const STAND_INS: usize = 60;
+
 /// The list's own state.
-#[derive(Default)]
 pub struct EventList {
     /// Only the entries in sight are laid out.
     rows: LazyList,
+    /// Each event's entry id (its widget and its key in `rows`), made once per pack.
+    ids: Vec<Id>,
     /// Width of the date column for the events listed (and the zoom) it was measured for.
     date_column: Option<(Vec<usize>, f32, f32)>,
     /// Give keyboard focus to this event's entry on the next frame.
@@ -42,6 +49,17 @@ pub struct ListInput<'a> {
 }
 
 impl EventList {
+    /// The list of a pack's events.
+    pub fn new(pack: &Pack) -> Self {
+        EventList {
+            rows: LazyList::default(),
+            ids: pack.events.iter().map(|e| Id::unique(("timeline-entry", e.id.as_str()))).collect(),
+            date_column: None,
+            focus_entry: None,
+            scroll_frames: 0,
+        }
+    }
+
     /// Scrolls to the selected entry over the next frames.
     pub fn scroll_to_selection(&mut self) {
         self.scroll_frames = 2;
@@ -89,22 +107,23 @@ impl EventList {
         // the entries through their laid-out neighbours), so they are skipped without it.
         let accesskit_on = ui.ctx().has_accesskit_node(egui::accesskit_root_id());
         let mut target = None;
+        let ids = &self.ids;
         self.rows.show(
             ui,
             events,
-            |&i| pack.events.items[i].id.as_str(),
+            |&i| ids[i],
             force,
-            |ui, &i, culled| {
+            |ui, _, &i, culled| {
                 let e = &pack.events.items[i];
                 let is_selected = Some(i) == selected;
-                let id = egui::Id::unique(("timeline-entry", e.id.as_str()));
+                let id = ids[i];
                 let label = || model.labels.get(i).cloned().unwrap_or_default();
                 let r = match culled {
-                    // Out of sight: only the entry's accessible node (same id), so screen readers
-                    // still find every entry; it is laid out in full once focused or scrolled to.
-                    Some(_) if !accesskit_on => return,
-                    Some(rect) => {
-                        let r = ui.interact(rect, id, Sense::click());
+                    // Out of sight: near those in sight, only the entry's accessible node (same
+                    // id); it is laid out in full once focused or scrolled to.
+                    Some(out) if !accesskit_on || (out.distance > STAND_INS && !is_selected) => return,
+                    Some(out) => {
+                        let r = ui.interact(out.rect, id, Sense::click());
                         r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_selected, label()));
                         r
                     }

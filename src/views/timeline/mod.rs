@@ -65,7 +65,7 @@ impl TimelineView {
             passing: Passing::default(),
             shown_selection: None,
             last_layout: (false, 0),
-            list: EventList::default(),
+            list: EventList::new(pack),
             caption_height: 0.0,
         }
     }

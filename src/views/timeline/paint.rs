@@ -495,13 +495,21 @@ fn paint_labels(
     let mut lanes = LabelLanes::new(lay.label_lanes, lay.plot.left() + 2.0, lay.plot.right() - 2.0, 10.0);
     let mut placed = Vec::new();
     let anchor_of = |d: &Drawn| if d.range { d.x0.max(lay.plot.left()) } else { d.x };
+    // An anchor found covered stays covered (lanes only fill up): events on one day ask once.
+    let mut covered_at = None;
     for &k in &order {
         let d = &drawn[k];
         let title = &pack.events.items[d.idx].title;
         let anchor = anchor_of(d);
         // Every placement covers anchor ± 6 once the label is 12 points wide or more.
-        if title.chars().count() >= 3 && lanes.covered(anchor - 6.0, anchor + 6.0) {
-            continue;
+        if title.chars().nth(2).is_some() {
+            if covered_at == Some(anchor) {
+                continue;
+            }
+            if lanes.covered(anchor - 6.0, anchor + 6.0) {
+                covered_at = Some(anchor);
+                continue;
+            }
         }
         let strong = Some(d.idx) == selected;
         let mut job = LayoutJob::single_section(
