@@ -146,6 +146,8 @@ mod tests {
             date,
             chart: chart.map(str::to_string),
             layers: Vec::new(),
+            quiz_items: Vec::new(),
+            practice_set: None,
         };
         let a = step_actions(&show("section", Some("sec-narratives"), None, None), &pack);
         assert_eq!(a[0], Action::Navigate(Route::Section("sec-narratives".into())));

@@ -213,6 +213,7 @@ mod tests {
             note: String::new(),
             sources: Vec::new(),
             polygons: Vec::new(),
+            layer: Default::default(),
         }
     }
 
@@ -256,7 +257,8 @@ mod tests {
         let (a, b, c) = (at(PackDate::month(2014, 8)), at(PackDate::month(2015, 1)), at(PackDate::month(2017, 11)));
         assert!(a != b && b != c, "{a} {b} {c}");
         for s in &pack.territory {
-            assert!(s.label.to_lowercase().contains("approximate") || s.polygons.is_empty(), "{}", s.label);
+            let label = s.label.to_lowercase();
+            assert!(label.contains("approximate") || label.contains("modelled") || s.polygons.is_empty(), "{}", s.label);
         }
     }
 
