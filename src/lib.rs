@@ -4,6 +4,7 @@
 //! back only as [`state::Action`]s applied by the app (see `DESIGN.md` in the shared notes).
 
 pub mod app;
+pub mod cli;
 pub mod content;
 pub mod export;
 pub mod format;
