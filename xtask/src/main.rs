@@ -124,6 +124,8 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
         run(Command::new("gzip").args(["-9nf"]).arg(generated.join("man").join(page)))?;
     }
 
+    write_debian_changelog(&generated, &version, epoch)?;
+
     step("Third-party licences (cargo about)");
     let licences = generated.join("THIRD-PARTY-LICENSES.html");
     run(Command::new("cargo")
@@ -352,6 +354,41 @@ Open the map at January 2015.
 \fIdecoded\-check\fR(1). Licences and credits: \fI/usr/share/doc/propaganda\-decoded/NOTICE.md\fR.
 "#;
 
+/// The Debian changelog cargo-deb installs as changelog.Debian.gz; the real one is CHANGELOG.md
+/// (installed as changelog.gz).
+fn write_debian_changelog(out: &Path, version: &str, epoch: u64) -> Result<()> {
+    let cargo = fs::read_to_string(workspace_root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let maintainer = cargo
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("maintainer = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .ok_or("no maintainer in [package.metadata.deb]")?;
+    let text = format!(
+        "{PACKAGE} ({version}-1) unstable; urgency=medium\n\n  * Release {version}: see /usr/share/doc/{PACKAGE}/changelog.gz.\n\n -- {maintainer}  {}\n",
+        rfc2822(epoch)
+    );
+    fs::write(out.join("changelog.Debian"), text).map_err(|e| e.to_string())
+}
+
+/// `Mon, 30 Nov 2026 14:58:49 +0000` (UTC), as Debian changelogs date their entries.
+fn rfc2822(epoch: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let date = iso_date(epoch);
+    let (year, rest) = date.split_at(4);
+    let month: usize = rest[1..3].parse().unwrap_or(1);
+    let day = &rest[4..6];
+    let secs = epoch % 86_400;
+    format!(
+        "{}, {day} {} {year} {:02}:{:02}:{:02} +0000",
+        DAYS[((epoch / 86_400) % 7) as usize],
+        MONTHS[month - 1],
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
 /// `version = "…"` of the [package] table of the workspace root's Cargo.toml.
 fn read_version(root: &Path) -> Result<String> {
     let text = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("Cargo.toml: {e}"))?;
@@ -396,7 +433,7 @@ fn check_tools(opts: &DistOptions, web: bool) -> Result<()> {
     let works = |program: &str, args: &[&str]| {
         Command::new(program).args(args).output().map(|o| o.status.success()).unwrap_or(false)
     };
-    need(works("cargo", &["about", "--version"]), "cargo-about (cargo install cargo-about --locked)");
+    need(works("cargo", &["about", "--version"]), "cargo-about (cargo install cargo-about --locked --features cli)");
     need(works("gzip", &["--version"]), "gzip");
     need(works("tar", &["--version"]), "GNU tar");
     need(works("strip", &["--version"]), "strip (apt-get install binutils)");
@@ -579,6 +616,12 @@ mod tests {
         assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(iso_date(951_782_400), "2000-02-29");
         assert_eq!(iso_date(1_796_000_000), "2026-11-30");
+    }
+
+    #[test]
+    fn debian_dates_are_rfc_2822() {
+        assert_eq!(rfc2822(0), "Thu, 01 Jan 1970 00:00:00 +0000");
+        assert_eq!(rfc2822(1_796_050_729), "Mon, 30 Nov 2026 14:58:49 +0000");
     }
 
     #[test]
