@@ -126,17 +126,19 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
 
     write_debian_changelog(&generated, &version, epoch)?;
 
+    step("Linux build (cargo build --release)");
+    run(Command::new("cargo").current_dir(root).args(["build", "--release", "--locked", "-p", PACKAGE, "--bin", BIN]))?;
+    let linux_bin = target_dir(root).join("release").join(BIN);
+
+    // After the build, so every crate is downloaded and cargo-about can work offline. Only the
+    // app's own dependency graph (not xtask's), for the targets listed in about.toml.
     step("Third-party licences (cargo about)");
     let licences = generated.join("THIRD-PARTY-LICENSES.html");
     run(Command::new("cargo")
         .current_dir(root)
-        .args(["about", "generate", "--locked", "--fail", "-m", "Cargo.toml", "-o"])
+        .args(["about", "generate", "--locked", "--offline", "--fail", "-m", "Cargo.toml", "-o"])
         .arg(&licences)
         .arg("about.hbs"))?;
-
-    step("Linux build (cargo build --release)");
-    run(Command::new("cargo").current_dir(root).args(["build", "--release", "--locked", "-p", PACKAGE, "--bin", BIN]))?;
-    let linux_bin = target_dir(root).join("release").join(BIN);
 
     if !opts.no_deb {
         step("Debian package (cargo deb)");
