@@ -127,14 +127,14 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
     write_debian_changelog(&generated, &version, epoch)?;
 
     step("Linux build (cargo build --release)");
-    run(Command::new("cargo").current_dir(root).args(["build", "--release", "--locked", "-p", PACKAGE, "--bin", BIN]))?;
+    run(cargo().current_dir(root).args(["build", "--release", "--locked", "-p", PACKAGE, "--bin", BIN]))?;
     let linux_bin = target_dir(root).join("release").join(BIN);
 
     // After the build, so every crate is downloaded and cargo-about can work offline. Only the
     // app's own dependency graph (not xtask's), for the targets listed in about.toml.
     step("Third-party licences (cargo about)");
     let licences = generated.join("THIRD-PARTY-LICENSES.html");
-    run(Command::new("cargo")
+    run(cargo()
         .current_dir(root)
         .args(["about", "generate", "--locked", "--offline", "--fail", "-m", "Cargo.toml", "-o"])
         .arg(&licences)
@@ -142,7 +142,7 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
 
     if !opts.no_deb {
         step("Debian package (cargo deb)");
-        run(Command::new("cargo")
+        run(cargo()
             .current_dir(root)
             .env("SOURCE_DATE_EPOCH", epoch.to_string())
             .args(["deb", "--no-build", "--locked", "-p", PACKAGE, "--output"])
@@ -179,7 +179,7 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
 
     if !opts.no_windows {
         step(&format!("Windows build (cargo build --release --target {WINDOWS_TARGET})"));
-        run(Command::new("cargo").current_dir(root).args([
+        run(cargo().current_dir(root).args([
             "build",
             "--release",
             "--locked",
@@ -508,6 +508,29 @@ fn iso_date(epoch: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// `cargo`, without the variables `cargo run` set for xtask itself (CARGO_PKG_NAME=xtask, …).
+/// Build scripts such as ring's watch some of them, so leaving them in would make every
+/// `cargo xtask dist` rebuild what a plain `cargo build --release` built, and the other way round.
+fn cargo() -> Command {
+    let mut cmd = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    for (key, _) in env::vars_os() {
+        let key = key.to_string_lossy();
+        if key.starts_with("CARGO_PKG_")
+            || matches!(
+                key.as_ref(),
+                "CARGO_MANIFEST_DIR"
+                    | "CARGO_MANIFEST_PATH"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_BIN_NAME"
+                    | "CARGO_PRIMARY_PACKAGE"
+            )
+        {
+            cmd.env_remove(key.as_ref());
+        }
+    }
+    cmd
+}
+
 fn target_dir(root: &Path) -> PathBuf {
     env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
 }
@@ -569,7 +592,11 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 fn run(cmd: &mut Command) -> Result<()> {
-    let shown = format!("{cmd:?}");
+    let shown = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     println!("$ {shown}");
     let status = cmd.status().map_err(|e| format!("cannot run {shown}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
