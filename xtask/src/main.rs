@@ -76,8 +76,13 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// The checkout xtask was started from. `cargo run` says where xtask's manifest is at run time;
+/// the path compiled in is only a fallback, since a target folder shared between two checkouts
+/// can run a binary compiled in the other one.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
+    let xtask = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let xtask = xtask.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    xtask.parent().expect("xtask lives in the workspace root").to_path_buf()
 }
 
 struct DistOptions {
