@@ -34,7 +34,7 @@ for f in README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE LICENSE-CONTENT NOTIC
 done
 rm -rf "$prefix/share/propaganda-decoded/example-pack"
 cp -R "$here/example-pack" "$prefix/share/propaganda-decoded/example-pack"
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
+# No cache updates: the entry has no MIME types, and desktops find icons in ~/.local without a
+# cache (a user-level icon-theme.cache can hide icons installed later).
 echo "Installed Propaganda Decoded into $prefix: run $prefix/bin/decoded, or find it in the menu under Education."
 case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo "Note: $prefix/bin is not on your PATH." ;; esac
