@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cli;
 pub mod content;
 pub mod export;
 pub mod format;

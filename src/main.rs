@@ -1,45 +1,11 @@
 //! `decoded`: the command line. Runs the app, or checks a pack without a window.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
+use decoded::cli::{Cli, Command};
 use decoded::content::{self, PackDate};
-use decoded::route::{self, Route};
-
-#[derive(Parser, Debug)]
-#[command(name = "decoded", version, about = "Propaganda Decoded: how ISIS used social media, explained with sources", long_about = None)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Open another content pack (a folder with pack.json, or a TimelineJS .json file) instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
-    content: Option<PathBuf>,
-    /// Open straight at a view (the names come from `route::VIEWS`).
-    #[arg(long, value_name = "NAME", help = route::cli_help())]
-    view: Option<String>,
-    /// Item to focus: any id in the pack (a section id with --view section; a lesson id with --view lessons starts presenting it).
-    #[arg(long, value_name = "ID")]
-    focus: Option<String>,
-    /// Set the date cursor: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
-    /// Render N frames, then exit (for smoke tests and start-up measurements).
-    #[arg(long, value_name = "N")]
-    frames: Option<u64>,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Validate a pack and print every problem (exit 0 no errors, 1 errors, 2 unreadable); warnings do not fail.
-    Check {
-        /// Also print `kind: count` for each kind of content.
-        #[arg(long)]
-        stats: bool,
-        /// The pack folder, or a TimelineJS .json file.
-        path: PathBuf,
-    },
-}
+use decoded::route::Route;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -66,11 +32,32 @@ fn main() -> ExitCode {
         }
     };
     let options = decoded::app::StartOptions { content: cli.content, start, date, frames: cli.frames };
+    #[cfg(windows)]
+    hide_own_console();
     match decoded::app::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("decoded: could not open the window: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// On Windows, a double-clicked decoded.exe gets a console window of its own: close it, the app
+/// has its window. Started from a terminal the console is shared and stays, so `check`, `--help`
+/// and error messages still print there.
+#[cfg(windows)]
+fn hide_own_console() {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetConsoleProcessList(list: *mut u32, count: u32) -> u32;
+        fn FreeConsole() -> i32;
+    }
+    let mut ids = [0u32; 2];
+    // SAFETY: the buffer holds `ids.len()` process ids, as passed; FreeConsole has no preconditions.
+    unsafe {
+        if GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) == 1 {
+            FreeConsole();
         }
     }
 }

@@ -3,8 +3,14 @@
 
 A navy rounded square with a white speech bubble holding three lines of text, the last
 one amber. Standard library only: python3 assets/tools/make_icon.py
+
+With --packaging it also writes the files the installers use (anti-aliased with 4x4 samples per
+pixel, so the small sizes stay legible):
+  assets/icons/hicolor/NxN/apps/propaganda-decoded.png  for N in 16 24 32 48 64 128 256 512
+  assets/icons/propaganda-decoded.ico                   16 24 32 48 64 128 256, PNG-compressed
 """
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -41,22 +47,70 @@ def colour(fx, fy):
     return NAVY if inside else CLEAR
 
 
-def main():
-    rows = []
-    for y in range(SIZE):
-        row = bytearray([0])
-        for x in range(SIZE):
-            row.extend(colour((x + 0.5) / S, (y + 0.5) / S))
-        rows.append(bytes(row))
-    raw = b"".join(rows)
-
+def encode_png(size, raw):
     def chunk(kind, data):
         c = struct.pack(">I", len(data)) + kind + data
         return c + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0))
-    png += chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
-    out = Path(__file__).resolve().parent.parent / "icon.png"
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))
+    return png + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+
+
+def render(size, samples):
+    """RGBA rows (PNG filter byte first), each pixel the average of samples x samples points."""
+    scale = size / 64.0
+    rows = []
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            acc = [0, 0, 0, 0]
+            for sy in range(samples):
+                for sx in range(samples):
+                    r, g, b, a = colour((x + (sx + 0.5) / samples) / scale, (y + (sy + 0.5) / samples) / scale)
+                    acc[0] += r * a
+                    acc[1] += g * a
+                    acc[2] += b * a
+                    acc[3] += a
+            alpha = acc[3] / (samples * samples)
+            if acc[3]:
+                row.extend(round(c / acc[3]) for c in acc[:3])
+            else:
+                row.extend((0, 0, 0))
+            row.append(round(alpha))
+        rows.append(bytes(row))
+    return b"".join(rows)
+
+
+def write_ico(path, pngs):
+    """An .ico holding PNG images (Windows Vista and later read these at every size)."""
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(header) + 16 * len(pngs)
+    entries, data = b"", b""
+    for size, png in pngs:
+        dim = 0 if size >= 256 else size
+        entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(png), offset + len(data))
+        data += png
+    path.write_bytes(header + entries + data)
+
+
+def main():
+    assets = Path(__file__).resolve().parent.parent
+    if "--packaging" in sys.argv[1:]:
+        ico = []
+        for size in (16, 24, 32, 48, 64, 128, 256, 512):
+            png = encode_png(size, render(size, 4))
+            out = assets / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "propaganda-decoded.png"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(png)
+            print(f"wrote {out} ({len(png)} bytes)")
+            if size <= 256:
+                ico.append((size, png))
+        out = assets / "icons" / "propaganda-decoded.ico"
+        write_ico(out, ico)
+        print(f"wrote {out} ({out.stat().st_size} bytes)")
+        return
+    png = encode_png(SIZE, render(SIZE, 1))
+    out = assets / "icon.png"
     out.write_bytes(png)
     print(f"wrote {out} ({len(png)} bytes)")
 

@@ -29,37 +29,9 @@ impl LoadOutcome {
     }
 }
 
-/// The built-in pack's view settings, in pack.json's own format (the `views` key). They
-/// belong in `content/pack.json`; until that file carries them (the content writers own
-/// it), the built-in pack gets them here. A `views` key in pack.json wins.
-const BUILTIN_VIEWS: &str = r#"{
-    "start_date": "2014-06",
-    "area_dataset": "ds-territory-area",
-    "flows_dataset": "ds-ff-by-country",
-    "flows_to": ["SYR", "IRQ"],
-    "map_frame": ["SYR", "IRQ"],
-    "chart_groups": [
-        {
-            "title": "Platform takedowns over time",
-            "datasets": ["ds-twitter-suspensions", "ds-twitter-own-tools", "ds-meta-actioned", "ds-hash-database"]
-        },
-        {
-            "title": "Territory under control",
-            "datasets": ["ds-territory-area", "ds-territory-population"],
-            "events_track": "territory"
-        }
-    ],
-    "chart_order": ["ds-ff-by-country", "ds-ff-by-region", "ds-ff-totals", "ds-twitter-suspensions", "ds-territory-area", "ds-winter-themes"]
-}"#;
-
 /// Loads the built-in pack.
 pub fn load_builtin() -> LoadOutcome {
-    let (mut raw, mut diags) = pack_dir::read(&EmbeddedFiles(&BUILTIN));
-    if let Some(manifest) = raw.manifest.as_mut()
-        && manifest.views.is_none()
-    {
-        manifest.views = super::readers::parse_json("pack.json (built-in views)", BUILTIN_VIEWS, &mut diags);
-    }
+    let (raw, diags) = pack_dir::read(&EmbeddedFiles(&BUILTIN));
     finish(raw, diags)
 }
 

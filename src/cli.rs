@@ -1,0 +1,57 @@
+//! The command-line interface, as data: parsed by `main.rs`, and read by `xtask` to write the
+//! man page and the shell completions at release time.
+//!
+//! Keep this file self-contained (only `clap`, `std` and `crate::route`, which uses only `std`):
+//! `xtask/src/main.rs` compiles both by path (`#[path = "../../src/cli.rs"]`), so it cannot use
+//! anything else from this crate.
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "decoded",
+    version,
+    about = "Propaganda Decoded: how ISIS used social media, explained with sources",
+    long_about = "Propaganda Decoded: an offline, cited classroom explorer of how ISIS used social media \
+                  between 2013 and 2019. Without a subcommand it opens the app's window on the built-in \
+                  pack; `decoded check PATH` validates a content pack without a window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Open another content pack (a folder with pack.json, or a TimelineJS .json file) instead of the built-in one.
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub content: Option<PathBuf>,
+    /// Open straight at a view (the names come from `route::VIEWS`).
+    #[arg(long, value_name = "NAME", help = crate::route::cli_help())]
+    pub view: Option<String>,
+    /// Item to focus in that view (a section id with --view section; a lesson id with --view lessons starts presenting it).
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// Set the date cursor: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Render N frames, then exit (for smoke tests and start-up measurements).
+    #[arg(long, value_name = "N")]
+    pub frames: Option<u64>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate a pack and print every problem (exit 0 no errors, 1 errors, 2 unreadable); warnings do not fail.
+    Check {
+        /// Also print `kind: count` for each kind of content.
+        #[arg(long)]
+        stats: bool,
+        /// The pack folder, or a TimelineJS .json file.
+        #[arg(value_hint = clap::ValueHint::AnyPath)]
+        path: PathBuf,
+    },
+}
+
+/// The whole command line as a `clap::Command`, for the man page and the completions.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
