@@ -21,6 +21,8 @@ pub mod shell;
 pub mod state;
 pub mod theme;
 pub mod views;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod widgets;
 
 /// The app's id for window managers and the saved-state folder.
