@@ -91,7 +91,7 @@ pub(crate) mod tests {
             let data = if deflate { miniz_oxide::deflate::compress_to_vec(content, 6) } else { content.to_vec() };
             let method: u16 = if deflate { 8 } else { 0 };
             let offset = out.len() as u32;
-            let mut header = |sig: u32, central: bool| {
+            let header = |sig: u32, central: bool| {
                 let mut h = sig.to_le_bytes().to_vec();
                 if central {
                     h.extend(20u16.to_le_bytes());
@@ -106,7 +106,7 @@ pub(crate) mod tests {
                 h.extend((name.len() as u16).to_le_bytes());
                 h.extend(0u16.to_le_bytes());
                 if central {
-                    h.extend([0u8; 8]); // comment, disk, internal attributes
+                    h.extend([0u8; 6]); // comment length, disk, internal attributes
                     h.extend(0u32.to_le_bytes());
                     h.extend(offset.to_le_bytes());
                 }
