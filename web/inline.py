@@ -12,8 +12,10 @@ index, glue, wasm, icon, out = sys.argv[1:6]
 html = open(index, encoding="utf-8").read()
 js = open(glue, encoding="utf-8").read()
 # The glue is an ES module; inline, its default export is just a function to call.
-js = js.replace("export default __wbg_init;", "").replace("export { initSync", "const __unused = { initSync")
+js = re.sub(r"^export \{[^}]*\};?[ \t]*$", "", js, flags=re.M)
+js = re.sub(r"^export default [\w$]+;?[ \t]*$", "", js, flags=re.M)
 js = re.sub(r"^export ", "", js, flags=re.M)
+assert "__wbg_init" in js, "the wasm-bindgen glue has no __wbg_init"
 b64 = base64.b64encode(open(wasm, "rb").read()).decode("ascii")
 icon64 = base64.b64encode(open(icon, "rb").read()).decode("ascii")
 app = f"""<script type="module">
