@@ -207,3 +207,57 @@ fn an_exit_check_asks_exactly_its_quiz_items() {
     }
     assert!(common::shows(&harness, &format!("{n} of {n} answered correctly", n = items.len())));
 }
+
+#[test]
+fn practice_sets_run_their_posts_and_also_acceptable_gets_discuss_feedback() {
+    let mut harness = open("practice", None);
+    let pack = harness.state().pack.clone();
+    assert!(common::shows(&harness, decoded::views::practice::SCORING_HELP), "the scoring is explained");
+    // A set whose first post has an also_acceptable technique.
+    let (set, post) = pack
+        .practice_sets
+        .iter()
+        .find_map(|s| {
+            let first = pack.practice.get(s.items.first()?)?;
+            (!first.also_acceptable.is_empty()).then_some((s, first))
+        })
+        .expect("a set starting with a post that has also_acceptable");
+    harness.get_by_label("Practice set").click();
+    harness.run();
+    harness.query_all_by_label_contains(&format!("{} (", set.title)).next().expect("set option").click();
+    harness.run();
+    assert_eq!(harness.state().state.practice_set.as_deref(), Some(set.id.as_str()));
+    assert!(common::shows(&harness, &format!("Post 1 of {}", set.items.len())));
+    let words: String = post.text.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(common::shows(&harness, &words), "the set's first post");
+    let also = pack.glossary.get(&post.also_acceptable[0]).expect("term").term.clone();
+    harness.get_by_label(&also).click();
+    harness.run();
+    harness.get_by_label("Check").click();
+    harness.run();
+    assert!(common::shows(&harness, decoded::views::practice::NOT_IN_KEY));
+    let progress = &harness.state().state.progress;
+    assert_eq!(progress.practice_total().total(), 0, "neither a hit nor a false alarm");
+    assert!(progress.practice_items.contains_key(&post.id), "the post's schedule moves on");
+}
+
+#[test]
+fn a_section_switches_to_in_short_and_shows_key_words() {
+    let pack = common::home().state().pack.clone();
+    let section = pack.sections.iter().find(|s| s.in_short.is_some() && !s.vocabulary.is_empty()).expect("a section");
+    let mut harness = open("section", Some(&section.id));
+    assert!(common::shows(&harness, "Key words"));
+    let term = pack.glossary.get(&section.vocabulary[0]).expect("term");
+    assert!(harness.query_all_by_label(&term.term).next().is_some(), "key word {}", term.term);
+    let body = words(section.paragraphs.iter().find(|p| !p.starts_with("## ")).expect("a paragraph"));
+    let short = words(section.in_short.as_deref().expect("in short"));
+    assert!(common::shows(&harness, &body) && !common::shows(&harness, &short));
+    harness.get_by_label(decoded::views::section::IN_SHORT).click();
+    harness.run();
+    assert!(harness.state().state.in_short);
+    assert!(common::shows(&harness, &short), "the short version \"{short}\"");
+    assert!(!common::shows(&harness, &body), "instead of the full text");
+    harness.get_by_label(decoded::views::section::FULL_TEXT).click();
+    harness.run();
+    assert!(common::shows(&harness, &body));
+}
