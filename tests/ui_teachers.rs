@@ -261,3 +261,25 @@ fn a_section_switches_to_in_short_and_shows_key_words() {
     harness.run();
     assert!(common::shows(&harness, &body));
 }
+
+#[test]
+fn a_chart_quiz_item_shows_its_chart() {
+    let pack = common::home().state().pack.clone();
+    let item = pack.quiz.iter().find(|q| q.dataset.is_some()).expect("a chart item").clone();
+    let ds = pack.datasets.get(item.dataset.as_deref().unwrap_or_default()).expect("its dataset").clone();
+    // A quiz of exactly this item, as a lesson's exit check would run it.
+    let mut harness = open("quiz", None);
+    harness.state_mut().apply(decoded::action::Action::QuizItems(vec![item.id.clone()]));
+    harness.run();
+    assert!(common::shows(&harness, "Question 1 of 1"));
+    assert!(common::shows(&harness, &pack.plain(&item.question)));
+    assert!(harness.query_by_label(&format!("Chart: {}", ds.title)).is_some(), "the chart of {}", ds.id);
+    assert!(!common::shows(&harness, &ds.takeaway), "the chart's takeaway would give the answer away");
+    // The same widget in the check: the before check's chart item shows its chart.
+    let check =
+        pack.checks.iter().find(|c| c.items.iter().any(|i| i.dataset.is_some())).expect("a check with a chart item");
+    let chart_item = check.items.iter().find(|i| i.dataset.is_some()).expect("chart item");
+    let cds = pack.datasets.get(chart_item.dataset.as_deref().unwrap_or_default()).expect("dataset");
+    let harness = open("checks", Some(&check.id));
+    assert!(harness.query_by_label(&format!("Chart: {}", cds.title)).is_some(), "the check's chart");
+}

@@ -25,6 +25,8 @@ pub const EXPORT_LABEL: &str = "Export results (CSV)";
 #[derive(Default)]
 pub struct ChecksView {
     run: Option<Run>,
+    /// Category rows of the charts chart items show.
+    chart_rows: crate::widgets::chart::model::RowsCache,
 }
 
 struct Run {
@@ -75,6 +77,7 @@ impl ChecksView {
 
     fn check_ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, check: &Check, actions: &mut Vec<Action>) {
         let Some(run) = &mut self.run else { return };
+        let chart_rows = &mut self.chart_rows;
         let dark = ui.visuals().dark_mode;
         ui.label(RichText::new(&check.title).font(theme::Type::Title.font()).strong());
         if let Some((right, total)) = run.finished {
@@ -107,11 +110,8 @@ impl ChecksView {
                     .wrap(),
             );
             if let Some(ds) = item.dataset.as_deref().and_then(|id| pack.datasets.get(id)) {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("Read the chart:");
-                    if ui.link(&ds.title).clicked() {
-                        actions.push(Action::ShowChart(ds.id.clone()));
-                    }
+                ui.push_id(("check-chart", i), |ui| {
+                    actions.extend(widgets::chart::dataset_chart(ui, pack, state, ds, chart_rows));
                 });
             }
             for (c, choice) in item.choices.iter().enumerate() {
