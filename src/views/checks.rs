@@ -196,6 +196,7 @@ fn rating(v: Option<f64>) -> String {
 
 fn change(before: Option<f64>, after: Option<f64>, scale: f64, unit: &str) -> String {
     match (before, after) {
+        (Some(b), Some(a)) if scale > 1.0 => format!("{:+.0}{unit}", (a - b) * scale),
         (Some(b), Some(a)) => format!("{:+.1}{unit}", (a - b) * scale),
         _ => "–".to_string(),
     }
@@ -226,7 +227,7 @@ fn results_ui(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Acti
     for cmp in model::comparisons(pack, attempts) {
         ui.add_space(8.0);
         let title = match cmp.after {
-            Some(after) => format!("{}, then {}", cmp.before.title, after.title),
+            Some(after) => format!("Before: \"{}\" · After: \"{}\"", cmp.before.title, after.title),
             None => cmp.before.title.clone(),
         };
         ui.label(RichText::new(title).font(theme::Type::Subheading.font()).strong());
@@ -276,7 +277,11 @@ fn results_ui(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Acti
                 for (i, statement) in cmp.before.confidence.iter().enumerate() {
                     let b = cmp.before_avg.confidence.get(i).copied().flatten();
                     let a = after.confidence.get(i).copied().flatten();
-                    ui.add(egui::Label::new(format!("Confidence: {}", pack.plain(&statement.statement))).wrap());
+                    // A wide first column: the statements are sentences.
+                    ui.allocate_ui(egui::vec2(440.0, 0.0), |ui| {
+                        ui.set_width(440.0);
+                        ui.add(egui::Label::new(format!("Confidence: {}", pack.plain(&statement.statement))).wrap());
+                    });
                     ui.label(rating(b));
                     ui.label(rating(a));
                     ui.label(change(b, a, 1.0, ""));

@@ -82,10 +82,12 @@ impl PracticeView {
         crate::widgets::reading_column(ui, "practice", |ui| {
             ui.label(RichText::new("Spot the technique").font(crate::theme::Type::Title.font()).strong());
             ui.label("Each post below was made up for teaching. Decide whether it uses a manipulation technique, and which. Some posts are ordinary: recognising those counts as much as spotting a trick.");
-            if state.presenter.is_none() {
+            if !state.presenting() {
                 ui.label(RichText::new(SCORING_HELP).weak());
+                actions.extend(set_picker(ui, pack, state));
+            } else if let Some(set) = state.practice_set.as_deref().and_then(|id| pack.practice_sets.get(id)) {
+                ui.label(RichText::new(format!("Practice set: {}", set.title)).strong());
             }
-            actions.extend(set_picker(ui, pack, state));
             let ids = pack.practice.iter().map(|p| p.id.as_str());
             let due = state.progress.due_count(ids, state.now.today);
             if due > 0 {

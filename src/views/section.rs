@@ -14,8 +14,9 @@ pub const FULL_TEXT: &str = "Full text";
 pub const IN_SHORT: &str = "In short";
 
 /// `hidden`: the sensitive-material lock hides this section (only a notice is shown).
-/// `in_short`: show the section's "In short" version instead of its full text.
-pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bool) -> Vec<Action> {
+/// `in_short`: show the section's "In short" version instead of its full text (the switch
+/// is hidden while a lesson is presented, like every view's working controls).
+pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bool, presenting: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(index) = pack.sections.position(section_id) else {
         crate::widgets::reading_column(ui, "section-missing", |ui| {
@@ -54,7 +55,7 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bo
             ui.add_space(10.0);
         }
         let short = section.in_short.as_deref().filter(|_| in_short);
-        if section.in_short.is_some() {
+        if section.in_short.is_some() && !presenting {
             ui.horizontal(|ui| {
                 ui.label("Show:");
                 if ui.add(egui::Button::selectable(short.is_none(), FULL_TEXT)).clicked() && in_short {
