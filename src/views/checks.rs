@@ -278,8 +278,9 @@ fn results_ui(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Acti
                     let b = cmp.before_avg.confidence.get(i).copied().flatten();
                     let a = after.confidence.get(i).copied().flatten();
                     // A wide first column: the statements are sentences.
-                    ui.allocate_ui(egui::vec2(440.0, 0.0), |ui| {
-                        ui.set_width(440.0);
+                    ui.vertical(|ui| {
+                        ui.set_min_width(440.0);
+                        ui.set_max_width(440.0);
                         ui.add(egui::Label::new(format!("Confidence: {}", pack.plain(&statement.statement))).wrap());
                     });
                     ui.label(rating(b));
