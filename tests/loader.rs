@@ -393,6 +393,17 @@ fn a_typed_number_cited_to_another_source_is_not_that_figure() {
     assert_eq!(warnings_with(""), 1, "no citation: the number repeats the dataset figure");
     assert_eq!(warnings_with("[[source:src-example]]"), 1, "cited to the figure's own source: a retyped figure");
     assert_eq!(warnings_with("[[source:src-other]]"), 0, "cited to another source: another quantity");
+    // A claim goes by the citation that follows it, not by the paragraph's other citations.
+    assert_eq!(
+        warnings_with("[[source:src-other]]. Counting began in 2014 [[source:src-example]]"),
+        0,
+        "the claim cites another source; a later sentence cites the figure's"
+    );
+    assert_eq!(
+        warnings_with("[[source:src-example]]. Others counted differently [[source:src-other]]"),
+        1,
+        "the claim cites the figure's own source"
+    );
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn every_section_opens_from_the_navigation_and_shows_title_and_first_takeaway() 
         harness.run();
         assert_eq!(harness.state().state.route, Route::Section(section.id.clone()));
         assert!(common::shows(&harness, &section.title));
-        let first_takeaway = decoded::content::rich::plain(&section.takeaways[0]);
+        let first_takeaway = harness.state().pack.plain(&section.takeaways[0]);
         let words: String = first_takeaway.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         assert!(common::shows(&harness, &words), "takeaway \"{words}\" of {} not shown", section.id);
     }

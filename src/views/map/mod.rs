@@ -368,11 +368,7 @@ fn home_bounds(pack: &Pack, base: &BaseMap) -> Rect {
     }
     let places = pack.places.iter().map(|p| model::zoom0(p.lon, p.lat));
     let bounds = places.fold(Rect::NOTHING, |r, p| r.union(Rect::from_min_max(p, p)));
-    if bounds.is_positive() {
-        bounds.expand(2.0)
-    } else {
-        camera::WORLD
-    }
+    if bounds.is_positive() { bounds.expand(2.0) } else { camera::WORLD }
 }
 
 /// The view's title, and the takeaway of each layer's dataset that is on.

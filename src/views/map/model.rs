@@ -258,7 +258,11 @@ mod tests {
         assert!(a != b && b != c, "{a} {b} {c}");
         for s in &pack.territory {
             let label = s.label.to_lowercase();
-            assert!(label.contains("approximate") || label.contains("modelled") || s.polygons.is_empty(), "{}", s.label);
+            assert!(
+                label.contains("approximate") || label.contains("modelled") || s.polygons.is_empty(),
+                "{}",
+                s.label
+            );
         }
     }
 
