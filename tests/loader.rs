@@ -442,3 +442,20 @@ fn a_source_on_a_mirror_host_or_with_a_made_up_title_is_an_error() {
     assert_eq!(p.path, "sources[0].title");
     assert!(p.message.contains("real title"), "{p}");
 }
+
+#[test]
+fn a_notice_page_is_read_and_a_missing_one_is_located() {
+    let dir = tempfile::tempdir().expect("test setup");
+    copy_dir(Path::new("tests/fixtures/minimal"), dir.path());
+    edit(dir.path(), "pack.json", "\"files\": [", "\"notice\": \"NOTICE.md\",\n  \"files\": [");
+    fs::write(dir.path().join("NOTICE.md"), "# Licences\n\nAll of it is **CC BY 4.0**.\n").expect("test setup");
+    let outcome = load_path(dir.path()).expect("readable pack");
+    assert!(outcome.is_clean(), "{:#?}", outcome.diagnostics);
+    assert_eq!(outcome.pack.notice.as_deref(), Some("# Licences\n\nAll of it is **CC BY 4.0**.\n"));
+
+    fs::remove_file(dir.path().join("NOTICE.md")).expect("test setup");
+    let outcome = load_path(dir.path()).expect("readable pack");
+    let d = only(&outcome.diagnostics);
+    assert_eq!((d.file.as_str(), d.path.as_str()), ("pack.json", "notice"));
+    assert!(d.message.contains("\"NOTICE.md\"") && d.line.is_some(), "{d}");
+}
