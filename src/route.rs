@@ -37,6 +37,8 @@ pub enum Route {
     Checks,
     /// One lesson's plan, read before class (the lesson is `AppState::plan_lesson`).
     Plan,
+    /// The pack's licences and credits (its `notice` page).
+    Credits,
 }
 
 /// Where a view is listed in the navigation panel.
@@ -65,7 +67,7 @@ pub struct ViewInfo {
 }
 
 /// Every view, in the order `--help` and error messages list them.
-pub static VIEWS: [ViewInfo; 14] = [
+pub static VIEWS: [ViewInfo; 15] = [
     ViewInfo { name: "home", route: Route::Home, nav: Some((NavGroup::Top, "Home")), focus_help: "" },
     ViewInfo {
         name: "section",
@@ -109,6 +111,12 @@ pub static VIEWS: [ViewInfo; 14] = [
         route: Route::Teachers,
         nav: Some((NavGroup::Reference, "For teachers")),
         focus_help: "with --focus PAGE_ID: that page of the guide",
+    },
+    ViewInfo {
+        name: "credits",
+        route: Route::Credits,
+        nav: Some((NavGroup::Reference, "Licences and credits")),
+        focus_help: "",
     },
 ];
 
@@ -316,6 +324,7 @@ mod tests {
             Route::Teachers,
             Route::Checks,
             Route::Plan,
+            Route::Credits,
         ];
         assert_eq!(routes.len(), VIEWS.len());
         for r in routes {

@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 pub mod charts;
 pub mod checks;
+pub mod credits;
 pub mod glossary;
 pub mod help;
 pub mod home;
@@ -69,6 +70,7 @@ impl Views {
             Route::Teachers => teachers::ui(ui, pack, state),
             Route::Checks => self.checks.ui(ui, pack, state),
             Route::Plan => plan::ui(ui, pack, state),
+            Route::Credits => credits::ui(ui, pack),
         }
     }
 
