@@ -477,7 +477,11 @@ mod tests {
         assert_eq!(state.theme(), ThemeChoice::Projector);
         assert_eq!(state.settings.theme, ThemeChoice::Dark, "the saved theme stays the user's");
         assert_eq!(effects.first(), Some(&Effect::Fullscreen(true)));
-        assert_ne!(state.route, Route::Lessons, "step 1 shows what it names (the guide's ground rules), not the lesson list");
+        assert_ne!(
+            state.route,
+            Route::Lessons,
+            "step 1 shows what it names (the guide's ground rules), not the lesson list"
+        );
         apply_all(&mut state, &pack, [Action::StepLesson(StepMove::Last)]);
         assert_eq!(state.route, Route::Quiz);
         assert_eq!(state.quiz_section.as_deref(), Some("sec-social-media"));
