@@ -102,8 +102,8 @@ fn play_steps_month_by_month_and_pause_stops_it() {
 fn the_modelled_area_chart_sits_beside_the_map_with_its_table() {
     let mut harness = map_at(PackDate::month(2016, 7));
     assert!(common::shows(&harness, "Modelled area against published figures"));
-    assert!(harness.query_by_label("Modelled: held").is_some(), "the held line in the chart legend");
-    assert!(harness.query_by_label("Modelled: held + desert").is_some());
+    assert!(harness.query_by_label("Model: held").is_some(), "the held line in the chart legend");
+    assert!(harness.query_by_label("Model: held + desert").is_some());
     harness.get_by_label_contains("Modelled area against published figures: data table").click_accesskit();
     harness.run();
     assert!(common::shows(&harness, "Published figures beside the model (table)"));

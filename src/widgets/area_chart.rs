@@ -10,7 +10,7 @@
 //! thinly populated land around it, which many press maps shaded too.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{AxisHints, GridMark, Legend, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine};
+use egui_plot::{AxisHints, GridMark, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine};
 
 use crate::action::Action;
 use crate::content::pack::TerritoryMonth;
@@ -18,13 +18,20 @@ use crate::content::schema::{Dataset, Point};
 use crate::content::{Pack, PackDate};
 use crate::route::{Focus, FocusKind, Route};
 use crate::theme::{self, OKABE_ITO, Type};
+use crate::widgets::{MarkerShape, paint_marker};
 
 /// The coalition's "share of territory retaken" statements, drawn as marks if the pack has them.
 pub const RETAKEN_DATASET: &str = "ds-territory-retaken";
 
 /// Names of the chart's series (also their accessible labels in the legend).
-pub const HELD_LINE: &str = "Modelled: held";
-pub const WIDE_LINE: &str = "Modelled: held + desert";
+pub const HELD_LINE: &str = "Model: held";
+pub const WIDE_LINE: &str = "Model: held + desert";
+
+/// Marker shapes and colours of the published series, in order (never colour alone).
+const PUBLISHED_MARKS: [(egui_plot::MarkerShape, MarkerShape, Color32); 2] = [
+    (egui_plot::MarkerShape::Diamond, MarkerShape::Diamond, OKABE_ITO[4]),
+    (egui_plot::MarkerShape::Square, MarkerShape::Square, OKABE_ITO[6]),
+];
 
 /// A published figure the chart compares with the model.
 #[derive(Debug, Clone)]
@@ -132,7 +139,6 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
             .include_x(x1)
             .include_y(0.0)
             .include_y(top)
-            .legend(Legend::default().position(egui_plot::Corner::RightTop))
             .custom_x_axes(vec![AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).formatter(
                 |mark, _| {
                     if (mark.value - mark.value.round()).abs() < 1e-6 {
@@ -151,74 +157,97 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
                     |mark, _| if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) },
                 ),
             ]);
+    let series = published_series(&published_area);
+    chart_legend(ui, &series, ink);
     plot.show(ui, |plot_ui| {
-        let vermillion = OKABE_ITO[5];
         plot_ui.line(Line::new(WIDE_LINE, wide).color(OKABE_ITO[1]).width(2.0).style(LineStyle::dashed_loose()));
-        plot_ui.line(Line::new(HELD_LINE, held).color(vermillion).width(3.0));
-        let mut shape = 0;
-        let mut series_seen: Vec<&str> = Vec::new();
-        for p in &published_area {
-            if !series_seen.contains(&p.series) {
-                series_seen.push(p.series);
-            }
-        }
-        for name in series_seen {
+        plot_ui.line(Line::new(HELD_LINE, held).color(OKABE_ITO[5]).width(3.0));
+        for (i, name) in series.iter().enumerate() {
             let pts: Vec<[f64; 2]> = published_area
                 .iter()
-                .filter(|p| p.series == name)
+                .filter(|p| p.series == *name)
                 .filter_map(|p| Some([p.date.mid_decimal_year(), value(p.point)?]))
                 .collect();
-            let marker = [egui_plot::MarkerShape::Diamond, egui_plot::MarkerShape::Square][shape % 2];
-            let colour = [OKABE_ITO[4], OKABE_ITO[6]][shape % 2];
-            shape += 1;
-            plot_ui.points(
-                Points::new(format!("Published: {name}"), pts).shape(marker).radius(7.0).filled(true).color(colour),
-            );
+            let (marker, _, colour) = PUBLISHED_MARKS[i % PUBLISHED_MARKS.len()];
+            plot_ui.points(Points::new(*name, pts).shape(marker).radius(7.0).filled(true).color(colour));
         }
-        for (i, (x, text)) in retaken_marks(&retaken).into_iter().enumerate() {
-            let y = top * (0.97 - 0.07 * (i % 3) as f64);
-            plot_ui.vline(
-                VLine::new("", x)
-                    .color(ink.gamma_multiply(0.35))
-                    .width(1.0)
-                    .style(LineStyle::dotted_dense())
-                    .allow_hover(false),
-            );
-            plot_ui.text(
-                Text::new("", PlotPoint::new(x, y), RichText::new(text).size(12.0).color(ink))
-                    .anchor(egui::Align2::LEFT_CENTER)
-                    .allow_hover(false),
-            );
+        let marks = retaken_marks(&retaken);
+        let middle = (x0 + x1) / 2.0;
+        for (i, (x, text)) in marks.into_iter().enumerate() {
+            let y = top * (0.96 - 0.08 * (i % 2) as f64);
+            let line = VLine::new("", x).color(ink.gamma_multiply(0.4)).width(1.0).style(LineStyle::dotted_dense());
+            plot_ui.vline(line.allow_hover(false));
+            let anchor = if x > middle { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
+            let text = RichText::new(text).size(12.0).color(ink);
+            plot_ui.text(Text::new("", PlotPoint::new(x, y), text).anchor(anchor).allow_hover(false));
         }
         let cursor = date.mid_decimal_year();
         if (x0..=x1).contains(&cursor) {
             plot_ui.vline(VLine::new("", cursor).color(theme::accent(dark)).width(2.0).allow_hover(false));
         }
     });
-    ui.label(
-        RichText::new(
-            "Points: published estimates. Top: the coalition's statements of the share retaken (dotted lines). \
-             IHS measured the populated area the group controlled, close to the model's held layer; the desert \
-             it moved through is not counted.",
-        )
-        .weak(),
-    );
     Vec::new()
 }
 
+/// The names of the published series, in order of first appearance.
+fn published_series<'a>(points: &[Published<'a>]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in points {
+        if !out.contains(&p.series) {
+            out.push(p.series);
+        }
+    }
+    out
+}
+
+/// The chart's own legend above it: each line by its dash and each published series by its
+/// marker shape, so colour is never the only clue.
+fn chart_legend(ui: &mut Ui, series: &[&str], ink: Color32) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour, dashed) in [(HELD_LINE, OKABE_ITO[5], false), (WIDE_LINE, OKABE_ITO[1], true)] {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, 18.0), egui::Sense::hover());
+            let (a, b) = (rect.left_center(), rect.right_center());
+            if dashed {
+                ui.painter().add(egui::Shape::dashed_line(&[a, b], egui::Stroke::new(2.0, colour), 5.0, 3.0));
+            } else {
+                ui.painter().line_segment([a, b], egui::Stroke::new(3.0, colour));
+            }
+            ui.label(name);
+            ui.add_space(6.0);
+        }
+        for (i, name) in series.iter().enumerate() {
+            let (_, shape, colour) = PUBLISHED_MARKS[i % PUBLISHED_MARKS.len()];
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(20.0, 18.0), egui::Sense::hover());
+            paint_marker(ui.painter(), rect.center(), 7.0, shape, colour, egui::Stroke::new(1.2, ink));
+            ui.label(*name);
+            ui.add_space(6.0);
+        }
+    });
+}
+
+/// What the chart shows and why the estimates differ.
+pub const CHART_NOTE: &str = "Lines: the model's area, measured month by month from its polygons. Points: \
+    published estimates. Dotted lines at the top: the coalition's statements of the share of land retaken. \
+    IHS measured the populated area the group controlled, close to the model's held layer; the thinly \
+    populated desert it moved through (held + desert) is not counted, which is why maps shading the whole \
+    desert looked much larger.";
+
 /// The coalition statements grouped by date: (x, "Jan 2016: 30% retaken (Iraq 40%, Syria 20%)").
 fn retaken_marks(points: &[Published<'_>]) -> Vec<(f64, String)> {
+    let first = points.first().map(|p| p.series);
     let mut out: Vec<(PackDate, Vec<String>)> = Vec::new();
     for p in points {
         let Some(v) = value(p.point) else { continue };
-        let text = format!("{}: {}%", p.series, crate::format::number(v));
+        let number = crate::format::number(v);
+        // The first series (both countries together) needs no name.
+        let text = if Some(p.series) == first { format!("{number}%") } else { format!("{} {number}%", p.series) };
         match out.last_mut() {
             Some((d, texts)) if *d == p.date => texts.push(text),
             _ => out.push((p.date, vec![text])),
         }
     }
     out.into_iter()
-        .map(|(d, texts)| (d.mid_decimal_year(), format!("{} retaken: {}", short_month(d), texts.join(", "))))
+        .map(|(d, texts)| (d.mid_decimal_year(), format!("{}: {} retaken", short_month(d), texts.join(", "))))
         .collect()
 }
 
@@ -239,7 +268,10 @@ pub fn territory_area_sources(ui: &mut Ui, pack: &Pack, model: bool) -> Vec<Acti
         let caption = if model { "Sources (published figures, then the model's dated towns):" } else { "Sources:" };
         ui.label(RichText::new(caption).strong());
         ui.spacing_mut().item_spacing.x = 4.0;
-        for id in ids.iter() {
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                ui.label(";");
+            }
             let full = pack.sources.get(id).map(|s| pack.citation(s)).unwrap_or_default();
             let link =
                 ui.link(pack.cite_label(id)).on_hover_text(format!("{full}\nClick to show it on the Sources page"));

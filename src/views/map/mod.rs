@@ -152,9 +152,7 @@ impl MapView {
             if self.layers.contains(MapLayer::Territory) {
                 actions.extend(legend::territory_legend(ui, pack, state.date, territory, &palette));
                 if !pack.territory.is_empty() && !presenting {
-                    egui::CollapsingHeader::new("Modelled area against published figures: data table")
-                        .id_salt("map-area-table")
-                        .show(ui, |ui| actions.extend(widgets::area_chart::territory_area_table(ui, pack, "map")));
+                    actions.extend(area_notes(ui, pack));
                 }
             }
             if self.layers.contains(MapLayer::Places) {
@@ -387,14 +385,26 @@ impl MapView {
     }
 }
 
-/// Beside the map: the modelled area against the published figures, with its sources.
+/// Beside the map: the modelled area against the published figures.
 fn area_beside(ui: &mut Ui, pack: &Pack, date: PackDate, height: f32) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.label(Type::Subheading.text("Modelled area against published figures").strong());
-    let chart_height = (height - 150.0).max(160.0);
+    let chart_height = (height - 110.0).max(160.0);
     actions.extend(widgets::area_chart::territory_area_chart(ui, pack, date, chart_height, "map"));
+    ui.label(RichText::new("What it shows, its sources and a data table: under the map.").weak());
+    actions
+}
+
+/// Under the territory legend: what the area chart shows, its sources, and its table.
+fn area_notes(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new("Modelled area against published figures").strong());
+    ui.label(widgets::area_chart::CHART_NOTE);
     actions.extend(widgets::area_chart::territory_area_sources(ui, pack, false));
-    ui.label(RichText::new("The data table is under the map.").weak());
+    egui::CollapsingHeader::new("Modelled area against published figures: data table")
+        .id_salt("map-area-table")
+        .show(ui, |ui| actions.extend(widgets::area_chart::territory_area_table(ui, pack, "map")));
+    ui.add_space(8.0);
     actions
 }
 
