@@ -27,6 +27,9 @@ pub const RETAKEN_DATASET: &str = "ds-territory-retaken";
 pub const HELD_LINE: &str = "Model: held";
 pub const WIDE_LINE: &str = "Model: held + desert";
 
+/// The dotted marks' legend entry.
+pub const RETAKEN_LEGEND: &str = "Coalition: share of land retaken";
+
 /// Marker shapes and colours of the published series, in order (never colour alone).
 const PUBLISHED_MARKS: [(egui_plot::MarkerShape, MarkerShape, Color32); 2] = [
     (egui_plot::MarkerShape::Diamond, MarkerShape::Diamond, OKABE_ITO[4]),
@@ -127,19 +130,19 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
     let published_area = area_dataset(pack).map(published).unwrap_or_default();
     let retaken = pack.datasets.get(RETAKEN_DATASET).map(published).unwrap_or_default();
     let (x0, x1) = (months[0].date.decimal_year(), month_x(&months[months.len() - 1]) + 0.1);
-    let plot =
-        Plot::new(("territory-area-chart", id))
-            .height(height)
-            .allow_zoom(false)
-            .allow_drag(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .include_x(x0)
-            .include_x(x1)
-            .include_y(0.0)
-            .include_y(top)
-            .custom_x_axes(vec![AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).formatter(
+    let plot = Plot::new(("territory-area-chart", id))
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(x0)
+        .include_x(x1)
+        .include_y(0.0)
+        .include_y(top)
+        .custom_x_axes(vec![
+            AxisHints::new_x().label("Date").label_spacing(30.0..=45.0).tick_label_font(Type::Label.font()).formatter(
                 |mark, _| {
                     if (mark.value - mark.value.round()).abs() < 1e-6 {
                         format!("{:.0}", mark.value)
@@ -147,16 +150,19 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
                         String::new()
                     }
                 },
-            )])
-            .x_grid_spacer(|input| {
-                let (lo, hi) = input.bounds;
-                (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
-            })
-            .custom_y_axes(vec![
-                AxisHints::new_y().label("km²").min_thickness(70.0).tick_label_font(Type::Label.font()).formatter(
-                    |mark, _| if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) },
-                ),
-            ]);
+            ),
+        ])
+        .x_grid_spacer(|input| {
+            let (lo, hi) = input.bounds;
+            (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
+        })
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label("km²")
+                .min_thickness(56.0)
+                .tick_label_font(Type::Label.font())
+                .formatter(|mark, _| if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) }),
+        ]);
     let series = published_series(&published_area);
     chart_legend(ui, &series, ink);
     plot.show(ui, |plot_ui| {
@@ -174,7 +180,7 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
         let marks = retaken_marks(&retaken);
         let middle = (x0 + x1) / 2.0;
         for (i, (x, text)) in marks.into_iter().enumerate() {
-            let y = top * (0.96 - 0.08 * (i % 2) as f64);
+            let y = top * (0.97 - 0.065 * (i % 4) as f64);
             let line = VLine::new("", x).color(ink.gamma_multiply(0.4)).width(1.0).style(LineStyle::dotted_dense());
             plot_ui.vline(line.allow_hover(false));
             let anchor = if x > middle { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
@@ -215,6 +221,11 @@ fn chart_legend(ui: &mut Ui, series: &[&str], ink: Color32) {
             ui.label(name);
             ui.add_space(6.0);
         }
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 18.0), egui::Sense::hover());
+        let dots = [rect.center_top(), rect.center_bottom()];
+        ui.painter().add(egui::Shape::dotted_line(&dots, ink, 3.0, 1.0));
+        ui.label(RETAKEN_LEGEND);
+        ui.add_space(6.0);
         for (i, name) in series.iter().enumerate() {
             let (_, shape, colour) = PUBLISHED_MARKS[i % PUBLISHED_MARKS.len()];
             let (rect, _) = ui.allocate_exact_size(egui::vec2(20.0, 18.0), egui::Sense::hover());
@@ -235,19 +246,27 @@ pub const CHART_NOTE: &str = "Lines: the model's area, measured month by month f
 /// The coalition statements grouped by date: (x, "Jan 2016: 30% retaken (Iraq 40%, Syria 20%)").
 fn retaken_marks(points: &[Published<'_>]) -> Vec<(f64, String)> {
     let first = points.first().map(|p| p.series);
-    let mut out: Vec<(PackDate, Vec<String>)> = Vec::new();
+    let mut out: Vec<(PackDate, Vec<(bool, String)>)> = Vec::new();
     for p in points {
         let Some(v) = value(p.point) else { continue };
         let number = crate::format::number(v);
-        // The first series (both countries together) needs no name.
-        let text = if Some(p.series) == first { format!("{number}%") } else { format!("{} {number}%", p.series) };
+        // The first series (both countries together) needs no name, and says enough alone.
+        let is_first = Some(p.series) == first;
+        let word = p.series.split_whitespace().next().unwrap_or_default();
+        let text = if is_first { format!("{number}%") } else { format!("{word} {number}%") };
         match out.last_mut() {
-            Some((d, texts)) if *d == p.date => texts.push(text),
-            _ => out.push((p.date, vec![text])),
+            Some((d, texts)) if *d == p.date => texts.push((is_first, text)),
+            _ => out.push((p.date, vec![(is_first, text)])),
         }
     }
     out.into_iter()
-        .map(|(d, texts)| (d.mid_decimal_year(), format!("{}: {} retaken", short_month(d), texts.join(", "))))
+        .map(|(d, texts)| {
+            let shown: Vec<&str> = match texts.iter().find(|(first, _)| *first) {
+                Some((_, t)) => vec![t.as_str()],
+                None => texts.iter().map(|(_, t)| t.as_str()).collect(),
+            };
+            (d.mid_decimal_year(), format!("{}: {}", short_month(d), shown.join(", ")))
+        })
         .collect()
 }
 

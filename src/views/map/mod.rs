@@ -130,7 +130,7 @@ impl MapView {
             && !pack.territory.is_empty()
             && ui.available_width() >= 900.0;
         if beside {
-            let chart_width = (ui.available_width() * 0.3).clamp(320.0, 560.0);
+            let chart_width = (ui.available_width() * 0.36).clamp(340.0, 600.0);
             let size = Vec2::new(ui.available_width() - chart_width - 12.0, height);
             ui.horizontal_top(|ui| {
                 actions.extend(self.map(ui, pack, state, &flows, territory.clone(), size, palette));
