@@ -147,3 +147,32 @@ fn the_map_stays_offline_unless_online_tiles_are_switched_on() {
     let toggle = harness.get_by_label("Online map tiles");
     assert_eq!(toggle.accesskit_node().toggled(), Some(egui::accesskit::Toggled::False));
 }
+
+#[test]
+fn a_presented_map_step_with_a_date_shows_that_month_without_controls() {
+    use decoded::content::schema::StepShow;
+    let lesson = "lesson-2-narratives-recruitment";
+    let start = Route::from_cli(Some("lessons"), Some(lesson)).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    assert!(harness.state().state.presenting());
+    // A step as a lesson file would write it: the map's territory on a day in June 2016.
+    let show = StepShow {
+        view: "map".into(),
+        focus: None,
+        date: Some(PackDate::day(2016, 6, 20)),
+        chart: None,
+        layers: vec!["territory".into()],
+        quiz_items: Vec::new(),
+        practice_set: None,
+    };
+    for action in decoded::lessons::step_actions(&show, &harness.state().pack.clone()) {
+        harness.state_mut().apply(action);
+    }
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Map);
+    assert!(common::shows(&harness, "June 2016"));
+    assert!(common::shows(&harness, "Held by ISIS (modelled), June 2016"), "the month's snapshot");
+    for control in ["Map date", "Play", "Zoom in", "Modelled area against published figures: data table"] {
+        assert!(harness.query_by_label(control).is_none(), "\"{control}\" is shown while presenting");
+    }
+}
