@@ -193,13 +193,16 @@ fn places_held_at_a_date_lie_inside_the_held_layer_and_retaken_ones_outside() {
     assert!(inside > 300 && outside > 100, "{inside} held and {outside} retaken place-months checked");
 }
 
+/// One row of `control.csv`: (from, side, lon, lat).
+type ControlRow = (Option<PackDate>, String, f64, f64);
+
 #[test]
 fn towns_of_other_sides_are_never_inside_the_held_layer() {
     let pack = load_builtin().pack;
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/territory/control.csv");
     let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_path(path).expect("control.csv");
-    // town → [(from, side, lon, lat)] in file order.
-    let mut towns: Vec<(String, Vec<(Option<PackDate>, String, f64, f64)>)> = Vec::new();
+    // town → its rows in file order.
+    let mut towns: Vec<(String, Vec<ControlRow>)> = Vec::new();
     for row in reader.records() {
         let row = row.expect("a row");
         let (town, lat, lon, from, side) = (&row[0], &row[3], &row[4], &row[5], &row[6]);
