@@ -29,17 +29,18 @@ pub fn ring_km2(ring: &[[f64; 2]]) -> f64 {
     let r2 = A * A * qp / 2.0;
     let sin_beta = |lat: f64| q(lat.to_radians().sin(), e) / qp;
     let mut sum = 0.0;
-    let n = ring.len();
-    for i in 0..n {
-        let [lon1, lat1] = ring[i];
-        let [lon2, lat2] = ring[(i + 1) % n];
+    let [mut lon1, lat1] = ring[ring.len() - 1];
+    let mut b1 = sin_beta(lat1);
+    for &[lon2, lat2] in ring {
+        let b2 = sin_beta(lat2);
         let mut dl = (lon2 - lon1).to_radians();
         if dl > std::f64::consts::PI {
             dl -= 2.0 * std::f64::consts::PI;
         } else if dl < -std::f64::consts::PI {
             dl += 2.0 * std::f64::consts::PI;
         }
-        sum += dl * (sin_beta(lat1) + sin_beta(lat2)) / 2.0;
+        sum += dl * (b1 + b2) / 2.0;
+        (lon1, b1) = (lon2, b2);
     }
     -sum * r2 / 1e6
 }
