@@ -31,6 +31,8 @@ pub enum Route {
     Quiz,
     /// "Spot the technique": invented posts to judge.
     Practice,
+    /// The pack's licences and credits (its `notice` page).
+    Credits,
 }
 
 /// Where a view is listed in the navigation panel.
@@ -59,7 +61,7 @@ pub struct ViewInfo {
 }
 
 /// Every view, in the order `--help` and error messages list them.
-pub static VIEWS: [ViewInfo; 11] = [
+pub static VIEWS: [ViewInfo; 12] = [
     ViewInfo { name: "home", route: Route::Home, nav: Some((NavGroup::Top, "Home")), focus_help: "" },
     ViewInfo {
         name: "section",
@@ -89,6 +91,12 @@ pub static VIEWS: [ViewInfo; 11] = [
         name: "help",
         route: Route::Help,
         nav: Some((NavGroup::Reference, "Where to get help")),
+        focus_help: "",
+    },
+    ViewInfo {
+        name: "credits",
+        route: Route::Credits,
+        nav: Some((NavGroup::Reference, "Licences and credits")),
         focus_help: "",
     },
 ];

@@ -7,6 +7,7 @@
 pub mod area;
 pub mod date;
 pub mod diagnostics;
+pub mod document;
 pub mod figures;
 pub mod files;
 pub mod load;

@@ -108,6 +108,8 @@ pub struct Pack {
     /// Before-and-after checks.
     pub checks: Items<Check>,
     pub rubrics: Items<Rubric>,
+    /// The pack's licences-and-credits page (Markdown), if its manifest names one.
+    pub notice: Option<String>,
     /// Names of the files the pack was read from.
     pub file_names: Vec<String>,
     /// For each glossary term, the sections that link to it.
@@ -171,6 +173,7 @@ impl Pack {
             guide: Items::new(strip(raw.guide)),
             checks: Items::new(strip(raw.checks)),
             rubrics: Items::new(strip(raw.rubrics)),
+            notice: raw.notice,
             file_names: raw.files.into_iter().map(|f| f.name).collect(),
             term_used_in,
         }
@@ -433,6 +436,7 @@ fn empty_manifest() -> Manifest {
         audience: String::new(),
         content_note: String::new(),
         credits: String::new(),
+        notice: None,
         files: Vec::new(),
         mirror_hosts: Vec::new(),
         views: None,

@@ -53,6 +53,8 @@ pub struct RawPack {
     pub guide: Vec<(GuidePage, Origin)>,
     pub checks: Vec<(Check, Origin)>,
     pub rubrics: Vec<(Rubric, Origin)>,
+    /// The text of the manifest's `notice` file (licences and credits), if it names one.
+    pub notice: Option<String>,
 }
 
 /// A file that was read as text, kept so later problems can be located in it.

@@ -41,6 +41,11 @@ pub struct Manifest {
     /// Optional credits or licence line.
     #[serde(default)]
     pub credits: String,
+    /// Optional path of the pack's licences-and-credits page (Markdown: `#`/`##` headings,
+    /// `- ` bullets, paragraphs separated by blank lines, `**bold**`), shown as "Licences and
+    /// credits".
+    #[serde(default)]
+    pub notice: Option<String>,
     /// The files that make up the pack, each with its kind.
     pub files: Vec<FileEntry>,
     /// Hosts of mirrors, reposts and content farms: a source whose URL is on one of these

@@ -9,6 +9,7 @@ use crate::route::{MapLayers, Route};
 use crate::state::AppState;
 
 pub mod charts;
+pub mod credits;
 pub mod glossary;
 pub mod help;
 pub mod home;
@@ -59,6 +60,7 @@ impl Views {
             Route::Lessons => lessons::ui(ui, pack, state),
             Route::Quiz => self.quiz.ui(ui, pack, state),
             Route::Practice => self.practice.ui(ui, pack, state),
+            Route::Credits => credits::ui(ui, pack),
         }
     }
 

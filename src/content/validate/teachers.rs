@@ -77,7 +77,7 @@ fn checks(c: &mut Checker<'_>, raw: &RawPack) {
             }
             c.non_empty(*o, &ip, "question", &item.question);
             c.rich(*o, ip.key("question"), &item.question);
-            quiz::choices(c, *o, &ip, &item.choices);
+            quiz::choices(c, *o, &ip, &item.choices, &[]);
             quiz::chart_dataset(c, *o, &ip, item.skill, item.dataset.as_deref());
         }
         for (i, s) in ch.confidence.iter().enumerate() {

@@ -93,6 +93,9 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     ui.add_space(16.0);
                     ui.label(RichText::new(&m.credits).small().weak());
                 }
+                if pack.notice.is_some() && ui.link("Licences and credits").clicked() {
+                    actions.push(Action::Navigate(Route::Credits));
+                }
                 ui.add_space(30.0);
             });
         });
