@@ -54,6 +54,38 @@ pub struct Progress {
     pub practice_days: Vec<PracticeDay>,
     /// When each practice post (by id) comes back.
     pub practice_items: BTreeMap<String, ItemSchedule>,
+    /// Finished before/after checks, oldest first (see [`crate::checks`]).
+    pub check_attempts: Vec<CheckAttempt>,
+}
+
+/// One finished before/after check, as answered on this computer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CheckAttempt {
+    /// Check id.
+    pub check: String,
+    /// Day number (days since 1970-01-01, UTC).
+    pub day: i64,
+    /// One answer per item, in the check's order.
+    pub answers: Vec<CheckAnswer>,
+    /// One rating per confidence statement, in the check's order.
+    pub confidence: Vec<ConfidenceRating>,
+}
+
+/// The answer to one check item.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CheckAnswer {
+    pub item: String,
+    /// Index of the chosen choice in the pack's list (`None`: skipped).
+    pub chosen: Option<usize>,
+    pub correct: bool,
+}
+
+/// A rating of one confidence statement, 1 (strongly disagree) to 5 (strongly agree).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ConfidenceRating {
+    pub id: String,
+    /// 1–5; `None`: not rated.
+    pub rating: Option<u8>,
 }
 
 impl Default for Progress {
@@ -64,6 +96,7 @@ impl Default for Progress {
             quiz_results: Vec::new(),
             practice_days: Vec::new(),
             practice_items: BTreeMap::new(),
+            check_attempts: Vec::new(),
         }
     }
 }
@@ -301,6 +334,11 @@ impl Progress {
         self.practice_items.insert(item_id.to_string(), next);
     }
 
+    /// Saves a finished before/after check.
+    pub fn record_check(&mut self, attempt: CheckAttempt) {
+        self.check_attempts.push(attempt);
+    }
+
     /// How many of these posts have been answered before and are due on or before `today`.
     pub fn due_count<'a>(&self, item_ids: impl IntoIterator<Item = &'a str>, today: i64) -> usize {
         item_ids.into_iter().filter(|id| self.practice_items.get(*id).is_some_and(|s| s.due <= today)).count()
@@ -320,12 +358,18 @@ impl Progress {
             && self.quiz_results.is_empty()
             && self.practice_days.is_empty()
             && self.practice_items.is_empty()
+            && self.check_attempts.is_empty()
     }
 }
 
 /// "3 March 2025" for a day number.
 pub fn day_label(day: i64) -> String {
     crate::content::PackDate::from_day_number(day).to_string()
+}
+
+/// "2025-03-03" for a day number.
+pub fn day_label_iso(day: i64) -> String {
+    crate::content::PackDate::from_day_number(day).iso()
 }
 
 /// Reads progress from storage. A damaged entry gives an empty record, a notice, and the

@@ -9,16 +9,19 @@ use crate::route::{MapLayers, Route};
 use crate::state::AppState;
 
 pub mod charts;
+pub mod checks;
 pub mod credits;
 pub mod glossary;
 pub mod help;
 pub mod home;
 pub mod lessons;
 pub mod map;
+pub mod plan;
 pub mod practice;
 pub mod quiz;
 pub mod section;
 pub mod sources;
+pub mod teachers;
 pub mod timeline;
 
 /// The views' own state, for one pack.
@@ -30,6 +33,7 @@ pub struct Views {
     map: map::MapView,
     quiz: quiz::QuizView,
     practice: practice::PracticeView,
+    checks: checks::ChecksView,
 }
 
 impl Views {
@@ -43,6 +47,7 @@ impl Views {
             map: map::MapView::new(),
             quiz: quiz::QuizView::default(),
             practice: practice::PracticeView::default(),
+            checks: checks::ChecksView::default(),
         }
     }
 
@@ -60,6 +65,9 @@ impl Views {
             Route::Lessons => lessons::ui(ui, pack, state),
             Route::Quiz => self.quiz.ui(ui, pack, state),
             Route::Practice => self.practice.ui(ui, pack, state),
+            Route::Teachers => teachers::ui(ui, pack, state),
+            Route::Checks => self.checks.ui(ui, pack, state),
+            Route::Plan => plan::ui(ui, pack, state),
             Route::Credits => credits::ui(ui, pack),
         }
     }
