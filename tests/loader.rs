@@ -393,6 +393,17 @@ fn a_typed_number_cited_to_another_source_is_not_that_figure() {
     assert_eq!(warnings_with(""), 1, "no citation: the number repeats the dataset figure");
     assert_eq!(warnings_with("[[source:src-example]]"), 1, "cited to the figure's own source: a retyped figure");
     assert_eq!(warnings_with("[[source:src-other]]"), 0, "cited to another source: another quantity");
+    // A claim goes by the citation that follows it, not by the paragraph's other citations.
+    assert_eq!(
+        warnings_with("[[source:src-other]]. Counting began in 2014 [[source:src-example]]"),
+        0,
+        "the claim cites another source; a later sentence cites the figure's"
+    );
+    assert_eq!(
+        warnings_with("[[source:src-example]]. Others counted differently [[source:src-other]]"),
+        1,
+        "the claim cites the figure's own source"
+    );
 }
 
 #[test]
@@ -430,4 +441,44 @@ fn a_source_on_a_mirror_host_or_with_a_made_up_title_is_an_error() {
     let p = only(&diags);
     assert_eq!(p.path, "sources[0].title");
     assert!(p.message.contains("real title"), "{p}");
+}
+
+#[test]
+fn territory_layers_are_read_and_checked_per_date() {
+    // An unknown layer is a located error.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"front\",")
+    });
+    let p = only(&diags);
+    assert_eq!(p.file, "territory.geojson");
+    assert!(p.line.is_some() && p.message.contains("front"), "{p}");
+    // A desert feature without a held one for its date is a warning, located at its layer.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"desert\",")
+    });
+    let p = only(&diags);
+    assert_eq!(p.severity, decoded::content::Severity::Warning);
+    assert!(p.path.ends_with("properties.layer") && p.message.contains("no `held` one"), "{p}");
+    // Explicitly held is the same as no layer.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"held\",")
+    });
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn a_notice_page_is_read_and_a_missing_one_is_located() {
+    let dir = tempfile::tempdir().expect("test setup");
+    copy_dir(Path::new("tests/fixtures/minimal"), dir.path());
+    edit(dir.path(), "pack.json", "\"files\": [", "\"notice\": \"NOTICE.md\",\n  \"files\": [");
+    fs::write(dir.path().join("NOTICE.md"), "# Licences\n\nAll of it is **CC BY 4.0**.\n").expect("test setup");
+    let outcome = load_path(dir.path()).expect("readable pack");
+    assert!(outcome.is_clean(), "{:#?}", outcome.diagnostics);
+    assert_eq!(outcome.pack.notice.as_deref(), Some("# Licences\n\nAll of it is **CC BY 4.0**.\n"));
+
+    fs::remove_file(dir.path().join("NOTICE.md")).expect("test setup");
+    let outcome = load_path(dir.path()).expect("readable pack");
+    let d = only(&outcome.diagnostics);
+    assert_eq!((d.file.as_str(), d.path.as_str()), ("pack.json", "notice"));
+    assert!(d.message.contains("\"NOTICE.md\"") && d.line.is_some(), "{d}");
 }

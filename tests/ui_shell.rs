@@ -19,7 +19,7 @@ fn every_section_opens_from_the_navigation_and_shows_title_and_first_takeaway() 
         harness.run();
         assert_eq!(harness.state().state.route, Route::Section(section.id.clone()));
         assert!(common::shows(&harness, &section.title));
-        let first_takeaway = decoded::content::rich::plain(&section.takeaways[0]);
+        let first_takeaway = harness.state().pack.plain(&section.takeaways[0]);
         let words: String = first_takeaway.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         assert!(common::shows(&harness, &words), "takeaway \"{words}\" of {} not shown", section.id);
     }
@@ -180,4 +180,15 @@ fn a_sources_short_label_is_used_everywhere_its_citation_is_printed() {
     assert!(links >= 1, "the section's source list uses the short label");
     assert_eq!(harness.query_all_by_label("Example & Sample 2020").count(), 0, "no other label for it");
     assert!(common::shows(&harness, "Source: Example Lab 2020"), "the chips too");
+}
+
+#[test]
+fn licences_and_credits_open_from_the_navigation_and_the_home_screen() {
+    let mut harness = common::home();
+    harness.get_all_by_label("Licences and credits").next().expect("a link").click();
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Credits);
+    for text in ["The app's code", "Natural Earth", "GeoNames", "CC BY 4.0", "Ubuntu Font Licence"] {
+        assert!(common::shows(&harness, text), "the credits page shows {text:?}");
+    }
 }

@@ -22,6 +22,8 @@ pub struct TerritorySnapshot {
     pub layer: TerritoryLayer,
     /// Polygons → rings (first is the outline, others are holes) → [lon, lat].
     pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+    /// Equal-area size of `polygons` in km² ([`super::area`]), measured once when read.
+    pub area_km2: f64,
 }
 
 /// Everything read from the files, before indexing. Validation works on this.
@@ -51,6 +53,8 @@ pub struct RawPack {
     pub guide: Vec<(GuidePage, Origin)>,
     pub checks: Vec<(Check, Origin)>,
     pub rubrics: Vec<(Rubric, Origin)>,
+    /// The text of the manifest's `notice` file (licences and credits), if it names one.
+    pub notice: Option<String>,
 }
 
 /// A file that was read as text, kept so later problems can be located in it.

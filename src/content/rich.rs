@@ -193,6 +193,18 @@ fn parse_figure<'a>(inner: &str, reference: &'a str, options: Option<&'a str>) -
     Ok(Span::Figure(figure))
 }
 
+/// The source ids a text cites (`[[source:id]]`), in order.
+pub fn cited_sources(text: &str) -> Vec<String> {
+    parse(text)
+        .0
+        .into_iter()
+        .filter_map(|s| match s {
+            Span::Link { kind: LinkKind::Source, target, .. } => Some(target.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The text with markup removed (links shown by their text or id), for search and plain rendering.
 pub fn plain(text: &str) -> String {
     let (spans, _) = parse(text);

@@ -5,6 +5,11 @@
 //! (for example `{ "events": [ … ] }`), so error paths read `events[12].sources[0]`.
 //! Every type denies unknown fields: a misspelt field name is an error, never ignored.
 //! `content/README.md` is the author-facing version of this reference.
+//!
+//! Why one long file: it is the whole format, type by type in the order of `content/README.md`,
+//! and almost all of it is field declarations with their documentation. Kept together, a
+//! reader checks the format against the README in one place; split by kind, the shared types
+//! (`Choice`, `PackDate` fields, `Sensitivity`) would need a home of their own anyway.
 
 use serde::Deserialize;
 
@@ -41,6 +46,11 @@ pub struct Manifest {
     /// Optional credits or licence line.
     #[serde(default)]
     pub credits: String,
+    /// Optional path of the pack's licences-and-credits page (Markdown: `#`/`##` headings,
+    /// `- ` bullets, paragraphs separated by blank lines, `**bold**`), shown as "Licences and
+    /// credits".
+    #[serde(default)]
+    pub notice: Option<String>,
     /// The files that make up the pack, each with its kind.
     pub files: Vec<FileEntry>,
     /// Hosts of mirrors, reposts and content farms: a source whose URL is on one of these

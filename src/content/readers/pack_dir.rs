@@ -76,6 +76,13 @@ pub fn read(files: &dyn PackFiles) -> (RawPack, Vec<Diagnostic>) {
             raw.files.push(LoadedFile { name, text });
         }
     }
+    if let Some(name) = &manifest.notice {
+        let path = JsonPath::root().key("notice");
+        match files.read(name) {
+            Ok(bytes) => raw.notice = decode_utf8(name, bytes, &mut diags),
+            Err(reason) => diags.push(manifest_problem(&raw, &path, format!("\"{name}\": {reason}"))),
+        }
+    }
     raw.manifest = Some(manifest);
     (raw, diags)
 }

@@ -389,6 +389,7 @@ fn manifest(title: String, about: String) -> Manifest {
         content_note:
             "This timeline was imported from another tool; its content was not checked by this app's authors.".into(),
         credits: String::new(),
+        notice: None,
         files: Vec::new(),
         mirror_hosts: Vec::new(),
         views: None,

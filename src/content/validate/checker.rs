@@ -171,16 +171,23 @@ impl Checker<'_> {
     }
 
     pub(super) fn rich(&mut self, o: Origin, path: JsonPath, text: &str) {
-        self.rich_text(o, path, text, true);
+        self.rich_text(o, path, text, Numbers::Check(&[]));
+    }
+
+    /// Rich text whose own citations may be elsewhere (a quiz choice is cited by its item):
+    /// `context` stands in for the text's citations when it has none.
+    pub(super) fn rich_in_context(&mut self, o: Origin, path: JsonPath, text: &str, context: &[String]) {
+        let context: Vec<&str> = context.iter().map(String::as_str).collect();
+        self.rich_text(o, path, text, Numbers::Check(&context));
     }
 
     /// Rich text about invented material (practice posts): its numbers are part of the
     /// fiction, so they are never taken for dataset figures.
     pub(super) fn rich_fiction(&mut self, o: Origin, path: JsonPath, text: &str) {
-        self.rich_text(o, path, text, false);
+        self.rich_text(o, path, text, Numbers::Fiction);
     }
 
-    fn rich_text(&mut self, o: Origin, path: JsonPath, text: &str, check_numbers: bool) {
+    fn rich_text(&mut self, o: Origin, path: JsonPath, text: &str, numbers: Numbers) {
         let (spans, errors) = rich::parse(text);
         for e in errors {
             self.report(
@@ -193,24 +200,43 @@ impl Checker<'_> {
                 ),
             );
         }
-        // A number that equals a dataset figure is that figure only if the text cites the
+        // A number that equals a dataset figure is that figure only if its claim cites the
         // figure's source, or cites nothing; cited to another source it is another quantity.
-        let cited: Vec<&str> = spans
-            .iter()
-            .filter_map(|s| match s {
-                Span::Link { kind: LinkKind::Source, target, .. } => Some(*target),
-                _ => None,
-            })
-            .collect();
-        for span in spans {
-            if let Span::Text(t) | Span::Strong(t) = span
-                && check_numbers
-            {
-                self.typed_figures(o, &path, t, &cited);
+        // A claim's citation is the first run of source links after the number ("… about
+        // 1,500 had returned [[source:a]][[source:b]]"); a number after the text's last
+        // citation goes by every citation of the text (or, if it has none, the context's).
+        let all_cited: Vec<&str> = spans.iter().filter_map(source_target).collect();
+        let mut next_cited: Vec<Vec<&str>> = vec![Vec::new(); spans.len()];
+        let mut run: Vec<&str> = Vec::new();
+        let mut in_run = false;
+        for (i, span) in spans.iter().enumerate().rev() {
+            match source_target(span) {
+                Some(target) => {
+                    if !in_run {
+                        run.clear();
+                        in_run = true;
+                    }
+                    run.push(target);
+                }
+                None if matches!(span, Span::Text(t) if t.trim().is_empty()) => {}
+                None => in_run = false,
+            }
+            next_cited[i] = run.clone();
+        }
+        for (i, span) in spans.iter().enumerate() {
+            if let (Span::Text(t) | Span::Strong(t), Numbers::Check(context)) = (span, &numbers) {
+                let cited: &[&str] = if !next_cited[i].is_empty() {
+                    &next_cited[i]
+                } else if !all_cited.is_empty() {
+                    &all_cited
+                } else {
+                    context
+                };
+                self.typed_figures(o, &path, t, cited);
             }
             if let Span::Figure(f) = span {
                 let countries = |code: &str| self.raw.countries.iter().map(|(c, _)| c).find(|c| c.iso3 == code);
-                if let Err(message) = figures::resolve(f, &self.datasets, countries)
+                if let Err(message) = figures::resolve(*f, &self.datasets, countries)
                     && self.ids.datasets.complete
                 {
                     self.report(o, path.clone(), message);
@@ -288,5 +314,21 @@ pub(super) fn duplicates<T: HasId>(items: &[(T, Origin)], top: &str, what: &str,
                 format!("{what} id is empty; expected a short slug"),
             );
         }
+    }
+}
+
+/// Whether a text's numbers are checked against the datasets' figures.
+enum Numbers<'a> {
+    /// Checked; the sources that cite the text when it cites nothing itself.
+    Check(&'a [&'a str]),
+    /// Not checked: the text is invented (a practice post).
+    Fiction,
+}
+
+/// The source a span cites, if it is a source link.
+fn source_target<'s>(span: &Span<'s>) -> Option<&'s str> {
+    match span {
+        Span::Link { kind: LinkKind::Source, target, .. } => Some(*target),
+        _ => None,
     }
 }

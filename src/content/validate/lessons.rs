@@ -104,7 +104,11 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
 /// What a step (or its alternative) shows: a known view and ids that exist.
 fn show(c: &mut Checker<'_>, o: Origin, shp: JsonPath, show: &StepShow, t: &StepTargets<'_>) {
     if !route::view_names().any(|name| name == show.view) {
-        c.report(o, shp.key("view"), format!("unknown view \"{}\"; expected one of: {}", show.view, route::view_list()));
+        c.report(
+            o,
+            shp.key("view"),
+            format!("unknown view \"{}\"; expected one of: {}", show.view, route::view_list()),
+        );
     }
     if let Some(focus) = &show.focus {
         let ids = &c.ids;
@@ -144,7 +148,11 @@ fn show(c: &mut Checker<'_>, o: Origin, shp: JsonPath, show: &StepShow, t: &Step
         }
     }
     if !show.quiz_items.is_empty() && show.view != "quiz" {
-        c.report(o, shp.key("quiz_items"), format!("quiz_items on a \"{}\" step; expected them only on a \"quiz\" step", show.view));
+        c.report(
+            o,
+            shp.key("quiz_items"),
+            format!("quiz_items on a \"{}\" step; expected them only on a \"quiz\" step", show.view),
+        );
     }
     for (i, id) in show.quiz_items.iter().enumerate() {
         if t.complete && !t.quiz_items.contains(id.as_str()) {
@@ -157,7 +165,11 @@ fn show(c: &mut Checker<'_>, o: Origin, shp: JsonPath, show: &StepShow, t: &Step
     }
     if let Some(set) = &show.practice_set {
         if show.view != "practice" {
-            c.report(o, shp.key("practice_set"), format!("practice_set on a \"{}\" step; expected it only on a \"practice\" step", show.view));
+            c.report(
+                o,
+                shp.key("practice_set"),
+                format!("practice_set on a \"{}\" step; expected it only on a \"practice\" step", show.view),
+            );
         } else if t.complete && !t.practice_sets.contains(set.as_str()) {
             c.report(
                 o,

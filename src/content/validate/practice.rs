@@ -22,7 +22,9 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
                 c.report(
                     *o,
                     also.key("also_acceptable").index(i),
-                    format!("\"{id}\" is already in the key (`techniques`); expected only techniques outside the key here"),
+                    format!(
+                        "\"{id}\" is already in the key (`techniques`); expected only techniques outside the key here"
+                    ),
                 );
             }
         }

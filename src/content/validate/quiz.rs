@@ -3,6 +3,7 @@
 use super::checker::Checker;
 use crate::content::locate::JsonPath;
 use crate::content::raw::{Origin, RawPack};
+use crate::content::rich;
 use crate::content::schema::{Choice, Skill};
 
 /// Checks every quiz and reports through `c`.
@@ -14,7 +15,7 @@ pub(super) fn check(c: &mut Checker<'_>, raw: &RawPack) {
         }
         c.non_empty(*o, &p, "question", &q.question);
         c.rich(*o, p.key("question"), &q.question);
-        choices(c, *o, &p, &q.choices);
+        choices(c, *o, &p, &q.choices, &q.sources);
         c.refs(*o, &p, "events", &q.events, "event", |ids, id| ids.events.contains(id));
         c.sources(*o, &p, &q.sources, false);
         chart_dataset(c, *o, &p, q.skill, q.dataset.as_deref());
@@ -36,8 +37,9 @@ pub(super) fn chart_dataset(c: &mut Checker<'_>, o: Origin, p: &JsonPath, skill:
     }
 }
 
-/// Choices: at least two, exactly one right, every one explained.
-pub(super) fn choices(c: &mut Checker<'_>, o: Origin, p: &JsonPath, choices: &[Choice]) {
+/// Choices: at least two, exactly one right, every one explained. A choice's text is cited
+/// by its explanation and the item's `sources` (for telling typed figures from other numbers).
+pub(super) fn choices(c: &mut Checker<'_>, o: Origin, p: &JsonPath, choices: &[Choice], sources: &[String]) {
     if choices.len() < 2 {
         c.report(o, p.key("choices"), format!("{} choice(s); expected at least 2", choices.len()));
     }
@@ -50,7 +52,9 @@ pub(super) fn choices(c: &mut Checker<'_>, o: Origin, p: &JsonPath, choices: &[C
         let cp = p.key("choices").index(ci);
         c.non_empty(o, &cp, "text", &ch.text);
         c.non_empty(o, &cp, "explanation", &ch.explanation);
-        c.rich(o, cp.key("text"), &ch.text);
-        c.rich(o, cp.key("explanation"), &ch.explanation);
+        let mut context = sources.to_vec();
+        context.extend(rich::cited_sources(&ch.explanation));
+        c.rich_in_context(o, cp.key("text"), &ch.text, &context);
+        c.rich_in_context(o, cp.key("explanation"), &ch.explanation, sources);
     }
 }

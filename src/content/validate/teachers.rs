@@ -62,14 +62,22 @@ fn checks(c: &mut Checker<'_>, raw: &RawPack) {
         for (i, item) in ch.items.iter().enumerate() {
             let ip = p.key("items").index(i);
             if quiz_ids.contains(item.id.as_str()) {
-                c.report(*o, ip.key("id"), format!("\"{}\" is also a quiz item's id; expected ids unique across quiz and checks", item.id));
+                c.report(
+                    *o,
+                    ip.key("id"),
+                    format!("\"{}\" is also a quiz item's id; expected ids unique across quiz and checks", item.id),
+                );
             }
             if let Some(other) = item_ids.insert(item.id.as_str(), ch.id.as_str()) {
-                c.report(*o, ip.key("id"), format!("duplicate check item id \"{}\"; check \"{other}\" uses it too", item.id));
+                c.report(
+                    *o,
+                    ip.key("id"),
+                    format!("duplicate check item id \"{}\"; check \"{other}\" uses it too", item.id),
+                );
             }
             c.non_empty(*o, &ip, "question", &item.question);
             c.rich(*o, ip.key("question"), &item.question);
-            quiz::choices(c, *o, &ip, &item.choices);
+            quiz::choices(c, *o, &ip, &item.choices, &[]);
             quiz::chart_dataset(c, *o, &ip, item.skill, item.dataset.as_deref());
         }
         for (i, s) in ch.confidence.iter().enumerate() {
@@ -77,16 +85,31 @@ fn checks(c: &mut Checker<'_>, raw: &RawPack) {
         }
         let Some(pair) = by_id.get(ch.pair.as_str()) else {
             if !raw.incomplete.contains(&Kind::Checks) {
-                c.report(*o, p.key("pair"), format!("unknown check \"{}\"; expected the id of its before/after pair", ch.pair));
+                c.report(
+                    *o,
+                    p.key("pair"),
+                    format!("unknown check \"{}\"; expected the id of its before/after pair", ch.pair),
+                );
             }
             continue;
         };
         if pair.pair != ch.id {
-            c.report(*o, p.key("pair"), format!("check \"{}\" pairs with \"{}\", not back with \"{}\"; expected each to name the other", pair.id, pair.pair, ch.id));
+            c.report(
+                *o,
+                p.key("pair"),
+                format!(
+                    "check \"{}\" pairs with \"{}\", not back with \"{}\"; expected each to name the other",
+                    pair.id, pair.pair, ch.id
+                ),
+            );
         }
         if pair.at == ch.at {
             let at = if ch.at == CheckPlace::Start { "start" } else { "end" };
-            c.report(*o, p.key("at"), format!("both checks of the pair are at the {at}; expected one at the start and one at the end"));
+            c.report(
+                *o,
+                p.key("at"),
+                format!("both checks of the pair are at the {at}; expected one at the start and one at the end"),
+            );
         }
         let skills: Vec<_> = ch.items.iter().map(|i| i.skill).collect();
         let pair_skills: Vec<_> = pair.items.iter().map(|i| i.skill).collect();
