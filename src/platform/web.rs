@@ -130,6 +130,7 @@ impl Platform {
         let what = match kind {
             ExportKind::ChartData => "the chart's data",
             ExportKind::ChartImage => "the chart as an image",
+            ExportKind::CheckResults => "the check results",
         };
         match download(file_name, bytes) {
             Ok(()) => format!("Downloaded {what} as {file_name} (see your browser's downloads)."),
