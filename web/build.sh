@@ -33,17 +33,23 @@ if ! wasm-opt --version >/dev/null 2>&1 || [ ! -x "$TOOLS/npm/node_modules/.bin/
 fi
 WASM_OPT="$TOOLS/npm/node_modules/.bin/wasm-opt"
 
-nice -n 10 cargo build --target wasm32-unknown-unknown --profile wasm-release --features web --bin decoded-web
+# DECODED_WEB_WASM: package a decoded-web.wasm built before (skips the cargo build).
+WASM=${DECODED_WEB_WASM:-target/wasm32-unknown-unknown/wasm-release/decoded-web.wasm}
+if [ -z "${DECODED_WEB_WASM:-}" ]; then
+  nice -n 10 cargo build --target wasm32-unknown-unknown --profile wasm-release --features web --bin decoded-web
+fi
 STAGE="$ROOT/target/web-stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
-wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name decoded \
-  target/wasm32-unknown-unknown/wasm-release/decoded-web.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name decoded "$WASM"
 # The features rustc enables for wasm32 by default, so that wasm-opt keeps them.
+# DECODED_WEB_OPT=0 skips wasm-opt (it takes many minutes on a busy 2-core machine).
+if [ "${DECODED_WEB_OPT:-1}" != 0 ]; then
 nice -n 10 "$WASM_OPT" -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   "$STAGE/decoded_bg.wasm" -o "$STAGE/decoded_bg.opt.wasm"
 mv "$STAGE/decoded_bg.opt.wasm" "$STAGE/decoded_bg.wasm"
+fi
 
 VERSION=$(cat "$STAGE/decoded_bg.wasm" "$STAGE/decoded.js" web/index.html web/sw.js | sha256sum | cut -c1-12)
 cp "$STAGE/decoded.js" "$STAGE/decoded_bg.wasm" web/index.html web/manifest.webmanifest "$OUT/"
