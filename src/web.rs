@@ -107,7 +107,8 @@ struct WebApp {
 
 impl WebApp {
     fn new(app: DecodedApp, bench: Option<u32>) -> Self {
-        let stored = Some((app.state.progress.clone(), app.saved()));
+        // Nothing is taken as stored: the first frame writes the view the link opened.
+        let stored = None;
         let bench = bench.map(|frames| Bench::new(&app, frames));
         WebApp { app, stored, inbox: Inbox::default(), bench }
     }
