@@ -166,8 +166,18 @@ impl Platform {
     pub fn set_fullscreen(&self, _ctx: &egui::Context, on: bool) {
         let Some(document) = window().and_then(|w| w.document()) else { return };
         if on {
-            if let Some(root) = document.document_element() {
-                let _ = root.request_fullscreen();
+            // Without a key press or click just before (a deep link that starts a lesson) the
+            // browser refuses; the refusal is a rejected promise, caught here, not a page error.
+            let Some(root) = document.document_element() else { return };
+            let request = js_sys::Reflect::get(&root, &"requestFullscreen".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&root).ok())
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            if let Some(promise) = request {
+                let ignore = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+                let _ = promise.catch(&ignore);
+                ignore.forget();
             }
         } else if document.fullscreen_element().is_some() {
             document.exit_fullscreen();
