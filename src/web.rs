@@ -79,7 +79,11 @@ impl DeepLink {
         let date = match date.as_deref().map(PackDate::parse) {
             Some(Ok(d)) if d.problem().is_none() => Some(d),
             Some(Ok(d)) => {
-                problems.push(format!("The link's date {} was not used: {}.", d.iso(), d.problem().unwrap_or_default()));
+                problems.push(format!(
+                    "The link's date {} was not used: {}.",
+                    d.iso(),
+                    d.problem().unwrap_or_default()
+                ));
                 None
             }
             Some(Err(e)) => {
@@ -167,7 +171,8 @@ const SETTLE_FRAMES: u32 = 5;
 
 impl Bench {
     fn new(app: &DecodedApp, frames: u32) -> Self {
-        let mut routes: Vec<Route> = crate::route::VIEWS.iter().filter(|v| v.nav.is_some()).map(|v| v.route.clone()).collect();
+        let mut routes: Vec<Route> =
+            crate::route::VIEWS.iter().filter(|v| v.nav.is_some()).map(|v| v.route.clone()).collect();
         if let Some(section) = app.pack.sections.items.first() {
             routes.insert(1, Route::Section(section.id.clone()));
         }

@@ -47,7 +47,8 @@ pub fn load_picked(files: Vec<PickedFile>, year: i32) -> Result<LoadOutcome, Loa
     let mut all = BTreeMap::new();
     for file in files {
         if is(&file.name, "zip") {
-            let inner = crate::platform::zip::unzip(&file.bytes).map_err(|e| unreadable(format!("{}: {e}", file.name)))?;
+            let inner =
+                crate::platform::zip::unzip(&file.bytes).map_err(|e| unreadable(format!("{}: {e}", file.name)))?;
             all.extend(inner);
         } else {
             all.insert(file.name.replace('\\', "/"), file.bytes);

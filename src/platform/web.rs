@@ -88,7 +88,9 @@ impl Platform {
                         .filter(|p| !p.is_empty());
                     let name = relative.unwrap_or_else(|| file.name());
                     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buffer) => picked.push(PickedFile { name, bytes: js_sys::Uint8Array::new(&buffer).to_vec() }),
+                        Ok(buffer) => {
+                            picked.push(PickedFile { name, bytes: js_sys::Uint8Array::new(&buffer).to_vec() })
+                        }
                         Err(_) => inbox.push(Action::Notify(format!("The browser could not read {name}."))),
                     }
                 }
@@ -232,7 +234,8 @@ fn download(file_name: &str, bytes: &[u8]) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let link = document.create_element("a").map_err(err)?.dyn_into::<web_sys::HtmlAnchorElement>().map_err(|_| "no link")?;
+    let link =
+        document.create_element("a").map_err(err)?.dyn_into::<web_sys::HtmlAnchorElement>().map_err(|_| "no link")?;
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
