@@ -27,7 +27,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
   nice -n 10 cargo install --root "$TOOLS/cargo" --locked --version "$WBG_VERSION" wasm-bindgen-cli \
     || nice -n 10 cargo install --root "$TOOLS/cargo" --version "$WBG_VERSION" wasm-bindgen-cli
 fi
-if ! wasm-opt --version >/dev/null 2>&1 || [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ]; then
+if [ "${DECODED_WEB_OPT:-1}" != 0 ] && [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ]; then
   echo "web/build.sh: installing binaryen $BINARYEN_VERSION (wasm-opt) from npm" >&2
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION"
 fi
