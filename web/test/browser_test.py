@@ -203,6 +203,8 @@ def quiz_and_progress(browser, base):
     check("sec-recruitment" in progress, "progress kept after closing the tab at once (section read)")
     shot(page, "home-after-progress")
     # A damaged entry: recovered with defaults and a notice; the rest is kept.
+    # (From a page of the same site without the app: the app would save over it on unload.)
+    page.goto(base + "manifest.webmanifest")
     page.evaluate("localStorage.setItem('decoded.settings', '{ damaged')")
     open_app(page, base + "index.html")
     page.wait_for_timeout(500)
