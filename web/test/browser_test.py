@@ -279,8 +279,10 @@ def main():
     server, base = serve(OUT)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        for step in [first_frame, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, offline,
-                     no_webgl, bench]:
+        steps = [first_frame, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, offline,
+                 no_webgl, bench]
+        only = os.environ.get("DECODED_STEPS")  # e.g. DECODED_STEPS=quiz_and_progress,offline
+        for step in [s for s in steps if not only or s.__name__ in only.split(",")]:
             started = time.monotonic()
             try:
                 step(browser, base)
