@@ -16,7 +16,7 @@ mod table;
 pub use crate::widgets::chart::model;
 use crate::widgets::chart::{category, legend, source_line, time};
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use crate::action::Action;
 use crate::content::Pack;
@@ -136,6 +136,10 @@ impl ChartsView {
             Vec::new()
         };
         actions.extend(source_line(ui, pack, ds, population));
+        let model = pack.views().area_dataset.as_ref() == Some(&ds.id) && !pack.territory.is_empty();
+        if model {
+            actions.extend(model_area(ui, pack, state, self.show_table && !presenting));
+        }
         if presenting {
             return actions;
         }
@@ -185,6 +189,22 @@ impl ChartsView {
             }
         });
     }
+}
+
+/// Under the area dataset: the territory model's area against the same figures, with its
+/// note, sources and (with the data tables on) its table.
+fn model_area(ui: &mut Ui, pack: &Pack, state: &AppState, table: bool) -> Vec<Action> {
+    use crate::widgets::area_chart;
+    let mut actions = Vec::new();
+    ui.add_space(10.0);
+    ui.label(Type::Subheading.text("Modelled area against published figures").strong());
+    actions.extend(area_chart::territory_area_chart(ui, pack, state.date, 320.0, "charts"));
+    ui.label(RichText::new(area_chart::CHART_NOTE).weak());
+    actions.extend(area_chart::territory_area_sources(ui, pack, true));
+    if table {
+        actions.extend(area_chart::territory_area_table(ui, pack, "charts"));
+    }
+    actions
 }
 
 /// The chart picker: one button per page.
