@@ -131,7 +131,12 @@ fn step_ui(ui: &mut Ui, pack: &Pack, s: &PlanStep<'_>, dark: bool, actions: &mut
             );
             ui.label(RichText::new(&step.title).font(theme::Type::Emphasis.font()).strong());
             if s.sensitive() {
-                ui.label(RichText::new("Sensitive step").strong().color(theme::OKABE_ITO[5]));
+                // Said in words, in the accent colour (readable on every theme).
+                ui.label(
+                    RichText::new("Sensitive step: its alternative activity is below")
+                        .strong()
+                        .color(theme::accent(dark)),
+                );
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label("Shows:");
