@@ -21,7 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Open another content pack (a folder with pack.json, or a TimelineJS .json file) instead of the built-in one.
+    /// Open another content pack (a folder with pack.json, a TimelineJS .json file, or the TimelineJS Google Sheets template saved as .csv) instead of the built-in one.
     #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub content: Option<PathBuf>,
     /// Open straight at a view (the names come from `route::VIEWS`).
@@ -45,7 +45,7 @@ pub enum Command {
         /// Also print `kind: count` for each kind of content.
         #[arg(long)]
         stats: bool,
-        /// The pack folder, or a TimelineJS .json file.
+        /// The pack folder, a TimelineJS .json file, or the Google Sheets template as .csv.
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         path: PathBuf,
     },

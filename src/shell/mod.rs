@@ -72,7 +72,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
     let modal = egui::Modal::new(egui::Id::unique("open-pack")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.label(RichText::new("Open a content pack").strong().font(crate::theme::Type::Large.font()));
-        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
+        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
         let label = ui.label("Folder or file:");
         let field = ui
             .add(egui::TextEdit::singleline(path).hint_text("/home/teacher/my-pack").desired_width(f32::INFINITY))
@@ -82,7 +82,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
             if ui.button("Choose folder…").on_hover_text("Pick a pack folder with the system's file dialog").clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::PackFolder));
             }
-            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file").clicked() {
+            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file or a Google Sheets template .csv").clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::TimelineFile));
             }
         });
