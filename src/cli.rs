@@ -49,6 +49,26 @@ pub enum Command {
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         path: PathBuf,
     },
+    /// Export a pack's content for another tool: `export timeline OUT.json` writes its timeline as a
+    /// TimelineJS JSON file (title slide, events with citations, groups from tracks, eras).
+    Export {
+        /// What to export.
+        #[arg(value_enum)]
+        what: ExportWhat,
+        /// The file to write (`-` for standard output).
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        out: PathBuf,
+        /// The pack to export (a folder, a TimelineJS .json or a template .csv); the built-in pack if not given.
+        #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        content: Option<PathBuf>,
+    },
+}
+
+/// What `decoded export` can write.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// The timeline as Knight Lab TimelineJS JSON.
+    Timeline,
 }
 
 /// The whole command line as a `clap::Command`, for the man page and the completions.

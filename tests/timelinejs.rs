@@ -4,7 +4,7 @@ mod common;
 
 use assert_cmd::Command;
 use decoded::app::StartOptions;
-use decoded::content::{DatePrecision, load_path};
+use decoded::content::{DatePrecision, PackDate, load_path};
 use decoded::route::Route;
 use egui_kittest::kittest::Queryable;
 
@@ -171,4 +171,116 @@ fn a_csv_that_is_not_the_template_is_one_clear_error() {
     let outcome = load_path(&path).unwrap();
     assert_eq!(outcome.diagnostics.iter().filter(|d| d.is_error()).count(), 1, "{:#?}", outcome.diagnostics);
     assert!(outcome.diagnostics.iter().any(|d| d.message.starts_with("no Year column")));
+}
+
+/// Exports a pack as TimelineJS JSON, reads it back, and checks every event (id, title,
+/// dates at their precision, group) and era survived; returns the exported text.
+fn round_trip(pack: &decoded::content::Pack) -> String {
+    let json = decoded::timelinejs_export::to_timelinejs(pack, None);
+    let back = decoded::content::load::load_timelinejs_bytes(
+        "export.json",
+        "file:///export.json",
+        2026,
+        json.clone().into_bytes(),
+    );
+    assert!(back.diagnostics.is_empty(), "{:#?}", back.diagnostics);
+    let again = back.pack;
+    assert_eq!(again.events.len(), pack.events.len());
+    for (a, b) in pack.events.iter().zip(again.events.iter()) {
+        assert_eq!((&a.id, &a.title, a.date, a.end), (&b.id, &b.title, b.date, b.end), "{}", a.id);
+        assert_eq!(a.date.precision(), b.date.precision(), "{}", a.id);
+        let label = |p: &decoded::content::Pack, track: &str| p.tracks.get(track).map(|t| t.label.clone());
+        assert_eq!(label(pack, &a.track), label(&again, &b.track), "{}", a.id);
+    }
+    let eras = |p: &decoded::content::Pack| -> Vec<(String, PackDate, PackDate)> {
+        p.eras.iter().map(|e| (e.label.clone(), e.start, e.end)).collect()
+    };
+    assert_eq!(eras(pack), eras(&again));
+    json
+}
+
+#[test]
+fn fixtures_round_trip_through_timelinejs_json() {
+    for file in [
+        FILE,
+        "tests/fixtures/timelinejs/nulls.json",
+        "tests/fixtures/timelinejs/river-crossings.csv",
+        "tests/fixtures/timelinejs/sheet-semicolon.csv",
+    ] {
+        let pack = load_path(std::path::Path::new(file)).unwrap().pack;
+        let json = round_trip(&pack);
+        // An imported file does not cite itself back.
+        assert!(!json.contains("Sources:"), "{file}");
+        // Exporting the re-imported timeline gives the same file.
+        let back =
+            decoded::content::load::load_timelinejs_bytes("x.json", "file:///x.json", 2026, json.clone().into_bytes());
+        assert_eq!(decoded::timelinejs_export::to_timelinejs(&back.pack, None), json, "{file}");
+    }
+}
+
+#[test]
+fn the_built_in_pack_round_trips_with_its_citations() {
+    let pack = decoded::content::load_builtin().pack;
+    let json = round_trip(&pack);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), pack.events.len());
+    assert!(events.iter().all(|e| e["text"]["text"].as_str().unwrap().contains("<p>Sources: ")), "every event cites");
+    assert!(events.iter().all(|e| e["group"].is_string()));
+    assert!(
+        events.iter().all(|e| e["text"]["text"].as_str().unwrap().contains("<a href=\"http")),
+        "citations link to their sources"
+    );
+    assert!(!json.contains("[["), "no pack markup leaks into the export");
+    assert_eq!(doc["eras"].as_array().unwrap().len(), pack.eras.len());
+    let precisions = |p: DatePrecision| pack.events.iter().filter(|e| e.date.precision() == p).count();
+    eprintln!(
+        "built-in pack: {} events ({} day, {} month, {} year), {} eras, {} tracks",
+        pack.events.len(),
+        precisions(DatePrecision::Day),
+        precisions(DatePrecision::Month),
+        precisions(DatePrecision::Year),
+        pack.eras.len(),
+        pack.tracks.len()
+    );
+}
+
+#[test]
+fn export_timeline_writes_a_file_check_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("class.json");
+    let out_s = out.display().to_string();
+    let written = Command::cargo_bin("decoded")
+        .unwrap()
+        .args(["export", "timeline", &out_s, "--content", "tests/fixtures/timelinejs/river-crossings.csv"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&written.get_output().stdout).to_string();
+    assert!(text.contains("5 events and 2 eras"), "{text}");
+    let checked = Command::cargo_bin("decoded").unwrap().args(["check", "--stats", &out_s]).assert().success();
+    let text = String::from_utf8_lossy(&checked.get_output().stdout).to_string();
+    assert!(text.contains("no problems found") && text.lines().any(|l| l == "events: 5"), "{text}");
+    Command::cargo_bin("decoded")
+        .unwrap()
+        .args(["export", "timeline", &out_s, "--content", "no/such/pack"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_timeline_view_exports_for_timelinejs() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = decoded::state::Settings { export_dir: dir.path().display().to_string(), ..Default::default() };
+    let start = Route::from_cli(Some("timeline"), None).unwrap();
+    let options = StartOptions { content: Some(FILE.into()), start, ..Default::default() };
+    let mut harness = common::app_with(options, settings);
+    harness.get_by_label("Export for TimelineJS…").click_accesskit();
+    harness.run();
+    harness.run();
+    let notices = &harness.state().state.dialogs.notices;
+    assert!(notices.iter().any(|n| n.contains("Saved the timeline for TimelineJS")), "{notices:?}");
+    let file = std::fs::read_dir(dir.path()).unwrap().flatten().next().unwrap().path();
+    let back = load_path(&file).unwrap();
+    assert!(back.diagnostics.is_empty(), "{:#?}", back.diagnostics);
+    assert_eq!(back.pack.events.len(), 5);
 }

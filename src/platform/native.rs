@@ -63,6 +63,7 @@ impl Platform {
             ExportKind::ChartData => "the chart's data to",
             ExportKind::ChartImage => "the chart as an image:",
             ExportKind::CheckResults => "the check results to",
+            ExportKind::TimelineJs => "the timeline for TimelineJS to",
         };
         let note = if fallback { format!(" (\"{}\" is not a folder)", chosen_folder.trim()) } else { String::new() };
         match save_new_file(&dir, file_name, bytes) {
