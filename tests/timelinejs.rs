@@ -144,7 +144,7 @@ fn the_google_sheets_template_opens_from_csv() {
     assert!(stones.description.contains("\"dry-shod\""));
     let tracks: Vec<&str> = pack.tracks.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(tracks, ["Crossings", "Rules"]);
-    let eras: Vec<(&str, i32, i32)> = pack.eras.iter().map(|e| (e.label.as_str(), e.start.year, e.end.year)).collect();
+    let eras: Vec<(&str, i64, i64)> = pack.eras.iter().map(|e| (e.label.as_str(), e.start.year, e.end.year)).collect();
     assert_eq!(eras, [("Age of fords", -3000, 500), ("Age of ferries", 1200, 1926)]);
 }
 
@@ -283,4 +283,43 @@ fn the_timeline_view_exports_for_timelinejs() {
     let back = load_path(&file).unwrap();
     assert!(back.diagnostics.is_empty(), "{:#?}", back.diagnostics);
     assert_eq!(back.pack.events.len(), 5);
+}
+
+#[test]
+fn a_cosmological_timeline_opens_in_order_with_deep_time_labels() {
+    const COSMOS: &str = "tests/fixtures/timelinejs/cosmos.json";
+    let outcome = load_path(std::path::Path::new(COSMOS)).unwrap();
+    assert!(outcome.diagnostics.is_empty(), "{:#?}", outcome.diagnostics);
+    let pack = &outcome.pack;
+    let dates: Vec<String> = pack.events.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "13.8 billion years ago",
+            "13.6 billion years ago",
+            "4.6 billion years ago",
+            "3.7 billion years ago",
+            "538.8 million years ago",
+            "66 million years ago",
+            "300,000 years ago",
+            "10,000 BCE",
+            "3200 BCE",
+            "20 July 1969"
+        ]
+    );
+    assert_eq!(pack.events.items[2].end.unwrap().to_string(), "4.5 billion years ago");
+    assert_eq!(pack.eras.len(), 2);
+    round_trip(pack);
+    // The app shows it on the timeline.
+    let mut harness = common::app(StartOptions {
+        content: Some(COSMOS.into()),
+        start: Route::from_cli(Some("timeline"), None).unwrap(),
+        ..Default::default()
+    });
+    assert!(harness.state().problems.is_empty());
+    assert!(common::shows(&harness, "The Big Bang"));
+    assert!(common::shows(&harness, "billion years ago"));
+    harness.get_all_by_label_contains("An asteroid ends").next().unwrap().click();
+    harness.run();
+    assert!(common::shows(&harness, "About three quarters of species die out."));
 }

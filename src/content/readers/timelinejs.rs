@@ -26,8 +26,10 @@ use crate::content::locate::{JsonPath, PathStep, locate_in};
 use crate::content::raw::{LoadedFile, Origin, RawPack};
 use crate::content::schema::*;
 
-/// Years beyond this are not supported (cosmological timelines).
-const MAX_YEAR: i64 = 1_000_000;
+/// Years beyond this are not shown: a hundred billion years, seven times the age of the
+/// universe, so every cosmological timeline fits; its day numbers (±3.7 × 10¹³) stay exact
+/// as the axis's `f64`.
+const MAX_YEAR: i64 = 100_000_000_000;
 
 /// A whole number written as a JSON number or a string (`2014`, `"2014"`, `" -500 "`);
 /// `Ok(None)` for null, `""` or a missing value.
@@ -203,7 +205,7 @@ pub fn read_file(path: &Path) -> Result<(RawPack, Vec<Diagnostic>), LoadError> {
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(2000, |d| crate::content::date::civil_from_days((d.as_secs() / 86_400) as i64).0);
+        .map_or(2000, |d| crate::content::date::civil_from_days((d.as_secs() / 86_400) as i64).0 as i32);
     Ok(super::timeline_bytes(&name, &url, year, bytes))
 }
 
@@ -385,7 +387,6 @@ impl Import<'_> {
                 format!("year {year} is outside ±{MAX_YEAR}, which this app can show"),
             ));
         }
-        let year = year as i32;
         let mut part = |name: &str, max: i64| -> Option<u8> {
             match whole_number(d.get(name)) {
                 Ok(None) => None,
