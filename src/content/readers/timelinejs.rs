@@ -262,7 +262,10 @@ pub(super) fn convert(
         import.event(i, slide);
     }
     if import.raw.events.is_empty() {
-        let message = if events.is_empty() {
+        let message = if top.get("timeline").is_some_and(|t| t.get("date").is_some()) {
+            "this is a TimelineJS 2 file (a \"timeline\" with a \"date\" list), which TimelineJS 3 no longer reads; \
+             expected \"events\""
+        } else if events.is_empty() {
             "no events; expected a list of events"
         } else {
             "none of the events can be shown (see the warnings above)"
@@ -649,6 +652,14 @@ mod tests {
             let (raw, diags) = read_bytes("t.json", "file:///t.json", 2026, d.to_string().into_bytes());
             assert!(diags.is_empty() && raw.events.len() == 1, "{pointer} missing: {diags:?}");
         }
+    }
+
+    #[test]
+    fn a_timelinejs_2_file_is_named_as_such() {
+        let json = r#"{"timeline": {"headline": "x", "type": "default", "date": [{"startDate": "2011,12,10"}]}}"#;
+        let (raw, diags) = read_bytes("old.json", "file:///old.json", 2026, json.as_bytes().to_vec());
+        assert!(raw.events.is_empty());
+        assert!(diags.len() == 1 && diags[0].message.starts_with("this is a TimelineJS 2 file"), "{diags:?}");
     }
 
     #[test]
