@@ -323,3 +323,17 @@ fn a_cosmological_timeline_opens_in_order_with_deep_time_labels() {
     harness.run();
     assert!(common::shows(&harness, "About three quarters of species die out."));
 }
+
+#[test]
+fn the_app_opens_a_csv_and_lists_what_it_could_not_show() {
+    let mut harness = common::app(StartOptions {
+        content: Some("tests/fixtures/timelinejs/river-crossings.csv".into()),
+        start: Route::from_cli(Some("timeline"), None).unwrap(),
+        ..Default::default()
+    });
+    harness.run();
+    assert_eq!(harness.state().pack.events.len(), 5);
+    assert_eq!(harness.state().problems.len(), 3, "the warnings are listed");
+    assert!(common::shows(&harness, "3 things in it could not be shown"));
+    assert!(common::shows(&harness, "The ferry charter"));
+}

@@ -215,12 +215,18 @@ pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Acti
             let plural = if n == 1 { "" } else { "s" };
             if path == "the built-in pack" {
                 format!("The built-in pack has {n} problem{plural}")
+            } else if !diagnostics.iter().any(Diagnostic::is_error) {
+                format!("The timeline at {path} is open; {n} thing{plural} in it could not be shown")
             } else {
                 format!("The pack at {path} has {n} problem{plural} — showing the built-in pack instead")
             }
         },
         |ui| {
-            ui.label("Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list.");
+            ui.label(if diagnostics.iter().any(Diagnostic::is_error) {
+                "Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list."
+            } else {
+                "Everything else is shown. Fix these in the file and open it again to see them too; `decoded check PATH` prints the same list."
+            });
             egui::ScrollArea::vertical().id_salt("problems").max_height(220.0).show(ui, |ui| {
                 for d in diagnostics {
                     ui.label(RichText::new(d.to_string()).monospace());
