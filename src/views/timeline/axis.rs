@@ -76,7 +76,7 @@ impl TickStep {
             TickStep::Days(_) => vec!["28".into(), "30".into()],
             TickStep::Months(_) => MONTHS_SHORT.iter().map(|m| m.to_string()).collect(),
             // Far years read "650 million years ago" (see `date::year_label`).
-            TickStep::Years(n) if n >= 100_000 => vec![PackDate::year(-888_000_000).to_string()],
+            TickStep::Years(n) if n >= 100_000 => vec![deep_time_label(8_888_888_888, n.unsigned_abs())],
             TickStep::Years(n) if n >= 10_000 => vec![PackDate::year(-88_000).to_string()],
             TickStep::Years(_) => vec!["2088".into()],
         }
@@ -159,10 +159,40 @@ pub fn ticks(step: TickStep, start: f64, end: f64, limit: usize) -> Vec<i64> {
 pub fn tick_label(step: TickStep, day: i64) -> String {
     let (y, m, d) = civil_from_days(day);
     match step {
+        TickStep::Years(n) if y < -99_999 => deep_time_label(y.unsigned_abs(), n.unsigned_abs()),
         TickStep::Years(_) => PackDate::year(y).to_string(),
         TickStep::Months(_) => MONTHS_SHORT[usize::from(m - 1)].to_string(),
         TickStep::Days(_) => d.to_string(),
     }
+}
+
+/// A tick of deep time, `years_ago` before year 0, with as many decimals as ticks `step` years
+/// apart need to differ: "13 billion years ago" a billion years apart, "6.95 billion years
+/// ago" ten million apart, "66 million years ago", and every digit ("6,900,001,100 years ago")
+/// when the ticks are less than a thousand years apart.
+fn deep_time_label(years_ago: u64, step: u64) -> String {
+    let (unit, name) = if years_ago >= 1_000_000_000 && step >= 1_000_000 {
+        (1e9, "billion")
+    } else if years_ago >= 1_000_000 && step >= 1_000 {
+        (1e6, "million")
+    } else {
+        return format!("{} years ago", group_thousands(years_ago));
+    };
+    let decimals = (unit / step.max(1) as f64).log10().ceil().max(0.0) as usize;
+    format!("{:.decimals$} {name} years ago", years_ago as f64 / unit)
+}
+
+/// 6900001100 → "6,900,001,100".
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The periods named on the axis's upper row: years (when ticks are months) or months
@@ -330,6 +360,21 @@ mod tests {
         let step = choose_step(1000.0 / (b - a), 18.0, wide);
         let labels: Vec<String> = ticks(step, a, b, 100).iter().map(|&d| tick_label(step, d)).collect();
         assert!(labels.contains(&"66 million years ago".to_string()), "{labels:?}");
+    }
+
+    #[test]
+    fn deep_time_ticks_differ_at_every_zoom() {
+        assert_eq!(deep_time_label(13_000_000_000, 1_000_000_000), "13 billion years ago");
+        assert_eq!(deep_time_label(6_950_000_000, 10_000_000), "6.95 billion years ago");
+        assert_eq!(deep_time_label(66_000_000, 2_000_000), "66 million years ago");
+        assert_eq!(deep_time_label(66_050_000, 10_000), "66.05 million years ago");
+        assert_eq!(deep_time_label(6_900_001_100, 100), "6,900,001,100 years ago");
+        // Zoomed to a thousand years in the middle of the universe's history.
+        let (a, b) = (days_from_civil(-6_900_001_000, 1, 1) as f64, days_from_civil(-6_900_000_000, 1, 1) as f64);
+        let step = choose_step(1000.0 / (b - a), 18.0, |_| 38.0);
+        let labels: Vec<String> = ticks(step, a, b, 100).iter().map(|&d| tick_label(step, d)).collect();
+        assert!(labels.len() >= 2, "{labels:?}");
+        assert!(labels.windows(2).all(|w| w[0] != w[1]), "{labels:?}");
     }
 
     #[test]
