@@ -47,6 +47,8 @@ pub enum ExportKind {
     ChartImage,
     /// Before/after check results as CSV.
     CheckResults,
+    /// The timeline as a TimelineJS JSON file.
+    TimelineJs,
 }
 
 /// The time of a frame: egui's input clock (seconds) and today (days since 1970-01-01, UTC).

@@ -21,6 +21,7 @@ pub mod search;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod timelinejs_export;
 pub mod views;
 pub mod widgets;
 

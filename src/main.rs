@@ -3,14 +3,18 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use decoded::cli::{Cli, Command};
+use decoded::cli::{Cli, Command, ExportWhat};
 use decoded::content::{self, PackDate};
 use decoded::route::Route;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Check { stats, path }) = cli.command {
-        return check(&path, stats);
+    match cli.command {
+        Some(Command::Check { stats, path }) => return check(&path, stats),
+        Some(Command::Export { what: ExportWhat::Timeline, out, content }) => {
+            return export_timeline(&out, content.as_deref());
+        }
+        None => {}
     }
     let start = match Route::from_cli(cli.view.as_deref(), cli.focus.as_deref()) {
         Ok(route) => route,
@@ -88,4 +92,47 @@ fn check(path: &std::path::Path, stats: bool) -> ExitCode {
         }
     }
     if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// `decoded export timeline OUT.json [--content PACK]`: the pack's timeline as TimelineJS JSON.
+/// A pack with errors is not exported (its problems are printed, exit 1); unreadable, exit 2.
+fn export_timeline(out: &std::path::Path, content: Option<&std::path::Path>) -> ExitCode {
+    let outcome = match content {
+        None => content::load_builtin(),
+        Some(path) => match content::load_path(path) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if !outcome.is_clean() {
+        for d in outcome.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("{d}");
+        }
+        eprintln!("decoded: the pack has errors; nothing was exported");
+        return ExitCode::from(1);
+    }
+    let json = decoded::timelinejs_export::to_timelinejs(&outcome.pack, None);
+    let written = if out.as_os_str() == "-" {
+        use std::io::Write;
+        std::io::stdout().write_all(json.as_bytes())
+    } else {
+        std::fs::write(out, json)
+    };
+    match written {
+        Ok(()) => {
+            let events = outcome.pack.events.len();
+            let eras = outcome.pack.eras.len();
+            if out.as_os_str() != "-" {
+                println!("{}: {events} events and {eras} eras as TimelineJS JSON", out.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("decoded: cannot write {}: {e}", out.display());
+            ExitCode::from(2)
+        }
+    }
 }

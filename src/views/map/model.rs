@@ -48,12 +48,12 @@ pub fn place_status(place: &Place, date: PackDate) -> PlaceStatus {
 
 /// A month on the time slider, counted from January of `first_year`.
 pub fn month_index(date: PackDate, first_year: i32) -> i32 {
-    (date.year - first_year) * 12 + i32::from(date.month.unwrap_or(1)).clamp(1, 12) - 1
+    (date.year as i32 - first_year) * 12 + i32::from(date.month.unwrap_or(1)).clamp(1, 12) - 1
 }
 
 /// The month a slider index stands for.
 pub fn month_at(index: i32, first_year: i32) -> PackDate {
-    PackDate::month(first_year + index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+    PackDate::month(i64::from(first_year + index.div_euclid(12)), (index.rem_euclid(12) + 1) as u8)
 }
 
 /// The month of a date, as a month date ("June 2014"; a year date reads as its January).
@@ -79,8 +79,8 @@ fn slider_years(pack: &Pack) -> (i32, i32) {
     let dates = pack.places.iter().flat_map(|p| p.control.iter().flat_map(|c| std::iter::once(c.from).chain(c.to)));
     let (mut lo, mut hi) = (i32::MAX, i32::MIN);
     for d in dates {
-        lo = lo.min(d.year);
-        hi = hi.max(d.year);
+        lo = lo.min(d.year as i32);
+        hi = hi.max(d.year as i32);
     }
     if lo > hi { (2013, 2019) } else { (lo, hi.max(lo)) }
 }
