@@ -128,6 +128,8 @@ pub enum Action {
     OpenCheck(Option<String>),
     /// Go to the plan of this lesson (by id), read without presenting.
     OpenPlan(String),
+    /// Show sections in their "In short" version (true) or in full.
+    SetInShort(bool),
     /// Save a finished before/after check.
     RecordCheck(CheckAttempt),
     /// Start presenting a lesson (by id): projector theme, fullscreen, first step.

@@ -127,6 +127,8 @@ pub struct AppState {
     pub check: Option<String>,
     /// The lesson whose plan the Plan view shows (`None` = the first lesson).
     pub plan_lesson: Option<String>,
+    /// Sections show their "In short" version instead of the full text.
+    pub in_short: bool,
     pub settings: Settings,
     pub dialogs: Dialogs,
     /// Presenter mode, while a lesson is being presented.
@@ -159,6 +161,7 @@ impl AppState {
             guide_page: None,
             check: None,
             plan_lesson: None,
+            in_short: false,
             settings,
             dialogs: Dialogs::default(),
             presenter: None,
@@ -315,6 +318,7 @@ impl AppState {
                 self.plan_lesson = Some(lesson);
             }
             Action::RecordCheck(attempt) => self.progress.record_check(attempt),
+            Action::SetInShort(on) => self.in_short = on,
             Action::StartLesson(_)
             | Action::StepLesson(_)
             | Action::LeavePresenter
@@ -329,7 +333,10 @@ impl AppState {
             }
             Action::RecordPractice { item, answer } => {
                 if let Some(post) = pack.practice.get(&item) {
-                    self.progress.record_practice(&item, &post.techniques, &answer, self.now.today);
+                    match crate::progress::scored_answer(&answer, &post.also_acceptable) {
+                        Some(scored) => self.progress.record_practice(&item, &post.techniques, &scored, self.now.today),
+                        None => self.progress.record_discussed(&item, self.now.today),
+                    }
                 }
             }
             Action::AskResetProgress => self.dialogs.confirm_reset = true,

@@ -207,3 +207,119 @@ fn an_exit_check_asks_exactly_its_quiz_items() {
     }
     assert!(common::shows(&harness, &format!("{n} of {n} answered correctly", n = items.len())));
 }
+
+#[test]
+fn practice_sets_run_their_posts_and_also_acceptable_gets_discuss_feedback() {
+    let mut harness = open("practice", None);
+    let pack = harness.state().pack.clone();
+    assert!(common::shows(&harness, decoded::views::practice::SCORING_HELP), "the scoring is explained");
+    // A set whose first post has an also_acceptable technique.
+    let (set, post) = pack
+        .practice_sets
+        .iter()
+        .find_map(|s| {
+            let first = pack.practice.get(s.items.first()?)?;
+            (!first.also_acceptable.is_empty()).then_some((s, first))
+        })
+        .expect("a set starting with a post that has also_acceptable");
+    harness.get_by_label("Practice set").click();
+    harness.run();
+    harness.query_all_by_label_contains(&format!("{} (", set.title)).next().expect("set option").click();
+    harness.run();
+    assert_eq!(harness.state().state.practice_set.as_deref(), Some(set.id.as_str()));
+    assert!(common::shows(&harness, &format!("Post 1 of {}", set.items.len())));
+    let words: String = post.text.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(common::shows(&harness, &words), "the set's first post");
+    let also = pack.glossary.get(&post.also_acceptable[0]).expect("term").term.clone();
+    harness.get_by_label(&also).click();
+    harness.run();
+    harness.get_by_label("Check").click();
+    harness.run();
+    assert!(common::shows(&harness, decoded::views::practice::NOT_IN_KEY));
+    let progress = &harness.state().state.progress;
+    assert_eq!(progress.practice_total().total(), 0, "neither a hit nor a false alarm");
+    assert!(progress.practice_items.contains_key(&post.id), "the post's schedule moves on");
+}
+
+#[test]
+fn a_section_switches_to_in_short_and_shows_key_words() {
+    let pack = common::home().state().pack.clone();
+    let section = pack.sections.iter().find(|s| s.in_short.is_some() && !s.vocabulary.is_empty()).expect("a section");
+    let mut harness = open("section", Some(&section.id));
+    assert!(common::shows(&harness, "Key words"));
+    let term = pack.glossary.get(&section.vocabulary[0]).expect("term");
+    assert!(harness.query_all_by_label(&term.term).next().is_some(), "key word {}", term.term);
+    let body = words(section.paragraphs.iter().find(|p| !p.starts_with("## ")).expect("a paragraph"));
+    let short = words(section.in_short.as_deref().expect("in short"));
+    assert!(common::shows(&harness, &body) && !common::shows(&harness, &short));
+    harness.get_by_label(decoded::views::section::IN_SHORT).click();
+    harness.run();
+    assert!(harness.state().state.in_short);
+    assert!(common::shows(&harness, &short), "the short version \"{short}\"");
+    assert!(!common::shows(&harness, &body), "instead of the full text");
+    harness.get_by_label(decoded::views::section::FULL_TEXT).click();
+    harness.run();
+    assert!(common::shows(&harness, &body));
+}
+
+#[test]
+fn a_chart_quiz_item_shows_its_chart() {
+    let pack = common::home().state().pack.clone();
+    let item = pack.quiz.iter().find(|q| q.dataset.is_some()).expect("a chart item").clone();
+    let ds = pack.datasets.get(item.dataset.as_deref().unwrap_or_default()).expect("its dataset").clone();
+    // A quiz of exactly this item, as a lesson's exit check would run it.
+    let mut harness = open("quiz", None);
+    harness.state_mut().apply(decoded::action::Action::QuizItems(vec![item.id.clone()]));
+    harness.run();
+    assert!(common::shows(&harness, "Question 1 of 1"));
+    assert!(common::shows(&harness, &pack.plain(&item.question)));
+    assert!(harness.query_by_label(&format!("Chart: {}", ds.title)).is_some(), "the chart of {}", ds.id);
+    assert!(!common::shows(&harness, &ds.takeaway), "the chart's takeaway would give the answer away");
+    // The same widget in the check: the before check's chart item shows its chart.
+    let check =
+        pack.checks.iter().find(|c| c.items.iter().any(|i| i.dataset.is_some())).expect("a check with a chart item");
+    let chart_item = check.items.iter().find(|i| i.dataset.is_some()).expect("chart item");
+    let cds = pack.datasets.get(chart_item.dataset.as_deref().unwrap_or_default()).expect("dataset");
+    let harness = open("checks", Some(&check.id));
+    assert!(harness.query_by_label(&format!("Chart: {}", cds.title)).is_some(), "the check's chart");
+}
+
+#[test]
+fn speaker_notes_show_support_and_challenge() {
+    let pack = common::home().state().pack.clone();
+    let (lesson, index) = pack
+        .lessons
+        .iter()
+        .find_map(|l| l.steps.iter().position(|s| s.support.is_some() && s.challenge.is_some()).map(|i| (l, i)))
+        .expect("a step with support and challenge");
+    let start = Route::from_cli(Some("lessons"), Some(&lesson.id)).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    for _ in 0..index {
+        press(&mut harness, Key::ArrowRight);
+    }
+    press(&mut harness, Key::S);
+    let step = &lesson.steps[index];
+    assert!(common::shows(&harness, "Support") && common::shows(&harness, "Challenge"));
+    for text in [step.support.as_deref(), step.challenge.as_deref()].into_iter().flatten() {
+        let w = words(text);
+        assert!(common::shows(&harness, &w), "\"{w}\" in the speaker notes");
+    }
+}
+
+#[test]
+fn a_presented_plan_shows_the_outline_not_the_notes() {
+    let start = Route::from_cli(Some("lessons"), Some("lesson-1-social-media")).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    let pack = harness.state().pack.clone();
+    let lesson = pack.lessons.get("lesson-1-social-media").expect("lesson 1").clone();
+    // What an alternative activity without a view of its own shows.
+    harness.state_mut().apply(decoded::action::Action::OpenPlan(lesson.id.clone()));
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Plan);
+    let last = lesson.steps.last().expect("a step");
+    assert!(common::shows(&harness, &format!("• {}", last.title)), "the outline");
+    for step in &lesson.steps {
+        let notes = words(&step.notes);
+        assert!(!common::shows(&harness, &notes), "the teacher's notes \"{notes}\" are not on the projector");
+    }
+}

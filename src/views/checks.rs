@@ -25,6 +25,8 @@ pub const EXPORT_LABEL: &str = "Export results (CSV)";
 #[derive(Default)]
 pub struct ChecksView {
     run: Option<Run>,
+    /// Category rows of the charts chart items show.
+    chart_rows: crate::widgets::chart::model::RowsCache,
 }
 
 struct Run {
@@ -75,6 +77,7 @@ impl ChecksView {
 
     fn check_ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, check: &Check, actions: &mut Vec<Action>) {
         let Some(run) = &mut self.run else { return };
+        let chart_rows = &mut self.chart_rows;
         let dark = ui.visuals().dark_mode;
         ui.label(RichText::new(&check.title).font(theme::Type::Title.font()).strong());
         if let Some((right, total)) = run.finished {
@@ -107,11 +110,8 @@ impl ChecksView {
                     .wrap(),
             );
             if let Some(ds) = item.dataset.as_deref().and_then(|id| pack.datasets.get(id)) {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("Read the chart:");
-                    if ui.link(&ds.title).clicked() {
-                        actions.push(Action::ShowChart(ds.id.clone()));
-                    }
+                ui.push_id(("check-chart", i), |ui| {
+                    actions.extend(widgets::chart::dataset_chart(ui, pack, state, ds, chart_rows));
                 });
             }
             for (c, choice) in item.choices.iter().enumerate() {
@@ -196,6 +196,7 @@ fn rating(v: Option<f64>) -> String {
 
 fn change(before: Option<f64>, after: Option<f64>, scale: f64, unit: &str) -> String {
     match (before, after) {
+        (Some(b), Some(a)) if scale > 1.0 => format!("{:+.0}{unit}", (a - b) * scale),
         (Some(b), Some(a)) => format!("{:+.1}{unit}", (a - b) * scale),
         _ => "–".to_string(),
     }
@@ -226,7 +227,7 @@ fn results_ui(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Acti
     for cmp in model::comparisons(pack, attempts) {
         ui.add_space(8.0);
         let title = match cmp.after {
-            Some(after) => format!("{}, then {}", cmp.before.title, after.title),
+            Some(after) => format!("Before: \"{}\" · After: \"{}\"", cmp.before.title, after.title),
             None => cmp.before.title.clone(),
         };
         ui.label(RichText::new(title).font(theme::Type::Subheading.font()).strong());
@@ -276,7 +277,12 @@ fn results_ui(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Acti
                 for (i, statement) in cmp.before.confidence.iter().enumerate() {
                     let b = cmp.before_avg.confidence.get(i).copied().flatten();
                     let a = after.confidence.get(i).copied().flatten();
-                    ui.add(egui::Label::new(format!("Confidence: {}", pack.plain(&statement.statement))).wrap());
+                    // A wide first column: the statements are sentences.
+                    ui.vertical(|ui| {
+                        ui.set_min_width(440.0);
+                        ui.set_max_width(440.0);
+                        ui.add(egui::Label::new(format!("Confidence: {}", pack.plain(&statement.statement))).wrap());
+                    });
                     ui.label(rating(b));
                     ui.label(rating(a));
                     ui.label(change(b, a, 1.0, ""));

@@ -55,7 +55,9 @@ impl Views {
     pub fn ui(&mut self, ui: &mut egui::Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         match &state.route {
             Route::Home => home::ui(ui, pack, state),
-            Route::Section(id) => section::ui(ui, pack, id, state.section_hidden(pack, id)),
+            Route::Section(id) => {
+                section::ui(ui, pack, id, state.section_hidden(pack, id), state.in_short, state.presenting())
+            }
             Route::Timeline => self.timeline.ui(ui, pack, state),
             Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
             Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),

@@ -18,6 +18,8 @@ pub struct QuizView {
     round: Option<Round>,
     /// Rounds started so far (varies the order of the choices between rounds).
     rounds: u64,
+    /// Category rows of the chart a chart item shows.
+    chart_rows: crate::widgets::chart::model::RowsCache,
 }
 
 struct Round {
@@ -56,7 +58,6 @@ const LETTERS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 
 /// A question of a round: a quiz item, or a check item a lesson's exit check names.
 struct Question<'a> {
-    id: &'a str,
     question: &'a str,
     choices: &'a [Choice],
     /// The quiz item (for its section, events and sources); `None` for a check item.
@@ -67,7 +68,6 @@ struct Question<'a> {
 fn question<'a>(pack: &'a Pack, id: &str) -> Option<Question<'a>> {
     if let Some(q) = pack.quiz.get(id) {
         return Some(Question {
-            id: &q.id,
             question: &q.question,
             choices: &q.choices,
             quiz: Some(q),
@@ -75,13 +75,7 @@ fn question<'a>(pack: &'a Pack, id: &str) -> Option<Question<'a>> {
         });
     }
     let (_, item) = pack.check_item(id)?;
-    Some(Question {
-        id: &item.id,
-        question: &item.question,
-        choices: &item.choices,
-        quiz: None,
-        dataset: item.dataset.as_deref(),
-    })
+    Some(Question { question: &item.question, choices: &item.choices, quiz: None, dataset: item.dataset.as_deref() })
 }
 
 impl QuizView {
@@ -111,14 +105,25 @@ impl QuizView {
         }
         crate::widgets::reading_column(ui, "quiz", |ui| {
             ui.label(RichText::new("Quiz").font(crate::theme::Type::Title.font()).strong());
-            actions.extend(section_picker(ui, pack, state));
+            if state.quiz_items.is_empty() {
+                actions.extend(section_picker(ui, pack, state));
+            } else {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} questions chosen for this lesson", state.quiz_items.len())).strong(),
+                    );
+                    if !state.presenting() && ui.button("Choose questions by section instead").clicked() {
+                        actions.push(Action::OpenQuiz(state.quiz_section.clone()));
+                    }
+                });
+            }
             ui.add_space(10.0);
-            self.round_ui(ui, pack, &mut actions);
+            self.round_ui(ui, pack, state, &mut actions);
         });
         actions
     }
 
-    fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, actions: &mut Vec<Action>) {
+    fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
         let Some(round) = &mut self.round else { return };
         if round.questions.is_empty() {
             ui.label("There are no questions for this choice.");
@@ -171,7 +176,8 @@ impl QuizView {
                 .wrap(),
         );
         if let Some(ds) = q.dataset.and_then(|id| pack.datasets.get(id)) {
-            actions.extend(widgets::chart_figure(ui, pack, ds, q.id));
+            ui.add_space(6.0);
+            actions.extend(widgets::chart::dataset_chart(ui, pack, state, ds, &mut self.chart_rows));
         }
         ui.add_space(6.0);
         for (shown, &choice_index) in order.iter().enumerate() {

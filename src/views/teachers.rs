@@ -34,7 +34,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let dark = ui.visuals().dark_mode;
     let presenting = state.presenter.is_some();
     widgets::reading_column(ui, "teachers", |ui| {
-        ui.label(RichText::new("For teachers").font(theme::Type::Title.font()).strong());
+        // On the projector the page speaks for itself (the class sees the ground rules, not
+        // a view "for teachers").
+        if !presenting {
+            ui.label(RichText::new("For teachers").font(theme::Type::Title.font()).strong());
+        }
         if pack.guide.is_empty() {
             ui.label("This pack has no guide for teachers.");
             return;

@@ -3,6 +3,7 @@
 //! Widgets read the pack and return actions; they never import a view.
 
 pub mod area_chart;
+pub mod chart;
 mod confirm;
 mod layout;
 pub mod lazy_list;
@@ -63,19 +64,5 @@ pub fn source_list(ui: &mut Ui, pack: &Pack, sources: &[String]) -> Vec<Action> 
             });
         }
     }
-    actions
-}
-
-/// The chart a question is about (quiz and check items that read a chart): its title and
-/// a link that opens it in the Charts view.
-pub fn chart_figure(ui: &mut Ui, pack: &Pack, ds: &crate::content::schema::Dataset, _salt: &str) -> Vec<Action> {
-    let _ = pack;
-    let mut actions = Vec::new();
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Read the chart:");
-        if ui.link(RichText::new(&ds.title).strong()).clicked() {
-            actions.push(Action::ShowChart(ds.id.clone()));
-        }
-    });
     actions
 }
