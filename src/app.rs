@@ -510,7 +510,8 @@ pub fn icon() -> egui::IconData {
     egui::IconData { rgba, width: size as u32, height: size as u32 }
 }
 
-/// Opens the window and runs until it is closed.
+/// Opens the window and runs until it is closed (the browser build starts in `web.rs`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run(options: StartOptions) -> eframe::Result {
     let notice = Platform.storage_file().and_then(|p| Platform.set_aside_if_corrupt(&p));
     let native = eframe::NativeOptions {

@@ -23,6 +23,8 @@ pub mod state;
 pub mod theme;
 pub mod timelinejs_export;
 pub mod views;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 pub mod widgets;
 
 /// The app's id for window managers and the saved-state folder.

@@ -9,18 +9,29 @@
 //! Reading a pack from a path is the content loader's (`content::files::DirFiles`, which
 //! `decoded check` shares); the app reaches it only through [`Platform::read_pack`].
 //!
-//! `native` implements it for desktops. A web build adds `web.rs` with the same methods
-//! (downloads for [`Platform::write_file`], the browser's file picker for
-//! [`Platform::browse`], `web-time` for the clock) and picks it with `cfg(target_arch)`.
+//! `native` implements it for desktops; `web` (wasm32) has the same methods (downloads for
+//! [`Platform::write_file`], the browser's file picker and dropped files for
+//! [`Platform::browse`], `web-time` for the clock), picked with `cfg(target_arch)`. Files
+//! a browser hands over arrive as bytes: [`picked`] turns them (a `.zip`, several files, a
+//! TimelineJS file) into a pack through the same loader, with [`zip`] reading the archive.
 //!
 //! Answers that arrive after the frame that asked for them (a dialog's choice, a captured
 //! screenshot) come back through the [`Inbox`] as actions, which the app applies at the
 //! start of its next frame; natively a dialog answers at once, on the web a picker answers
 //! later, and the app does not need to know which.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod native;
+#[cfg(target_arch = "wasm32")]
+mod web;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use native::Platform;
+#[cfg(target_arch = "wasm32")]
+pub use web::Platform;
+
+pub mod picked;
+pub mod zip;
 
 use std::sync::{Arc, Mutex};
 

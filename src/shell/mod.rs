@@ -72,14 +72,25 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
     let modal = egui::Modal::new(egui::Id::unique("open-pack")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.label(RichText::new("Open a content pack").strong().font(crate::theme::Type::Large.font()));
-        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
-        let label = ui.label("Folder or file:");
-        let field = ui
-            .add(egui::TextEdit::singleline(path).hint_text("/home/teacher/my-pack").desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        // In a browser there are no paths: files come from the picker or are dropped on the page.
+        let web = cfg!(target_arch = "wasm32");
+        ui.label(if web {
+            "A pack is a .zip of a folder with a pack.json file (or all of its files); a TimelineJS .json or .csv file opens as a timeline. Choose it below, or drop it on the page. If it has problems, the built-in pack stays open and the problems are listed."
+        } else {
+            "A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed."
+        });
+        let label = ui.label(if web { "Opened from this computer:" } else { "Folder or file:" });
+        let hint = if web { "choose a .zip or files below" } else { "/home/teacher/my-pack" };
+        let field =
+            ui.add(egui::TextEdit::singleline(path).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button("Choose folder…").on_hover_text("Pick a pack folder with the system's file dialog").clicked() {
+            let (choose, help) = if web {
+                ("Choose a pack (.zip or files)…", "Pick a pack's .zip, or all of its files, with the browser's file picker")
+            } else {
+                ("Choose folder…", "Pick a pack folder with the system's file dialog")
+            };
+            if ui.button(choose).on_hover_text(help).clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::PackFolder));
             }
             if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file or a Google Sheets template .csv").clicked() {

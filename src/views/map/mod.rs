@@ -175,7 +175,9 @@ impl MapView {
     fn online_tiles(&mut self, ui: &Ui, on: bool) {
         match (on, self.tiles.is_some()) {
             (true, false) => {
-                // walkers is built without its default crypto backend; give rustls one.
+                // walkers is built without its default crypto backend; give rustls one (in a
+                // browser, the browser does TLS).
+                #[cfg(not(target_arch = "wasm32"))]
                 let _ = rustls::crypto::ring::default_provider().install_default();
                 self.tiles = Some(walkers::HttpTiles::new(walkers::sources::OpenStreetMap, ui.ctx().clone()));
             }

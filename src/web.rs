@@ -1,0 +1,274 @@
+//! The browser build (wasm32): starts the app on the page's canvas, reads the deep link
+//! (`?view=map&date=2015-01`, `?view=lessons&focus=LESSON_ID`: the command line's
+//! `--view/--date/--focus`, through the same route table), writes progress and settings to
+//! localStorage as soon as they change (eframe saves on the web only at intervals and on
+//! `beforeunload`, which a closed tab may never send), and, with `?bench=N`, renders every
+//! view N times and logs the median frame times.
+//!
+//! The page (`web/index.html`) shows a loading screen until [`first_frame`] and a message
+//! of its own if WebGL is missing or the app fails to start.
+
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::JsValue;
+
+use crate::action::Action;
+use crate::app::{DecodedApp, StartOptions};
+use crate::content::PackDate;
+use crate::persist::Saved;
+use crate::platform::{Inbox, Platform};
+use crate::progress::Progress;
+use crate::route::{Route, StartRoute};
+
+/// Starts the app (the `decoded-web` binary's `main`).
+pub fn main() {
+    let _ = eframe::WebLogger::init(log::LevelFilter::Warn);
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(message) = start().await {
+            show_error(&message);
+        }
+    });
+}
+
+async fn start() -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let canvas = document
+        .get_element_by_id("decoded_canvas")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .ok_or("the page has no canvas with id decoded_canvas")?;
+    let query = window.location().search().unwrap_or_default();
+    let link = DeepLink::parse(&query);
+    let runner = eframe::WebRunner::new();
+    let web_options = eframe::WebOptions::default();
+    let started = runner
+        .start(
+            canvas,
+            web_options,
+            Box::new(move |cc| {
+                let app = DecodedApp::new(cc, link.options, link.problem);
+                Ok(Box::new(WebApp::new(app, link.bench)))
+            }),
+        )
+        .await;
+    started.map_err(|e| format!("The app could not start: {}", js_text(&e)))?;
+    watch_for_panic(runner);
+    Ok(())
+}
+
+/// What the page's address asks for.
+pub struct DeepLink {
+    pub options: StartOptions,
+    /// Why a part of the link was ignored (shown as a notice).
+    pub problem: Option<String>,
+    /// `?bench=N`: frames per view.
+    pub bench: Option<u32>,
+}
+
+impl DeepLink {
+    /// Reads `?view=…&focus=…&date=…&bench=N` (a link that asks for something the app does
+    /// not have starts at home and says why, instead of failing).
+    pub fn parse(query: &str) -> DeepLink {
+        let params = web_sys::UrlSearchParams::new_with_str(query).ok();
+        let get = |key: &str| params.as_ref().and_then(|p| p.get(key)).filter(|v| !v.is_empty());
+        let (view, focus, date) = (get("view"), get("focus"), get("date"));
+        let mut problems = Vec::new();
+        let start = Route::from_cli(view.as_deref(), focus.as_deref()).unwrap_or_else(|e| {
+            problems.push(format!("The link's view was not used: {e}."));
+            StartRoute::default()
+        });
+        let date = match date.as_deref().map(PackDate::parse) {
+            Some(Ok(d)) if d.problem().is_none() => Some(d),
+            Some(Ok(d)) => {
+                problems.push(format!(
+                    "The link's date {} was not used: {}.",
+                    d.iso(),
+                    d.problem().unwrap_or_default()
+                ));
+                None
+            }
+            Some(Err(e)) => {
+                problems.push(format!("The link's date was not used: {e}."));
+                None
+            }
+            None => None,
+        };
+        let bench = get("bench").and_then(|n| n.parse().ok()).map(|n: u32| n.clamp(1, 1000));
+        let problem = (!problems.is_empty()).then(|| problems.join(" "));
+        DeepLink { options: StartOptions { start, date, ..StartOptions::default() }, problem, bench }
+    }
+}
+
+/// The app as the browser runs it: writes what the learner did at once, reads dropped
+/// files, and runs the benchmark when asked.
+struct WebApp {
+    app: DecodedApp,
+    /// What storage holds now.
+    stored: Option<(Progress, Saved)>,
+    /// Dropped files, read between frames.
+    inbox: Inbox,
+    bench: Option<Bench>,
+}
+
+impl WebApp {
+    fn new(app: DecodedApp, bench: Option<u32>) -> Self {
+        // Nothing is taken as stored: the first frame writes the view the link opened.
+        let stored = None;
+        let bench = bench.map(|frames| Bench::new(&app, frames));
+        WebApp { app, stored, inbox: Inbox::default(), bench }
+    }
+
+    /// Writes progress and settings to localStorage when they differ from what it holds.
+    fn save_if_changed(&mut self, frame: &mut eframe::Frame) {
+        let now = (self.app.state.progress.clone(), self.app.saved());
+        if self.stored.as_ref() == Some(&now) {
+            return;
+        }
+        if let Some(storage) = frame.storage_mut() {
+            eframe::App::save(&mut self.app, storage);
+            storage.flush();
+            self.stored = Some(now);
+        }
+    }
+}
+
+impl eframe::App for WebApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        for action in self.inbox.take() {
+            self.app.apply(action);
+        }
+        Platform.dropped_files(ui.ctx(), &self.inbox);
+        if let Some(bench) = &mut self.bench {
+            bench.before(&mut self.app, ui.ctx(), frame.info().cpu_usage);
+        }
+        let started = web_time::Instant::now();
+        eframe::App::ui(&mut self.app, ui, frame);
+        if let Some(bench) = &mut self.bench {
+            bench.after(started.elapsed().as_secs_f32());
+        }
+        self.save_if_changed(frame);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::App::save(&mut self.app, storage);
+    }
+}
+
+/// `?bench=N`: every view in turn, a few frames to settle, then N frames measured: the
+/// app's own pass (`ui`) and eframe's CPU time of the whole frame (layout, tessellation,
+/// painting). The medians go to the console as `decoded-bench {json}` and to
+/// `window.decodedBench`.
+struct Bench {
+    routes: Vec<Route>,
+    frames: u32,
+    at: usize,
+    frame: u32,
+    ui: Vec<f32>,
+    cpu: Vec<f32>,
+    results: Vec<String>,
+}
+
+const SETTLE_FRAMES: u32 = 5;
+
+impl Bench {
+    fn new(app: &DecodedApp, frames: u32) -> Self {
+        let mut routes: Vec<Route> =
+            crate::route::VIEWS.iter().filter(|v| v.nav.is_some()).map(|v| v.route.clone()).collect();
+        if let Some(section) = app.pack.sections.items.first() {
+            routes.insert(1, Route::Section(section.id.clone()));
+        }
+        Bench { routes, frames, at: 0, frame: 0, ui: Vec::new(), cpu: Vec::new(), results: Vec::new() }
+    }
+
+    fn before(&mut self, app: &mut DecodedApp, ctx: &egui::Context, last_cpu: Option<f32>) {
+        let Some(route) = self.routes.get(self.at) else { return };
+        ctx.request_repaint();
+        if self.frame == 0 {
+            app.apply(Action::Navigate(route.clone()));
+        }
+        if self.frame > SETTLE_FRAMES
+            && let Some(cpu) = last_cpu
+        {
+            self.cpu.push(cpu * 1000.0);
+        }
+    }
+
+    fn after(&mut self, ui_seconds: f32) {
+        let Some(route) = self.routes.get(self.at) else { return };
+        self.frame += 1;
+        if self.frame > SETTLE_FRAMES {
+            self.ui.push(ui_seconds * 1000.0);
+        }
+        if self.frame > SETTLE_FRAMES + self.frames {
+            self.results.push(format!(
+                "{{\"view\":\"{}\",\"ui_ms\":{:.3},\"frame_cpu_ms\":{:.3},\"frames\":{}}}",
+                route.name(),
+                median(&mut self.ui),
+                median(&mut self.cpu),
+                self.frames
+            ));
+            self.ui.clear();
+            self.cpu.clear();
+            self.frame = 0;
+            self.at += 1;
+            if self.at == self.routes.len() {
+                let json = format!("[{}]", self.results.join(","));
+                log::warn!("decoded-bench {json}");
+                if let Some(w) = web_sys::window() {
+                    let _ = js_sys::Reflect::set(&w, &"decodedBench".into(), &json.into());
+                }
+            }
+        }
+    }
+}
+
+fn median(values: &mut [f32]) -> f32 {
+    if values.is_empty() {
+        return f32::NAN;
+    }
+    values.sort_by(f32::total_cmp);
+    values[values.len() / 2]
+}
+
+/// The app drew its first frame: the page drops its loading screen (`data-ready` on the root
+/// element) and the time since navigation is logged and kept in `window.decodedFirstFrameMs`.
+pub fn first_frame() {
+    let Some(window) = web_sys::window() else { return };
+    let ms = window.performance().map_or(f64::NAN, |p| p.now());
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-ready", "1");
+    }
+    let _ = js_sys::Reflect::set(&window, &"decodedFirstFrameMs".into(), &ms.into());
+    log::warn!("decoded: first frame at {ms:.0} ms");
+}
+
+/// Shows a message in the page's error box (the canvas cannot say it).
+fn show_error(message: &str) {
+    log::error!("decoded: {message}");
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-failed", "1");
+    }
+    if let Some(el) = document.get_element_by_id("decoded_error") {
+        el.set_text_content(Some(message));
+    }
+}
+
+/// Once a second, looks for a panic; if there was one, the page says so.
+fn watch_for_panic(runner: eframe::WebRunner) {
+    let check = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if runner.has_panicked() {
+            let summary = runner.panic_summary().map(|s| s.message()).unwrap_or_default();
+            show_error(&format!(
+                "Sorry, the app stopped because of an error: {summary}. Reload the page to start again; your progress is saved."
+            ));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), 1000);
+    }
+    check.forget();
+}
+
+fn js_text(value: &JsValue) -> String {
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
