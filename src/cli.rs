@@ -49,6 +49,41 @@ pub enum Command {
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         path: PathBuf,
     },
+    /// Print the teacher kit as PDF files into DIR (A4 or US Letter), without a window.
+    Export {
+        /// What to print: lessons (plan, worksheet and exit ticket per lesson), handouts
+        /// (worksheets, exit tickets, practice cards, rubrics), quiz (with answer key), practice
+        /// (cards with answer key), glossary, or guide ("For teachers").
+        #[arg(value_enum)]
+        what: PrintWhat,
+        /// The folder to write the PDF files into (created if missing).
+        #[arg(value_hint = clap::ValueHint::DirPath)]
+        dir: PathBuf,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PrintPaper,
+        /// Print another content pack (a folder with pack.json) instead of the built-in one.
+        #[arg(long, value_name = "PACK", value_hint = clap::ValueHint::AnyPath)]
+        content: Option<PathBuf>,
+    },
+}
+
+/// What `decoded export` prints (`print::Kit`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintWhat {
+    Lessons,
+    Handouts,
+    Quiz,
+    Practice,
+    Glossary,
+    Guide,
+}
+
+/// Paper sizes for `decoded export` (`print::Paper`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintPaper {
+    A4,
+    Letter,
 }
 
 /// The whole command line as a `clap::Command`, for the man page and the completions.

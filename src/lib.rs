@@ -14,6 +14,7 @@ pub mod format;
 pub mod lessons;
 pub mod persist;
 pub mod platform;
+pub mod print;
 pub mod progress;
 pub mod route;
 pub mod search;

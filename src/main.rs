@@ -3,14 +3,18 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use decoded::cli::{Cli, Command};
+use decoded::cli::{Cli, Command, PrintPaper, PrintWhat};
 use decoded::content::{self, PackDate};
 use decoded::route::Route;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Check { stats, path }) = cli.command {
-        return check(&path, stats);
+    match cli.command {
+        Some(Command::Check { stats, path }) => return check(&path, stats),
+        Some(Command::Export { what, dir, paper, content }) => {
+            return export(what, &dir, paper, content.as_deref().or(cli.content.as_deref()));
+        }
+        None => {}
     }
     let start = match Route::from_cli(cli.view.as_deref(), cli.focus.as_deref()) {
         Ok(route) => route,
@@ -88,4 +92,55 @@ fn check(path: &std::path::Path, stats: bool) -> ExitCode {
         }
     }
     if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// `decoded export WHAT DIR`: prints a part of the teacher kit as PDF files.
+fn export(what: PrintWhat, dir: &std::path::Path, paper: PrintPaper, content: Option<&std::path::Path>) -> ExitCode {
+    use decoded::print::{Kit, Paper};
+    let outcome = match content {
+        None => content::load_builtin(),
+        Some(path) => match content::load_path(path) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let problems = outcome.diagnostics.len() - outcome.warnings().count();
+    if problems > 0 {
+        eprintln!("decoded: the pack has {problems} problem(s) (see `decoded check`); printing what it holds");
+    }
+    let kit = match what {
+        PrintWhat::Lessons => Kit::Lessons,
+        PrintWhat::Handouts => Kit::Handouts,
+        PrintWhat::Quiz => Kit::Quiz,
+        PrintWhat::Practice => Kit::Practice,
+        PrintWhat::Glossary => Kit::Glossary,
+        PrintWhat::Guide => Kit::Guide,
+    };
+    let paper = match paper {
+        PrintPaper::A4 => Paper::A4,
+        PrintPaper::Letter => Paper::Letter,
+    };
+    let files = match decoded::print::export(&outcome.pack, kit, paper) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("decoded: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("decoded: {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    for file in files {
+        let path = dir.join(&file.file_name);
+        if let Err(e) = std::fs::write(&path, &file.bytes) {
+            eprintln!("decoded: {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("{} ({} pages)", path.display(), file.pages);
+    }
+    ExitCode::SUCCESS
 }

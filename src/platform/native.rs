@@ -61,6 +61,7 @@ impl Platform {
         let what = match kind {
             ExportKind::ChartData => "the chart's data to",
             ExportKind::ChartImage => "the chart as an image:",
+            ExportKind::Print => "a PDF for print:",
         };
         let note = if fallback { format!(" (\"{}\" is not a folder)", chosen_folder.trim()) } else { String::new() };
         match save_new_file(&dir, file_name, bytes) {
