@@ -62,7 +62,9 @@ fn squeezed_text(path: &Path, pack: &Pack) -> String {
     let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext runs");
     assert!(out.status.success(), "pdftotext failed on {}", path.display());
     let text = String::from_utf8_lossy(&out.stdout);
+    // A page's first line starts with a form feed.
     text.lines()
+        .map(|l| l.trim_start_matches('\u{c}'))
         .filter(|l| !l.contains(" · page ") && !l.starts_with(&pack.manifest.title))
         .flat_map(|l| l.chars())
         .filter(|c| !c.is_whitespace() && *c != '\u{c}')

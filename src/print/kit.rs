@@ -25,9 +25,10 @@ pub fn quiz(pack: &Pack, items: &[&QuizItem], cites: &mut Cites) -> Part {
         if let Some(ds) = item.dataset.as_deref().and_then(|id| pack.datasets.get(id)) {
             q.push(Run::plain(format!(" (Use the chart \"{}\" in the app.)", ds.title)));
         }
-        b.push(Block::numbered(i + 1, q));
-        b.extend(item.choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
-        b.push(Block::Space(3.0));
+        let mut group = vec![Block::numbered(i + 1, q)];
+        group.extend(item.choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
+        group.push(Block::Space(3.0));
+        b.push(Block::Keep(group));
     }
     Part { title: "Quiz".into(), blocks: b }
 }
@@ -119,8 +120,13 @@ pub fn glossary(pack: &Pack, cites: &mut Cites) -> Part {
             b.push(Block::heading(2, first.unwrap_or_default()));
         }
         let mut r = vec![Run::bold(term.term.clone()), Run::plain(format!(" ({}). ", category(term.category)))];
-        r.extend(runs(pack, &term.definition, cites));
-        for s in &term.sources {
+        // The term's sources, after those its definition already cites inline.
+        let mut inline = Cites::default();
+        r.extend(runs(pack, &term.definition, &mut inline));
+        for s in inline.ids() {
+            cites.add(s);
+        }
+        for s in term.sources.iter().filter(|s| !inline.ids().contains(s)) {
             cites.add(s);
             r.push(Run::plain(format!(" [{}]", pack.cite_label(s))));
         }
@@ -244,9 +250,10 @@ pub fn checks(pack: &Pack, cites: &mut Cites) -> Vec<Part> {
         }
         key.push(Block::heading(2, check.title.clone()));
         for (i, item) in check.items.iter().enumerate() {
-            b.push(Block::numbered(i + 1, runs(pack, &item.question, cites)));
-            b.extend(item.choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
-            b.push(Block::Space(3.0));
+            let mut group = vec![Block::numbered(i + 1, runs(pack, &item.question, cites))];
+            group.extend(item.choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
+            group.push(Block::Space(3.0));
+            b.push(Block::Keep(group));
             let answers: Vec<String> =
                 item.choices.iter().filter(|c| c.correct).map(|c| plain(pack, &c.text, cites)).collect();
             let mut r = runs(pack, &item.question, cites);

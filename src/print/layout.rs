@@ -29,7 +29,7 @@ const INDENT: f32 = 16.0;
 const CARD_GAP: f32 = 22.0;
 
 /// Paper sizes teachers print on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Paper {
     #[default]
     A4,
@@ -118,6 +118,9 @@ pub enum Block {
     Space(f32),
     /// Go on at the top of the next page.
     PageBreak,
+    /// Blocks kept on one page (a question with its choices, a prompt with its answer
+    /// lines), unless together they are taller than a page.
+    Keep(Vec<Block>),
 }
 
 impl Block {
@@ -323,6 +326,23 @@ fn cut_word(fonts: &Fonts, pieces: &Line, size: f32, width: f32) -> (Line, Line)
             }
         }
     }
+    // Never end a cut line with a hyphen: a reader (and text extraction) would take it for a
+    // word broken by hyphenation and drop it. Carry it to the next line.
+    let pieces = head.len();
+    if let Some((text, bold)) = head.last_mut()
+        && text.ends_with('-')
+        && (text.len() > 1 || pieces > 1)
+    {
+        let bold = *bold;
+        text.pop();
+        if text.is_empty() {
+            head.pop();
+        }
+        match tail.first_mut() {
+            Some((t, b)) if *b == bold => t.insert(0, '-'),
+            _ => tail.insert(0, ("-".to_string(), bold)),
+        }
+    }
     (head, tail)
 }
 
@@ -358,6 +378,7 @@ fn lead_height(flow: &Flow<'_>, block: Option<&Block>) -> f32 {
         Some(Block::Table { .. }) => BODY * LEADING * 3.5,
         Some(Block::Card { .. }) => flow.room() + 1.0,
         Some(Block::Lines(n)) => 22.0 * (*n).min(2) as f32,
+        Some(Block::Keep(blocks)) => height(flow, blocks),
         Some(Block::Para { size, .. }) => size * LEADING * 2.0,
         Some(_) => BODY * LEADING * 2.0,
         None => 0.0,
@@ -398,7 +419,8 @@ fn place(flow: &mut Flow<'_>, block: &Block, next: Option<&Block>) {
         }
         Block::Item { marker, runs, depth } => {
             let left = flow.left() + INDENT * f32::from(*depth);
-            paragraph(flow, runs, BODY, left + INDENT, Some((left, marker.clone())), Tone::Ink);
+            let hang = INDENT.max(flow.fonts.width(marker, false, BODY) + 5.0);
+            paragraph(flow, runs, BODY, left + hang, Some((left, marker.clone())), Tone::Ink);
             flow.y += BODY * 0.3;
         }
         Block::Choice { runs } => {
@@ -427,7 +449,27 @@ fn place(flow: &mut Flow<'_>, block: &Block, next: Option<&Block>) {
                 flow.new_page();
             }
         }
+        Block::Keep(blocks) => {
+            let h = height(flow, blocks);
+            if h <= flow.bottom() - MARGIN_TOP {
+                flow.ensure(h);
+            }
+            for (i, b) in blocks.iter().enumerate() {
+                place(flow, b, blocks.get(i + 1).or(next));
+            }
+        }
     }
+}
+
+/// How tall `blocks` are when placed in the middle of a page (a dry run on an endless page).
+fn height(flow: &Flow<'_>, blocks: &[Block]) -> f32 {
+    let start = MARGIN_TOP + 1.0;
+    let mut scratch =
+        Flow { fonts: flow.fonts, width: flow.width, height: 1.0e7, y: start, part: 0, pages: vec![(0, Vec::new())] };
+    for (i, b) in blocks.iter().enumerate() {
+        place(&mut scratch, b, blocks.get(i + 1));
+    }
+    scratch.y - start
 }
 
 /// Wrapped text from `left`, with an optional hanging marker (a bullet, a number or a tick
@@ -709,12 +751,14 @@ mod tests {
             Run::plain(
                 " of items [Winter 2015]. https://www.example.org/a/very/long/address/that/cannot/fit/on/one/line",
             ),
+            Run::plain(" https://icct.nl/ICCT-Ingram-Islamic-State-English-Language-Magazines-March2018-1-a-b-c-d.pdf"),
         ];
         let lines = wrap(&fonts, &runs, BODY, 150.0);
         assert!(lines.len() > 3);
         for line in &lines {
             let w: f32 = line.iter().map(|(t, b)| fonts.width(t, *b, BODY)).sum();
             assert!(w <= 150.01, "{line:?} is {w} wide");
+            assert!(!line.last().is_some_and(|(t, _)| t.ends_with('-')), "{line:?} ends with a hyphen");
         }
         let printed: String = lines.iter().flatten().map(|(t, _)| t.as_str()).collect();
         let written: String = runs.iter().map(|r| r.text.as_str()).collect();

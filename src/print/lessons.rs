@@ -225,8 +225,7 @@ pub fn worksheet(pack: &Pack, lesson: &Lesson, cites: &mut Cites) -> Part {
         b.push(Block::para(vec![Run::bold(step.title.clone())]));
         for prompt in prompts {
             n += 1;
-            b.push(Block::numbered(n, runs(pack, prompt, cites)));
-            b.push(Block::Lines(3));
+            b.push(Block::Keep(vec![Block::numbered(n, runs(pack, prompt, cites)), Block::Lines(3)]));
         }
         if let Some(alt) = step.alternative.as_ref().filter(|a| !a.prompts.is_empty()) {
             b.push(Block::small(vec![Run::plain(format!(
@@ -235,8 +234,7 @@ pub fn worksheet(pack: &Pack, lesson: &Lesson, cites: &mut Cites) -> Part {
             ))]));
             for prompt in &alt.prompts {
                 n += 1;
-                b.push(Block::numbered(n, runs(pack, prompt, cites)));
-                b.push(Block::Lines(3));
+                b.push(Block::Keep(vec![Block::numbered(n, runs(pack, prompt, cites)), Block::Lines(3)]));
             }
         }
     }
@@ -256,9 +254,10 @@ pub fn exit_ticket(pack: &Pack, lesson: &Lesson, cites: &mut Cites) -> Option<Pa
         Block::small(vec![Run::plain("Tick one answer for each question.")]),
     ];
     for (i, (question, choices)) in items.into_iter().enumerate() {
-        b.push(Block::numbered(i + 1, runs(pack, question, cites)));
-        b.extend(choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
-        b.push(Block::Space(4.0));
+        let mut group = vec![Block::numbered(i + 1, runs(pack, question, cites))];
+        group.extend(choices.iter().map(|c| Block::Choice { runs: runs(pack, &c.text, cites) }));
+        group.push(Block::Space(4.0));
+        b.push(Block::Keep(group));
     }
     Some(Part { title: format!("{name} exit ticket"), blocks: b })
 }
