@@ -222,10 +222,13 @@ pub fn worksheet(pack: &Pack, lesson: &Lesson, cites: &mut Cites) -> Part {
         if prompts.is_empty() {
             continue;
         }
-        b.push(Block::para(vec![Run::bold(step.title.clone())]));
+        // The step's title stays on the page of its first prompt.
+        let mut title = Some(Block::para(vec![Run::bold(step.title.clone())]));
         for prompt in prompts {
             n += 1;
-            b.push(Block::Keep(vec![Block::numbered(n, runs(pack, prompt, cites)), Block::Lines(3)]));
+            let mut group: Vec<Block> = title.take().into_iter().collect();
+            group.extend([Block::numbered(n, runs(pack, prompt, cites)), Block::Lines(3)]);
+            b.push(Block::Keep(group));
         }
         if let Some(alt) = step.alternative.as_ref().filter(|a| !a.prompts.is_empty()) {
             b.push(Block::small(vec![Run::plain(format!(
