@@ -188,9 +188,39 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
+/// The map at 1920×1080 with every layer on (territory in its three layers, places, flows),
+/// still at 1× and 2×, and while playing: each frame steps the date cursor one month, as Play
+/// does, so a frame may have to draw (and on the first pass, triangulate) a new month.
+fn map(c: &mut Criterion) {
+    use decoded::action::Action;
+    use decoded::content::PackDate;
+    use decoded::route::{MapLayer, MapLayers};
+    let pack = decoded::content::load_builtin().pack;
+    let months: Vec<PackDate> = pack.territory_snapshots().iter().map(|m| m.date).collect();
+    let mut g = c.benchmark_group("map");
+    for (label, zoom) in [("1x", 1.0), ("2x", 2.0)] {
+        let mut harness = harness_at(pack.clone(), "map", zoom);
+        harness.state_mut().apply(Action::ShowMapLayers(MapLayers::only(MapLayer::ALL)));
+        harness.state_mut().apply(Action::SetDate(PackDate::month(2015, 6)));
+        harness.run_steps(4);
+        g.bench_function(format!("all_layers/{label}"), |b| b.iter(|| black_box(frame_once(&mut harness))));
+    }
+    let mut harness = harness_at(pack.clone(), "map", 1.0);
+    harness.state_mut().apply(Action::ShowMapLayers(MapLayers::only(MapLayer::ALL)));
+    let mut next = 0;
+    g.bench_function("playing/1x", |b| {
+        b.iter(|| {
+            harness.state_mut().apply(Action::SetDate(months[next % months.len()]));
+            next += 1;
+            black_box(frame_once(&mut harness))
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
-    targets = load, frames, search, scale
+    targets = load, frames, search, scale, map
 }
 criterion_main!(benches);

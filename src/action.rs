@@ -7,7 +7,7 @@
 //! touches the machine goes through [`crate::platform`].
 
 use crate::content::PackDate;
-use crate::progress::PracticeAnswer;
+use crate::progress::{CheckAttempt, PracticeAnswer};
 use crate::route::{Focus, MapLayers, Route};
 use crate::theme::ThemeChoice;
 
@@ -47,6 +47,8 @@ pub enum ExportKind {
     ChartImage,
     /// A printable PDF of the teacher kit.
     Print,
+    /// Before/after check results as CSV.
+    CheckResults,
 }
 
 /// What the "Export for print" dialog will print, on which paper.
@@ -127,6 +129,21 @@ pub enum Action {
     ConfirmOpenUrl(bool),
     /// Go to the Quiz with questions from this section (`None` = all sections).
     OpenQuiz(Option<String>),
+    /// Ask exactly these quiz (or check) items, in this order; empty = the section's
+    /// questions again. Sent after [`Action::OpenQuiz`] by a lesson step.
+    QuizItems(Vec<String>),
+    /// Go to Practice running this named practice set (`None` = every post).
+    OpenPracticeSet(Option<String>),
+    /// Go to "For teachers" at this guide page (`None` = the first page).
+    ShowGuide(Option<String>),
+    /// Go to the checks view running this check (`None` = the list and results).
+    OpenCheck(Option<String>),
+    /// Go to the plan of this lesson (by id), read without presenting.
+    OpenPlan(String),
+    /// Show sections in their "In short" version (true) or in full.
+    SetInShort(bool),
+    /// Save a finished before/after check.
+    RecordCheck(CheckAttempt),
     /// Start presenting a lesson (by id): projector theme, fullscreen, first step.
     StartLesson(String),
     /// Move to another step of the lesson being presented.

@@ -156,6 +156,14 @@ impl DecodedApp {
             }
             let action = match pack.focus(id) {
                 Some(f) => Action::Focus(Some(f)),
+                // The teacher kit's views take their own ids: a guide page, a check, a lesson's plan.
+                None if state.route == Route::Teachers && pack.guide.get(id).is_some() => {
+                    Action::ShowGuide(Some(id.clone()))
+                }
+                None if state.route == Route::Checks && pack.checks.get(id).is_some() => {
+                    Action::OpenCheck(Some(id.clone()))
+                }
+                None if state.route == Route::Plan && pack.lessons.get(id).is_some() => Action::OpenPlan(id.clone()),
                 // `--view lessons --focus LESSON_ID` starts presenting that lesson (a desktop
                 // shortcut straight into a class).
                 None if pack.lessons.get(id).is_some() => Action::StartLesson(id.clone()),

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod content;
 pub mod export;
 pub mod format;
+pub mod kit;
 pub mod lessons;
 pub mod persist;
 pub mod platform;

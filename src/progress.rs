@@ -54,6 +54,38 @@ pub struct Progress {
     pub practice_days: Vec<PracticeDay>,
     /// When each practice post (by id) comes back.
     pub practice_items: BTreeMap<String, ItemSchedule>,
+    /// Finished before/after checks, oldest first (see [`crate::checks`]).
+    pub check_attempts: Vec<CheckAttempt>,
+}
+
+/// One finished before/after check, as answered on this computer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CheckAttempt {
+    /// Check id.
+    pub check: String,
+    /// Day number (days since 1970-01-01, UTC).
+    pub day: i64,
+    /// One answer per item, in the check's order.
+    pub answers: Vec<CheckAnswer>,
+    /// One rating per confidence statement, in the check's order.
+    pub confidence: Vec<ConfidenceRating>,
+}
+
+/// The answer to one check item.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CheckAnswer {
+    pub item: String,
+    /// Index of the chosen choice in the pack's list (`None`: skipped).
+    pub chosen: Option<usize>,
+    pub correct: bool,
+}
+
+/// A rating of one confidence statement, 1 (strongly disagree) to 5 (strongly agree).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ConfidenceRating {
+    pub id: String,
+    /// 1–5; `None`: not rated.
+    pub rating: Option<u8>,
 }
 
 impl Default for Progress {
@@ -64,6 +96,7 @@ impl Default for Progress {
             quiz_results: Vec::new(),
             practice_days: Vec::new(),
             practice_items: BTreeMap::new(),
+            check_attempts: Vec::new(),
         }
     }
 }
@@ -134,6 +167,20 @@ pub fn outcome(truth: &[String], answer: &PracticeAnswer) -> Outcome {
         (false, true) => Outcome::FalseAlarm,
         (false, false) => Outcome::CorrectRejection,
     }
+}
+
+/// The answer as scored, once the techniques in the post's `also_acceptable` list are set
+/// aside: those are reasonable readings outside the key ("not in the key — discuss why"),
+/// so they count neither as a hit nor as a false alarm. `None` when the learner ticked only
+/// such techniques: the answer is then left out of the tally (and counts as right for the
+/// post's schedule).
+pub fn scored_answer(answer: &PracticeAnswer, also_acceptable: &[String]) -> Option<PracticeAnswer> {
+    let techniques: BTreeSet<String> =
+        answer.techniques.iter().filter(|t| !also_acceptable.contains(t)).cloned().collect();
+    if !answer.ordinary && techniques.is_empty() && !answer.techniques.is_empty() {
+        return None;
+    }
+    Some(PracticeAnswer { ordinary: answer.ordinary, techniques })
 }
 
 /// Right judgement, and for a manipulative post at least one of its techniques named.
@@ -301,6 +348,19 @@ impl Progress {
         self.practice_items.insert(item_id.to_string(), next);
     }
 
+    /// Saves a finished before/after check.
+    pub fn record_check(&mut self, attempt: CheckAttempt) {
+        self.check_attempts.push(attempt);
+    }
+
+    /// Records an answer that named only techniques outside the key but acceptable
+    /// ([`scored_answer`] gave `None`): no tally, and the post's schedule moves on as after
+    /// a right answer.
+    pub fn record_discussed(&mut self, item_id: &str, today: i64) {
+        let next = reschedule(self.practice_items.get(item_id), true, today);
+        self.practice_items.insert(item_id.to_string(), next);
+    }
+
     /// How many of these posts have been answered before and are due on or before `today`.
     pub fn due_count<'a>(&self, item_ids: impl IntoIterator<Item = &'a str>, today: i64) -> usize {
         item_ids.into_iter().filter(|id| self.practice_items.get(*id).is_some_and(|s| s.due <= today)).count()
@@ -320,12 +380,18 @@ impl Progress {
             && self.quiz_results.is_empty()
             && self.practice_days.is_empty()
             && self.practice_items.is_empty()
+            && self.check_attempts.is_empty()
     }
 }
 
 /// "3 March 2025" for a day number.
 pub fn day_label(day: i64) -> String {
     crate::content::PackDate::from_day_number(day).to_string()
+}
+
+/// "2025-03-03" for a day number.
+pub fn day_label_iso(day: i64) -> String {
+    crate::content::PackDate::from_day_number(day).iso()
 }
 
 /// Reads progress from storage. A damaged entry gives an empty record, a notice, and the
@@ -372,6 +438,22 @@ mod tests {
 
     fn truth(ts: &[&str]) -> Vec<String> {
         ts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn also_acceptable_techniques_are_set_aside_when_scoring() {
+        let also = vec!["urgency".to_string()];
+        let ticked =
+            |ts: &[&str]| PracticeAnswer { ordinary: false, techniques: ts.iter().map(|t| t.to_string()).collect() };
+        assert_eq!(scored_answer(&ticked(&["urgency"]), &also), None, "only an acceptable extra: not scored");
+        let mixed = scored_answer(&ticked(&["urgency", "bandwagon"]), &also).expect("scored");
+        assert_eq!(mixed.techniques.len(), 1, "the acceptable extra is set aside");
+        let none = PracticeAnswer { ordinary: true, ..Default::default() };
+        assert_eq!(scored_answer(&none, &also), Some(none.clone()));
+        let mut p = Progress::default();
+        p.record_discussed("pr-x", 10);
+        assert_eq!(p.practice_total().total(), 0);
+        assert_eq!(p.practice_items["pr-x"].due, 11, "scheduled as after a right answer");
     }
 
     #[test]
@@ -477,6 +559,12 @@ mod tests {
         p.mark_read("sec-narratives");
         p.record_quiz(Some("sec-narratives".into()), 4, 6, 20_000);
         p.record_practice("pr-x", &truth(&["urgency"]), &answer(false, &["urgency"]), 20_000);
+        p.record_check(CheckAttempt {
+            check: "check-before".into(),
+            day: 20_000,
+            answers: vec![CheckAnswer { item: "ck-b-1".into(), chosen: Some(2), correct: false }],
+            confidence: vec![ConfidenceRating { id: "conf-1".into(), rating: Some(3) }],
+        });
         let mut storage = MemoryStorage::default();
         save(&mut storage, &p);
         let (back, notice, corrupt) = load(&storage);
@@ -496,9 +584,14 @@ mod tests {
         assert_eq!(corrupt.as_deref(), Some("{\"sections_read\": [1, 2"));
         storage.0.insert(PROGRESS_KEY.into(), "{\"version\": 7}".into());
         assert!(load(&storage).1.is_some(), "a newer layout is not silently misread");
-        // An older or partial record keeps what it has.
+        // A damaged check attempt is a damaged record like any other.
+        storage.0.insert(PROGRESS_KEY.into(), "{\"check_attempts\": [{\"check\": 3}]}".into());
+        let (p, notice, corrupt) = load(&storage);
+        assert!(p.is_empty() && notice.is_some() && corrupt.is_some());
+        // An older or partial record keeps what it has (a record from before the checks too).
         let partial = parse("{\"sections_read\": [\"sec-a\"]}").unwrap();
         assert!(partial.sections_read.contains("sec-a"));
+        assert!(partial.check_attempts.is_empty());
         assert_eq!(partial.version, PROGRESS_VERSION);
     }
 }

@@ -31,6 +31,12 @@ pub enum Route {
     Quiz,
     /// "Spot the technique": invented posts to judge.
     Practice,
+    /// "For teachers": the guide to teaching the pack safely (the page is `AppState::guide_page`).
+    Teachers,
+    /// Before-and-after checks and this computer's results (the check is `AppState::check`).
+    Checks,
+    /// One lesson's plan, read before class (the lesson is `AppState::plan_lesson`).
+    Plan,
     /// The pack's licences and credits (its `notice` page).
     Credits,
 }
@@ -61,7 +67,7 @@ pub struct ViewInfo {
 }
 
 /// Every view, in the order `--help` and error messages list them.
-pub static VIEWS: [ViewInfo; 12] = [
+pub static VIEWS: [ViewInfo; 15] = [
     ViewInfo { name: "home", route: Route::Home, nav: Some((NavGroup::Top, "Home")), focus_help: "" },
     ViewInfo {
         name: "section",
@@ -85,6 +91,13 @@ pub static VIEWS: [ViewInfo; 12] = [
         nav: Some((NavGroup::Explore, "Spot the technique")),
         focus_help: "",
     },
+    ViewInfo {
+        name: "checks",
+        route: Route::Checks,
+        nav: Some((NavGroup::Explore, "Before and after checks")),
+        focus_help: "with --focus CHECK_ID: start that check",
+    },
+    ViewInfo { name: "plan", route: Route::Plan, nav: None, focus_help: "with --focus LESSON_ID: that lesson's plan" },
     ViewInfo { name: "glossary", route: Route::Glossary, nav: Some((NavGroup::Reference, "Glossary")), focus_help: "" },
     ViewInfo { name: "sources", route: Route::Sources, nav: Some((NavGroup::Reference, "Sources")), focus_help: "" },
     ViewInfo {
@@ -92,6 +105,12 @@ pub static VIEWS: [ViewInfo; 12] = [
         route: Route::Help,
         nav: Some((NavGroup::Reference, "Where to get help")),
         focus_help: "",
+    },
+    ViewInfo {
+        name: "teachers",
+        route: Route::Teachers,
+        nav: Some((NavGroup::Reference, "For teachers")),
+        focus_help: "with --focus PAGE_ID: that page of the guide",
     },
     ViewInfo {
         name: "credits",
@@ -302,6 +321,10 @@ mod tests {
             Route::Lessons,
             Route::Quiz,
             Route::Practice,
+            Route::Teachers,
+            Route::Checks,
+            Route::Plan,
+            Route::Credits,
         ];
         assert_eq!(routes.len(), VIEWS.len());
         for r in routes {

@@ -17,6 +17,8 @@ pub enum ResultKind {
     Country,
     Source,
     Lesson,
+    /// A page of "For teachers".
+    Guide,
 }
 
 impl ResultKind {
@@ -28,7 +30,8 @@ impl ResultKind {
             ResultKind::Place => "Places",
             ResultKind::Country => "Countries",
             ResultKind::Source => "Sources",
-            ResultKind::Lesson => "Lessons",
+            ResultKind::Lesson => "Lesson plans",
+            ResultKind::Guide => "For teachers",
         }
     }
 
@@ -41,7 +44,7 @@ impl ResultKind {
             ResultKind::Place => Some(FocusKind::Place),
             ResultKind::Country => Some(FocusKind::Country),
             ResultKind::Source => Some(FocusKind::Source),
-            ResultKind::Lesson => None,
+            ResultKind::Lesson | ResultKind::Guide => None,
         }
     }
 }
@@ -143,6 +146,15 @@ impl SearchIndex {
                 String::new(),
             );
         }
+        for (i, l) in pack.lessons.iter().enumerate() {
+            let body: Vec<String> =
+                l.objectives.iter().chain(std::iter::once(&l.summary)).map(|p| pack.plain(p)).collect();
+            push(ResultKind::Lesson, &l.id, &l.title, format!("Lesson {}", i + 1), String::new(), body.join(" "));
+        }
+        for g in pack.guide.iter() {
+            let body: Vec<String> = g.paragraphs.iter().map(|p| pack.plain(p)).collect();
+            push(ResultKind::Guide, &g.id, &g.title, "For teachers".into(), pack.plain(&g.summary), body.join(" "));
+        }
         SearchIndex { entries }
     }
 
@@ -211,6 +223,17 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guide_pages_and_lesson_plans_are_found() {
+        let pack = crate::content::load_builtin().pack;
+        let index = SearchIndex::build(&pack);
+        let hits = index.query("promise secrecy", 6);
+        assert!(hits.iter().any(|h| h.kind == ResultKind::Guide && h.id == "tg-disclosure"), "{hits:#?}");
+        let lesson = &pack.lessons.items[0];
+        let hits = index.query(&lesson.title, 6);
+        assert!(hits.iter().any(|h| h.kind == ResultKind::Lesson && h.id == lesson.id), "{hits:#?}");
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

@@ -119,6 +119,18 @@ pub struct AppState {
     pub chart: Option<String>,
     /// The section whose questions the Quiz asks (`None` = all sections).
     pub quiz_section: Option<String>,
+    /// Exactly these quiz or check items (a lesson's exit check); empty = by section.
+    pub quiz_items: Vec<String>,
+    /// The practice set Practice runs (`None` = every post).
+    pub practice_set: Option<String>,
+    /// The page "For teachers" shows (`None` = the first).
+    pub guide_page: Option<String>,
+    /// The check the Checks view runs (`None` = the list of checks and the results).
+    pub check: Option<String>,
+    /// The lesson whose plan the Plan view shows (`None` = the first lesson).
+    pub plan_lesson: Option<String>,
+    /// Sections show their "In short" version instead of the full text.
+    pub in_short: bool,
     pub settings: Settings,
     pub dialogs: Dialogs,
     /// Presenter mode, while a lesson is being presented.
@@ -146,6 +158,12 @@ impl AppState {
             history: History::default(),
             chart: None,
             quiz_section: None,
+            quiz_items: Vec::new(),
+            practice_set: None,
+            guide_page: None,
+            check: None,
+            plan_lesson: None,
+            in_short: false,
             settings,
             dialogs: Dialogs::default(),
             presenter: None,
@@ -283,7 +301,27 @@ impl AppState {
                     self.route = Route::Quiz;
                 }
                 self.quiz_section = section;
+                self.quiz_items.clear();
             }
+            Action::QuizItems(items) => self.quiz_items = items,
+            Action::OpenPracticeSet(set) => {
+                self.navigate(Route::Practice);
+                self.practice_set = set;
+            }
+            Action::ShowGuide(page) => {
+                self.navigate(Route::Teachers);
+                self.guide_page = page;
+            }
+            Action::OpenCheck(check) => {
+                self.navigate(Route::Checks);
+                self.check = check;
+            }
+            Action::OpenPlan(lesson) => {
+                self.navigate(Route::Plan);
+                self.plan_lesson = Some(lesson);
+            }
+            Action::RecordCheck(attempt) => self.progress.record_check(attempt),
+            Action::SetInShort(on) => self.in_short = on,
             Action::StartLesson(_)
             | Action::StepLesson(_)
             | Action::LeavePresenter
@@ -298,7 +336,10 @@ impl AppState {
             }
             Action::RecordPractice { item, answer } => {
                 if let Some(post) = pack.practice.get(&item) {
-                    self.progress.record_practice(&item, &post.techniques, &answer, self.now.today);
+                    match crate::progress::scored_answer(&answer, &post.also_acceptable) {
+                        Some(scored) => self.progress.record_practice(&item, &post.techniques, &scored, self.now.today),
+                        None => self.progress.record_discussed(&item, self.now.today),
+                    }
                 }
             }
             Action::AskResetProgress => self.dialogs.confirm_reset = true,
@@ -349,13 +390,20 @@ impl AppState {
             }
             Action::SetHideSensitive(on) => {
                 self.hide_sensitive = on;
-                // A step that just became hidden gives way to the next visible one.
+                // The step on screen is shown again: as its alternative activity if it just
+                // became hidden (or gives way to the next step if it has none), as itself if
+                // it was shown again.
                 if let Some(p) = &self.presenter
                     && let Some(lesson) = pack.lessons.get(&p.lesson)
-                    && !crate::lessons::visible_steps(lesson, on).contains(&p.step)
-                    && let Some(next) = crate::lessons::move_step(lesson, on, p.step, StepMove::Next)
                 {
-                    self.show_step(pack, next, effects);
+                    let step = p.step;
+                    if crate::lessons::visible_steps(lesson, on).contains(&step) {
+                        if lesson.steps.get(step).is_some_and(|s| s.sensitivity == Sensitivity::Sensitive) {
+                            self.show_step(pack, step, effects);
+                        }
+                    } else if let Some(next) = crate::lessons::move_step(lesson, on, step, StepMove::Next) {
+                        self.show_step(pack, next, effects);
+                    }
                 }
             }
             _ => {}
@@ -426,14 +474,15 @@ impl AppState {
 
     /// Shows one step of the lesson being presented, applying the step's actions.
     fn show_step(&mut self, pack: &Pack, index: usize, effects: &mut Vec<Effect>) {
+        let hide = self.hide_sensitive;
         let Some(p) = self.presenter.as_mut() else { return };
-        let Some(show) = pack.lessons.get(&p.lesson).and_then(|l| l.steps.get(index)).map(|s| s.show.clone()) else {
+        let Some(lesson) = pack.lessons.get(&p.lesson).filter(|l| index < l.steps.len()) else {
             return;
         };
         p.step = index;
         p.step_started_at = self.now.seconds;
         p.blackout = None;
-        for action in crate::lessons::step_actions(&show, pack) {
+        for action in crate::lessons::shown_step_actions(lesson, index, hide, pack) {
             self.apply_one(action, pack, effects);
         }
     }
@@ -535,11 +584,28 @@ mod tests {
         assert!(!state.progress.sections_read.contains("sec-recruitment"), "a hidden section is not read");
         apply_all(&mut state, &pack, [Action::StartLesson("lesson-2-narratives-recruitment".into())]);
         let lesson = pack.lessons.get("lesson-2-narratives-recruitment").expect("lesson 2");
-        for _ in 0..12 {
+        let mut alternatives = 0;
+        for _ in 0..lesson.steps.len() {
             let step = state.presenter.as_ref().map_or(0, |p| p.step);
-            assert_ne!(lesson.steps[step].sensitivity, Sensitivity::Sensitive, "step {step} shown");
+            let s = &lesson.steps[step];
+            if s.sensitivity == Sensitivity::Sensitive {
+                // Shown as its alternative: the alternative's view, not the sensitive one.
+                let alt = s.alternative.as_ref().expect("an alternative");
+                let expected = match &alt.show {
+                    Some(show) => crate::lessons::step_actions(show, &pack),
+                    None => vec![Action::OpenPlan(lesson.id.clone())],
+                };
+                let mut probe = AppState::new(&pack, Settings::default());
+                apply_all(&mut probe, &pack, expected);
+                assert_eq!(state.route, probe.route, "step {step} shows its alternative");
+                if probe.route == Route::Charts {
+                    assert_eq!(state.chart, probe.chart, "step {step}: the alternative's chart");
+                }
+                alternatives += 1;
+            }
             apply_all(&mut state, &pack, [Action::StepLesson(StepMove::Next)]);
         }
+        assert!(alternatives > 0, "lesson 2 has sensitive steps, shown as their alternatives");
         apply_all(
             &mut state,
             &pack,

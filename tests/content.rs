@@ -37,7 +37,8 @@ fn builtin_pack_meets_the_minimums() {
         ("practice", 20),
         ("lessons", 3),
         ("tracks", 5),
-        ("territory_snapshots", 8),
+        ("territory_snapshots", 61),
+        ("territory_features", 120),
     ] {
         assert!(stats[kind] >= min, "{kind}: {} < {min}", stats[kind]);
     }

@@ -60,9 +60,12 @@ fn notice_is_in_the_built_in_pack_and_names_every_party() {
 fn home_screen_credits_state_the_text_licence() {
     let outcome = decoded::content::load_builtin();
     let credits = &outcome.pack.manifest.credits;
-    for needle in ["CC BY 4.0", "MIT or Apache-2.0", "Natural Earth", "GeoNames", "NOTICE.md"] {
+    for needle in ["CC BY 4.0", "MIT or Apache-2.0", "Natural Earth", "GeoNames", "Licences and credits"] {
         assert!(credits.contains(needle), "pack.json credits lack {needle:?}: {credits}");
     }
+    // The page the credits line points at is the pack's notice.
+    assert_eq!(outcome.pack.manifest.notice.as_deref(), Some("NOTICE.md"));
+    assert!(outcome.pack.notice.as_deref().is_some_and(|n| n.contains("# Licences and credits")));
 }
 
 #[test]

@@ -444,6 +444,29 @@ fn a_source_on_a_mirror_host_or_with_a_made_up_title_is_an_error() {
 }
 
 #[test]
+fn territory_layers_are_read_and_checked_per_date() {
+    // An unknown layer is a located error.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"front\",")
+    });
+    let p = only(&diags);
+    assert_eq!(p.file, "territory.geojson");
+    assert!(p.line.is_some() && p.message.contains("front"), "{p}");
+    // A desert feature without a held one for its date is a warning, located at its layer.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"desert\",")
+    });
+    let p = only(&diags);
+    assert_eq!(p.severity, decoded::content::Severity::Warning);
+    assert!(p.path.ends_with("properties.layer") && p.message.contains("no `held` one"), "{p}");
+    // Explicitly held is the same as no layer.
+    let (_d, diags) = load_damaged(|d| {
+        edit(d, "territory.geojson", "\"date\": \"2015-01\",", "\"date\": \"2015-01\", \"layer\": \"held\",")
+    });
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
 fn a_notice_page_is_read_and_a_missing_one_is_located() {
     let dir = tempfile::tempdir().expect("test setup");
     copy_dir(Path::new("tests/fixtures/minimal"), dir.path());

@@ -110,3 +110,21 @@ fn focus_option_and_show_chart_choose_the_chart() {
     let area = harness.state().pack.datasets.get("ds-territory-area").expect("dataset").title.clone();
     assert!(common::shows(&harness, &area));
 }
+
+#[test]
+fn the_area_chart_page_shows_the_model_against_the_published_figures_with_a_table() {
+    let options = StartOptions {
+        start: Route::from_cli(Some("charts"), Some("ds-territory-area")).expect("cli"),
+        ..Default::default()
+    };
+    let mut harness = common::app(options);
+    assert!(common::shows(&harness, "Modelled area against published figures"));
+    assert!(harness.query_by_label("Model: held").is_some(), "the model's held line in the legend");
+    assert!(harness.query_by_label("Model: held + desert").is_some());
+    assert!(common::shows(&harness, "Sources (published figures, then the model's dated towns):"));
+    assert!(!common::shows(&harness, "Published figures beside the model (table)"));
+    harness.get_by_label("Show data table").click_accesskit();
+    harness.run();
+    assert!(common::shows(&harness, "Published figures beside the model (table)"));
+    assert!(common::shows(&harness, "Every month of the model (table)"));
+}

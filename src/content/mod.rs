@@ -4,6 +4,7 @@
 //! indexed pack the UI reads) → [`load`] (the one way every pack ends). [`schema`],
 //! [`date`], [`rich`], [`figures`] and [`locate`] are the format's vocabulary, used by all.
 
+pub mod area;
 pub mod date;
 pub mod diagnostics;
 pub mod document;

@@ -8,6 +8,29 @@ use super::raw::{Origin, RawPack};
 use super::schema::*;
 use crate::route::{Focus, FocusKind};
 
+/// One month of the territory model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TerritoryMonth {
+    pub date: PackDate,
+    /// Its features in `Pack::territory`.
+    pub features: std::ops::Range<usize>,
+    /// Measured area of each layer, in km², in the order of `TerritoryLayer::ALL`
+    /// (held, desert, contested).
+    pub km2: [f64; 3],
+}
+
+impl TerritoryMonth {
+    pub fn held_km2(&self) -> f64 {
+        self.km2[0]
+    }
+    pub fn desert_km2(&self) -> f64 {
+        self.km2[1]
+    }
+    pub fn contested_km2(&self) -> f64 {
+        self.km2[2]
+    }
+}
+
 /// Something with a stable string id.
 pub trait HasId {
     fn id(&self) -> &str;
@@ -189,6 +212,33 @@ impl Pack {
         ]
     }
 
+    /// The territory model month by month: each date with the range of `territory` holding
+    /// its features (held, desert, contested), in date order.
+    pub fn territory_snapshots(&self) -> Vec<TerritoryMonth> {
+        let mut out: Vec<TerritoryMonth> = Vec::new();
+        for (i, t) in self.territory.iter().enumerate() {
+            match out.last_mut() {
+                Some(m) if m.date == t.date => m.features.end = i + 1,
+                _ => out.push(TerritoryMonth { date: t.date, features: i..i + 1, km2: [0.0; 3] }),
+            }
+            let m = out.last_mut().expect("just pushed");
+            let slot = TerritoryLayer::ALL.iter().position(|l| *l == t.layer).unwrap_or(0);
+            m.km2[slot] += t.area_km2;
+        }
+        out
+    }
+
+    /// The features of the territory snapshot in force at `date`: those of the latest date on
+    /// or before the month of `date` (a day date selects its month's snapshot). Empty before
+    /// the first.
+    pub fn territory_at(&self, date: PackDate) -> std::ops::Range<usize> {
+        let month = PackDate::month(date.year, date.month.unwrap_or(1));
+        let end = self.territory.partition_point(|s| s.date <= month || s.date <= date);
+        let Some(last) = end.checked_sub(1) else { return 0..0 };
+        let start = self.territory[..end].partition_point(|s| s.date < self.territory[last].date);
+        start..end
+    }
+
     /// How many distinct dates the territory features cover (one model snapshot each).
     pub fn territory_months(&self) -> usize {
         let mut n = 0;
@@ -243,6 +293,8 @@ impl Pack {
             map_frame: Vec::new(),
             chart_groups: Vec::new(),
             chart_order: Vec::new(),
+            retaken_dataset: None,
+            area_chart_note: String::new(),
         };
         self.manifest.views.as_ref().unwrap_or(&NONE)
     }

@@ -22,6 +22,8 @@ pub struct TerritorySnapshot {
     pub layer: TerritoryLayer,
     /// Polygons → rings (first is the outline, others are holes) → [lon, lat].
     pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+    /// Equal-area size of `polygons` in km² ([`super::area`]), measured once when read.
+    pub area_km2: f64,
 }
 
 /// Everything read from the files, before indexing. Validation works on this.

@@ -5,6 +5,11 @@
 //! (for example `{ "events": [ … ] }`), so error paths read `events[12].sources[0]`.
 //! Every type denies unknown fields: a misspelt field name is an error, never ignored.
 //! `content/README.md` is the author-facing version of this reference.
+//!
+//! Why one long file: it is the whole format, type by type in the order of `content/README.md`,
+//! and almost all of it is field declarations with their documentation. Kept together, a
+//! reader checks the format against the README in one place; split by kind, the shared types
+//! (`Choice`, `PackDate` fields, `Sensitivity`) would need a home of their own anyway.
 
 use serde::Deserialize;
 
@@ -85,6 +90,13 @@ pub struct ViewSettings {
     /// Chart pages first in the picker, by dataset id; the rest follow in pack order.
     #[serde(default)]
     pub chart_order: Vec<String>,
+    /// A dataset keyed by date of statements of the share of territory retaken (percent),
+    /// marked on the modelled-area chart beside the map.
+    #[serde(default)]
+    pub retaken_dataset: Option<String>,
+    /// Rich text under the modelled-area chart: how to read it and why estimates differ.
+    #[serde(default)]
+    pub area_chart_note: String,
 }
 
 /// Datasets shown together on one chart page.

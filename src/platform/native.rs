@@ -62,6 +62,7 @@ impl Platform {
             ExportKind::ChartData => "the chart's data to",
             ExportKind::ChartImage => "the chart as an image:",
             ExportKind::Print => "a PDF for print:",
+            ExportKind::CheckResults => "the check results to",
         };
         let note = if fallback { format!(" (\"{}\" is not a folder)", chosen_folder.trim()) } else { String::new() };
         match save_new_file(&dir, file_name, bytes) {

@@ -227,7 +227,8 @@ pub fn navigation(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     egui::ScrollArea::vertical().id_salt("nav").show(ui, |ui| {
         ui.add_space(8.0);
         let mut item = |ui: &mut Ui, label: String, route: Route| {
-            let selected = state.route == route;
+            // A lesson's plan is part of Lessons.
+            let selected = state.route == route || (state.route == Route::Plan && route == Route::Lessons);
             let text = RichText::new(label)
                 .font(crate::theme::Type::Control.font())
                 .atom_grow(true)

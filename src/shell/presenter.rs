@@ -98,25 +98,28 @@ pub fn caption_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some((p, lesson)) = current(pack, state) else { return actions };
     let Some(step) = lesson.steps.get(p.step) else { return actions };
+    let shown = lessons::shown_step(step, state.hide_sensitive);
     let dark = ui.visuals().dark_mode;
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&step.title).font(crate::theme::Type::StepTitle.font()).strong());
+        ui.label(RichText::new(shown.title).font(crate::theme::Type::StepTitle.font()).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new(lessons::progress_line(lesson, state.hide_sensitive, p.step))
                     .font(crate::theme::Type::Large.font())
                     .color(theme::accent(dark)),
             )
-            .on_hover_text(
-                "Steps shown in this lesson; planned minutes by the end of this step, of the lesson's length",
-            );
+            .on_hover_text(format!(
+                "The phase of the lesson; steps shown; planned minutes by the end of this step, of the {} minutes the steps take (the lesson is {} minutes, with time to settle)",
+                lessons::planned_minutes(lesson, state.hide_sensitive),
+                lesson.duration_minutes
+            ));
         });
     });
     actions.extend(widgets::rich_text(
         ui,
         pack,
-        &step.caption,
+        shown.caption,
         TextLook { size: Some(crate::theme::Type::Lead), ..TextLook::BODY },
     ));
     ui.add_space(4.0);
@@ -248,10 +251,17 @@ fn notes_body(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some((p, lesson)) = current(pack, state) else { return actions };
     let Some(step) = lesson.steps.get(p.step) else { return actions };
+    let shown = lessons::shown_step(step, state.hide_sensitive);
     let now = ui.ctx().input(|i| i.time);
     let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(format!("Speaker notes · {}", lesson.title)).weak());
-    ui.label(RichText::new(&step.title).font(crate::theme::Type::Subheading.font()).strong());
+    ui.label(RichText::new(shown.title).font(crate::theme::Type::Subheading.font()).strong());
+    if shown.alternative {
+        ui.label(
+            RichText::new(format!("Alternative activity: \"{}\" is sensitive and hidden for this class.", step.title))
+                .strong(),
+        );
+    }
     ui.label(lessons::progress_line(lesson, state.hide_sensitive, p.step));
     let total = now - p.started_at;
     let this_step = now - p.step_started_at;
@@ -276,21 +286,41 @@ fn notes_body(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     });
     ui.separator();
     ui.label(RichText::new("Notes").strong());
-    actions.extend(widgets::rich_text(ui, pack, &step.notes, TextLook::BODY));
-    if !step.prompts.is_empty() {
+    actions.extend(widgets::rich_text(ui, pack, shown.notes, TextLook::BODY));
+    if !shown.prompts.is_empty() {
         ui.add_space(8.0);
         ui.label(RichText::new("Questions to ask").strong());
-        actions.extend(widgets::bullets(ui, pack, &step.prompts, true));
+        actions.extend(widgets::bullets(ui, pack, shown.prompts, true));
+    }
+    for (label, text) in [("Support", &step.support), ("Challenge", &step.challenge)] {
+        if let Some(text) = text {
+            ui.add_space(8.0);
+            ui.label(RichText::new(label).strong());
+            actions.extend(widgets::rich_text(ui, pack, text, TextLook::BODY));
+        }
     }
     ui.add_space(8.0);
     let next = lessons::move_step(lesson, state.hide_sensitive, p.step, StepMove::Next).filter(|&n| n != p.step);
     match next.and_then(|n| lesson.steps.get(n)) {
-        Some(n) => ui.label(RichText::new(format!("Next: {} ({} min)", n.title, n.minutes)).color(theme::accent(dark))),
+        Some(n) => ui.label(
+            RichText::new(format!("Next: {} ({} min)", lessons::shown_step(n, state.hide_sensitive).title, n.minutes))
+                .color(theme::accent(dark)),
+        ),
         None => ui.label(RichText::new("This is the last step.").color(theme::accent(dark))),
     };
     let hidden = lesson.steps.len() - lessons::visible_steps(lesson, state.hide_sensitive).len();
     if hidden > 0 {
-        ui.label(RichText::new(format!("{hidden} sensitive step(s) hidden for this class.")).weak());
+        ui.label(
+            RichText::new(format!("{hidden} sensitive step(s) without an alternative skipped for this class.")).weak(),
+        );
+    }
+    if state.hide_sensitive {
+        let replaced = lesson.steps.iter().filter(|s| lessons::shown_step(s, true).alternative).count();
+        if replaced > 0 {
+            ui.label(
+                RichText::new(format!("{replaced} sensitive step(s) replaced by their alternative activity.")).weak(),
+            );
+        }
     }
     ui.horizontal(|ui| {
         if ui.button("Previous step").clicked() {

@@ -41,6 +41,8 @@ impl SearchView {
     pub fn action_for(hit: &Hit) -> Action {
         match hit.kind {
             ResultKind::Section => Action::Navigate(Route::Section(hit.id.clone())),
+            ResultKind::Lesson => Action::OpenPlan(hit.id.clone()),
+            ResultKind::Guide => Action::ShowGuide(Some(hit.id.clone())),
             ResultKind::Term => {
                 Action::NavigateFocus(Route::Glossary, Focus::new(crate::route::FocusKind::Term, hit.id.clone()))
             }

@@ -14,14 +14,14 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let dark = ui.visuals().dark_mode;
     crate::widgets::reading_column(ui, "lessons", |ui| {
         ui.label(RichText::new("Lessons").font(crate::theme::Type::Title.font()).strong());
-        ui.label("Ready-made lessons for a class. Presenter mode shows one step at a time on a projector: each step opens the view, item and date it is about, with a caption for the class and notes for you.");
+        ui.label("Ready-made lessons for a class. Read a lesson's plan before class; the guide \"For teachers\" covers teaching this topic safely. Presenter mode shows one step at a time on a projector: each step opens the view, item and date it is about, with a caption for the class and notes for you.");
         ui.add_space(10.0);
         widgets::callout(ui, theme::note_fill(dark), "Before you present", |ui| {
             let mut hide = state.hide_sensitive;
             if ui.checkbox(&mut hide, "Hide sensitive material for this class period").changed() {
                 actions.push(Action::SetHideSensitive(hide));
             }
-            ui.label(RichText::new("Skips lesson steps marked sensitive and hides sensitive sections behind a notice. It switches itself off when the app is closed.").weak());
+            ui.label(RichText::new("Shows each sensitive lesson step's alternative activity instead, and hides sensitive sections behind a notice. It switches itself off when the app is closed.").weak());
             ui.add_space(4.0);
             let mut single = state.settings.single_key_shortcuts;
             if ui.checkbox(&mut single, "Single-key shortcuts while presenting (B, W, F, S, ?, +, -, Space)").changed()
@@ -64,15 +64,31 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     ui.label(RichText::new("Objectives").strong());
                     actions.extend(widgets::bullets(ui, pack, &lesson.objectives, false));
                     ui.add_space(6.0);
-                    let start = ui.add(
-                        egui::Button::new(RichText::new("Start presenting").font(crate::theme::Type::Large.font()))
-                            .min_size(egui::vec2(220.0, 44.0)),
-                    );
-                    let label = format!("Start presenting: {}", lesson.title);
-                    start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                    if start.on_hover_text("Fullscreen, projector theme, first step").clicked() {
-                        actions.push(Action::StartLesson(lesson.id.clone()));
-                    }
+                    let timing = crate::kit::plan::timing(lesson);
+                    ui.label(RichText::new(format!("Timing: {}", timing.label())).weak());
+                    ui.horizontal_wrapped(|ui| {
+                        let plan = ui.add(
+                            egui::Button::new(RichText::new("Read the plan").font(crate::theme::Type::Large.font()))
+                                .min_size(egui::vec2(200.0, 44.0)),
+                        );
+                        let label = crate::kit::plan::open_label(&lesson.title);
+                        plan.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        if plan
+                            .on_hover_text("Objectives, timings, every step's caption and notes, without presenting")
+                            .clicked()
+                        {
+                            actions.push(Action::OpenPlan(lesson.id.clone()));
+                        }
+                        let start = ui.add(
+                            egui::Button::new(RichText::new("Start presenting").font(crate::theme::Type::Large.font()))
+                                .min_size(egui::vec2(220.0, 44.0)),
+                        );
+                        let label = format!("Start presenting: {}", lesson.title);
+                        start.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        if start.on_hover_text("Fullscreen, projector theme, first step").clicked() {
+                            actions.push(Action::StartLesson(lesson.id.clone()));
+                        }
+                    });
                 });
             ui.add_space(12.0);
         }

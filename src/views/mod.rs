@@ -9,16 +9,19 @@ use crate::route::{MapLayers, Route};
 use crate::state::AppState;
 
 pub mod charts;
+pub mod checks;
 pub mod credits;
 pub mod glossary;
 pub mod help;
 pub mod home;
 pub mod lessons;
 pub mod map;
+pub mod plan;
 pub mod practice;
 pub mod quiz;
 pub mod section;
 pub mod sources;
+pub mod teachers;
 pub mod timeline;
 
 /// The views' own state, for one pack.
@@ -30,6 +33,7 @@ pub struct Views {
     map: map::MapView,
     quiz: quiz::QuizView,
     practice: practice::PracticeView,
+    checks: checks::ChecksView,
 }
 
 impl Views {
@@ -43,6 +47,7 @@ impl Views {
             map: map::MapView::new(),
             quiz: quiz::QuizView::default(),
             practice: practice::PracticeView::default(),
+            checks: checks::ChecksView::default(),
         }
     }
 
@@ -50,7 +55,9 @@ impl Views {
     pub fn ui(&mut self, ui: &mut egui::Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         match &state.route {
             Route::Home => home::ui(ui, pack, state),
-            Route::Section(id) => section::ui(ui, pack, id, state.section_hidden(pack, id)),
+            Route::Section(id) => {
+                section::ui(ui, pack, id, state.section_hidden(pack, id), state.in_short, state.presenting())
+            }
             Route::Timeline => self.timeline.ui(ui, pack, state),
             Route::Glossary => self.glossary.ui(ui, pack, state.focus.as_ref()),
             Route::Sources => self.sources.ui(ui, pack, state.focus.as_ref()),
@@ -60,6 +67,9 @@ impl Views {
             Route::Lessons => lessons::ui(ui, pack, state),
             Route::Quiz => self.quiz.ui(ui, pack, state),
             Route::Practice => self.practice.ui(ui, pack, state),
+            Route::Teachers => teachers::ui(ui, pack, state),
+            Route::Checks => self.checks.ui(ui, pack, state),
+            Route::Plan => plan::ui(ui, pack, state),
             Route::Credits => credits::ui(ui, pack),
         }
     }

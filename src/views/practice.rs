@@ -28,6 +28,8 @@ pub struct PracticeView {
 }
 
 struct Round {
+    /// The practice set this round runs (`None`: every post).
+    set: Option<String>,
     /// Post indices in `pack.practice`, in the order shown.
     queue: Vec<usize>,
     position: usize,
@@ -39,8 +41,23 @@ struct Round {
     requeued: BTreeSet<usize>,
 }
 
+/// The label "Not in the key" feedback starts with, for a ticked technique in the post's
+/// `also_acceptable` list.
+pub const NOT_IN_KEY: &str = "Not in the key — discuss why";
+
+/// How practice is scored, for the help under the title.
+pub const SCORING_HELP: &str = "How it is scored: a post is manipulative if the key lists techniques for it, ordinary if not. Ticking a technique says \"manipulative\"; ticking None says \"ordinary\". Some posts list techniques a reasonable reader could also see: ticking one of those gets \"Not in the key — discuss why\" and counts neither as a hit nor as a false alarm.";
+
+/// The posts of a practice set, in the set's order (`None` or an unknown set: every post).
+pub fn set_posts(pack: &Pack, set: Option<&str>) -> Vec<usize> {
+    match set.and_then(|id| pack.practice_sets.get(id)) {
+        Some(set) => set.items.iter().filter_map(|id| pack.practice.position(id)).collect(),
+        None => (0..pack.practice.len()).collect(),
+    }
+}
+
 /// The order of a round: posts due for a booster (earliest first), then posts never
-/// answered, then the rest (soonest due first).
+/// answered, then the rest (soonest due first). A practice set keeps its own order.
 pub fn round_order(pack: &Pack, progress: &progress::Progress, today: i64) -> Vec<usize> {
     let mut order: Vec<(u8, i64, usize)> = pack
         .practice
@@ -59,12 +76,18 @@ pub fn round_order(pack: &Pack, progress: &progress::Progress, today: i64) -> Ve
 impl PracticeView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.round.is_none() {
+        if self.round.as_ref().is_none_or(|r| r.set != state.practice_set) {
             self.new_round(pack, state);
         }
         crate::widgets::reading_column(ui, "practice", |ui| {
             ui.label(RichText::new("Spot the technique").font(crate::theme::Type::Title.font()).strong());
             ui.label("Each post below was made up for teaching. Decide whether it uses a manipulation technique, and which. Some posts are ordinary: recognising those counts as much as spotting a trick.");
+            if !state.presenting() {
+                ui.label(RichText::new(SCORING_HELP).weak());
+                actions.extend(set_picker(ui, pack, state));
+            } else if let Some(set) = state.practice_set.as_deref().and_then(|id| pack.practice_sets.get(id)) {
+                ui.label(RichText::new(format!("Practice set: {}", set.title)).strong());
+            }
             let ids = pack.practice.iter().map(|p| p.id.as_str());
             let due = state.progress.due_count(ids, state.now.today);
             if due > 0 {
@@ -84,8 +107,13 @@ impl PracticeView {
     }
 
     fn new_round(&mut self, pack: &Pack, state: &AppState) {
+        let queue = match &state.practice_set {
+            Some(id) if pack.practice_sets.get(id).is_some() => set_posts(pack, Some(id)),
+            _ => round_order(pack, &state.progress, state.now.today),
+        };
         self.round = Some(Round {
-            queue: round_order(pack, &state.progress, state.now.today),
+            set: state.practice_set.clone(),
+            queue,
             position: 0,
             answer: PracticeAnswer::default(),
             checked: false,
@@ -98,8 +126,12 @@ impl PracticeView {
     fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, actions: &mut Vec<Action>) -> bool {
         let Some(round) = &mut self.round else { return false };
         let dark = ui.visuals().dark_mode;
-        let tally =
-            progress::score(round.answered.iter().map(|(i, a)| (pack.practice.items[*i].techniques.as_slice(), a)));
+        let scored: Vec<(usize, PracticeAnswer)> = round
+            .answered
+            .iter()
+            .filter_map(|(i, a)| progress::scored_answer(a, &pack.practice.items[*i].also_acceptable).map(|a| (*i, a)))
+            .collect();
+        let tally = progress::score(scored.iter().map(|(i, a)| (pack.practice.items[*i].techniques.as_slice(), a)));
         if round.position >= round.queue.len() {
             ui.label(RichText::new("Round finished").font(crate::theme::Type::Subheading.font()).strong());
             score_box(ui, &tally, "Your score this round");
@@ -183,7 +215,9 @@ impl PracticeView {
                 round.checked = true;
                 round.answered.push((index, round.answer.clone()));
                 actions.push(Action::RecordPractice { item: post.id.clone(), answer: round.answer.clone() });
-                if !progress::answer_is_correct(&post.techniques, &round.answer) && round.requeued.insert(index) {
+                let right = progress::scored_answer(&round.answer, &post.also_acceptable)
+                    .is_none_or(|a| progress::answer_is_correct(&post.techniques, &a));
+                if !right && round.requeued.insert(index) {
                     round.queue.push(index);
                 }
             }
@@ -224,13 +258,19 @@ fn feedback(
     dark: bool,
     actions: &mut Vec<Action>,
 ) {
-    let correct = progress::answer_is_correct(&post.techniques, answer);
-    let caption = match progress::outcome(&post.techniques, answer) {
-        Outcome::Hit if correct => "Well spotted: this post is manipulative",
-        Outcome::Hit => "It is manipulative, but not in the way you ticked",
-        Outcome::Miss => "Not quite: this post is manipulative",
-        Outcome::FalseAlarm => "Not quite: this is an ordinary post",
-        Outcome::CorrectRejection => "Right: this is an ordinary post",
+    let scored = progress::scored_answer(answer, &post.also_acceptable);
+    let caption = match &scored {
+        None => NOT_IN_KEY,
+        Some(a) => {
+            let correct = progress::answer_is_correct(&post.techniques, a);
+            match progress::outcome(&post.techniques, a) {
+                Outcome::Hit if correct => "Well spotted: this post is manipulative",
+                Outcome::Hit => "It is manipulative, but not in the way you ticked",
+                Outcome::Miss => "Not quite: this post is manipulative",
+                Outcome::FalseAlarm => "Not quite: this is an ordinary post",
+                Outcome::CorrectRejection => "Right: this is an ordinary post",
+            }
+        }
     };
     widgets::callout(ui, theme::takeaway_fill(dark), caption, |ui| {
         let term_name = |id: &str| pack.glossary.get(id).map_or(id.to_string(), |g| g.term.clone());
@@ -246,16 +286,63 @@ fn feedback(
                 }
             });
         }
-        let extra: Vec<String> =
-            answer.techniques.iter().filter(|t| !post.techniques.contains(t)).map(|t| term_name(t)).collect();
+        let discuss: Vec<String> =
+            answer.techniques.iter().filter(|t| post.also_acceptable.contains(t)).map(|t| term_name(t)).collect();
+        if !discuss.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "{NOT_IN_KEY}: {}. A reasonable reader could see it here; it counts neither for nor against you.",
+                    discuss.join(", ")
+                ))
+                .strong(),
+            );
+        }
+        let extra: Vec<String> = answer
+            .techniques
+            .iter()
+            .filter(|t| !post.techniques.contains(t) && !post.also_acceptable.contains(t))
+            .map(|t| term_name(t))
+            .collect();
         if !extra.is_empty() {
-            ui.label(format!("You also ticked, but the post does not use: {}", extra.join(", ")));
+            ui.label(format!("You also ticked, but the key does not list: {}", extra.join(", ")));
         }
         actions.extend(widgets::rich_text(ui, pack, &post.explanation, TextLook::BODY));
         if requeued {
             ui.label(RichText::new("This post comes back at the end of this round.").weak());
         }
     });
+}
+
+/// The practice set chooser: every post, or one of the pack's named sets.
+fn set_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if pack.practice_sets.is_empty() {
+        return actions;
+    }
+    let current = state.practice_set.as_deref().and_then(|id| pack.practice_sets.get(id));
+    ui.horizontal(|ui| {
+        ui.label("Practice set:");
+        egui::ComboBox::from_id_salt("practice-set")
+            .selected_text(current.map_or("All posts, due ones first".to_string(), |s| s.title.clone()))
+            .width(460.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(current.is_none(), format!("All posts, due ones first ({})", pack.practice.len()))
+                    .clicked()
+                {
+                    actions.push(Action::OpenPracticeSet(None));
+                }
+                for set in pack.practice_sets.iter() {
+                    let selected = current.is_some_and(|c| c.id == set.id);
+                    if ui.selectable_label(selected, format!("{} ({} posts)", set.title, set.items.len())).clicked() {
+                        actions.push(Action::OpenPracticeSet(Some(set.id.clone())));
+                    }
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Practice set"));
+    });
+    actions
 }
 
 /// Hits and false alarms, both shown, with balanced accuracy and d′.

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::action::Action;
 use crate::content::Pack;
-use crate::content::schema::QuizItem;
+use crate::content::schema::{Choice, QuizItem};
 use crate::route::{Focus, FocusKind, Route};
 use crate::state::AppState;
 use crate::theme;
@@ -18,12 +18,16 @@ pub struct QuizView {
     round: Option<Round>,
     /// Rounds started so far (varies the order of the choices between rounds).
     rounds: u64,
+    /// Category rows of the chart a chart item shows.
+    chart_rows: crate::widgets::chart::model::RowsCache,
 }
 
 struct Round {
     section: Option<String>,
-    /// Question indices in `pack.quiz`.
-    questions: Vec<usize>,
+    /// The items a lesson step named (empty: the section's questions).
+    items: Vec<String>,
+    /// The questions, by quiz or check item id.
+    questions: Vec<String>,
     /// Display order of each question's choices.
     orders: Vec<Vec<usize>>,
     index: usize,
@@ -52,38 +56,74 @@ pub fn choice_order(question_id: &str, round: u64, n: usize) -> Vec<usize> {
 
 const LETTERS: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
 
+/// A question of a round: a quiz item, or a check item a lesson's exit check names.
+struct Question<'a> {
+    question: &'a str,
+    choices: &'a [Choice],
+    /// The quiz item (for its section, events and sources); `None` for a check item.
+    quiz: Option<&'a QuizItem>,
+    dataset: Option<&'a str>,
+}
+
+fn question<'a>(pack: &'a Pack, id: &str) -> Option<Question<'a>> {
+    if let Some(q) = pack.quiz.get(id) {
+        return Some(Question {
+            question: &q.question,
+            choices: &q.choices,
+            quiz: Some(q),
+            dataset: q.dataset.as_deref(),
+        });
+    }
+    let (_, item) = pack.check_item(id)?;
+    Some(Question { question: &item.question, choices: &item.choices, quiz: None, dataset: item.dataset.as_deref() })
+}
+
 impl QuizView {
-    fn start(&mut self, pack: &Pack, section: Option<String>) {
-        let questions: Vec<usize> = pack
-            .quiz
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| section.as_ref().is_none_or(|s| &q.section == s))
-            .map(|(i, _)| i)
-            .collect();
+    fn start(&mut self, pack: &Pack, section: Option<String>, items: Vec<String>) {
+        let questions: Vec<String> = if items.is_empty() {
+            pack.quiz
+                .iter()
+                .filter(|q| section.as_ref().is_none_or(|s| &q.section == s))
+                .map(|q| q.id.clone())
+                .collect()
+        } else {
+            items.iter().filter(|id| question(pack, id).is_some()).cloned().collect()
+        };
         let orders = questions
             .iter()
-            .map(|&i| choice_order(&pack.quiz.items[i].id, self.rounds, pack.quiz.items[i].choices.len()))
+            .map(|id| choice_order(id, self.rounds, question(pack, id).map_or(0, |q| q.choices.len())))
             .collect();
         self.rounds += 1;
-        self.round = Some(Round { section, questions, orders, index: 0, chosen: None, correct: 0, recorded: false });
+        self.round =
+            Some(Round { section, items, questions, orders, index: 0, chosen: None, correct: 0, recorded: false });
     }
 
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.round.as_ref().is_none_or(|r| r.section != state.quiz_section) {
-            self.start(pack, state.quiz_section.clone());
+        if self.round.as_ref().is_none_or(|r| r.section != state.quiz_section || r.items != state.quiz_items) {
+            self.start(pack, state.quiz_section.clone(), state.quiz_items.clone());
         }
         crate::widgets::reading_column(ui, "quiz", |ui| {
             ui.label(RichText::new("Quiz").font(crate::theme::Type::Title.font()).strong());
-            actions.extend(section_picker(ui, pack, state));
+            if state.quiz_items.is_empty() {
+                actions.extend(section_picker(ui, pack, state));
+            } else {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} questions chosen for this lesson", state.quiz_items.len())).strong(),
+                    );
+                    if !state.presenting() && ui.button("Choose questions by section instead").clicked() {
+                        actions.push(Action::OpenQuiz(state.quiz_section.clone()));
+                    }
+                });
+            }
             ui.add_space(10.0);
-            self.round_ui(ui, pack, &mut actions);
+            self.round_ui(ui, pack, state, &mut actions);
         });
         actions
     }
 
-    fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, actions: &mut Vec<Action>) {
+    fn round_ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
         let Some(round) = &mut self.round else { return };
         if round.questions.is_empty() {
             ui.label("There are no questions for this choice.");
@@ -114,12 +154,12 @@ impl QuizView {
                 }
             });
             if again {
-                let section = round.section.clone();
-                self.start(pack, section);
+                let (section, items) = (round.section.clone(), round.items.clone());
+                self.start(pack, section, items);
             }
             return;
         }
-        let q = &pack.quiz.items[round.questions[round.index]];
+        let Some(q) = question(pack, &round.questions[round.index]) else { return };
         let order = &round.orders[round.index];
         let dark = ui.visuals().dark_mode;
         ui.label(
@@ -132,9 +172,13 @@ impl QuizView {
             .weak(),
         );
         ui.add(
-            egui::Label::new(RichText::new(pack.plain(&q.question)).font(crate::theme::Type::Question.font()).strong())
+            egui::Label::new(RichText::new(pack.plain(q.question)).font(crate::theme::Type::Question.font()).strong())
                 .wrap(),
         );
+        if let Some(ds) = q.dataset.and_then(|id| pack.datasets.get(id)) {
+            ui.add_space(6.0);
+            actions.extend(widgets::chart::dataset_chart(ui, pack, state, ds, &mut self.chart_rows));
+        }
         ui.add_space(6.0);
         for (shown, &choice_index) in order.iter().enumerate() {
             let choice = &q.choices[choice_index];
@@ -181,7 +225,7 @@ impl QuizView {
         }
         if let Some(chosen) = round.chosen {
             ui.add_space(10.0);
-            feedback(ui, pack, q, chosen, dark, actions);
+            feedback(ui, pack, &q, chosen, dark, actions);
             ui.add_space(8.0);
             let last = round.index + 1 == round.questions.len();
             let next = ui.add(
@@ -234,7 +278,7 @@ fn section_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
 
 /// What was right or wrong: the chosen answer's explanation and, if it was wrong, the
 /// right answer's too; then links back to the section and related events.
-fn feedback(ui: &mut Ui, pack: &Pack, q: &QuizItem, chosen: usize, dark: bool, actions: &mut Vec<Action>) {
+fn feedback(ui: &mut Ui, pack: &Pack, q: &Question<'_>, chosen: usize, dark: bool, actions: &mut Vec<Action>) {
     let choice = &q.choices[chosen];
     let caption = if choice.correct { "Correct" } else { "Not quite" };
     widgets::callout(ui, theme::takeaway_fill(dark), caption, |ui| {
@@ -248,6 +292,7 @@ fn feedback(ui: &mut Ui, pack: &Pack, q: &QuizItem, chosen: usize, dark: bool, a
             actions.extend(widgets::rich_text(ui, pack, &right.explanation, TextLook::BODY));
         }
     });
+    let Some(q) = q.quiz else { return };
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if let Some(s) = pack.sections.get(&q.section) {

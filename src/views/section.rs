@@ -9,8 +9,14 @@ use crate::route::Route;
 use crate::theme;
 use crate::widgets::{self, TextLook};
 
+/// The switch between the full text and the short version.
+pub const FULL_TEXT: &str = "Full text";
+pub const IN_SHORT: &str = "In short";
+
 /// `hidden`: the sensitive-material lock hides this section (only a notice is shown).
-pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Action> {
+/// `in_short`: show the section's "In short" version instead of its full text (the switch
+/// is hidden while a lesson is presented, like every view's working controls).
+pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bool, presenting: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(index) = pack.sections.position(section_id) else {
         crate::widgets::reading_column(ui, "section-missing", |ui| {
@@ -48,12 +54,48 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool) -> Vec<Actio
             });
             ui.add_space(10.0);
         }
+        let short = section.in_short.as_deref().filter(|_| in_short);
+        if section.in_short.is_some() && !presenting {
+            ui.horizontal(|ui| {
+                ui.label("Show:");
+                if ui.add(egui::Button::selectable(short.is_none(), FULL_TEXT)).clicked() && in_short {
+                    actions.push(Action::SetInShort(false));
+                }
+                let r = ui.add(egui::Button::selectable(short.is_some(), IN_SHORT));
+                if r.on_hover_text("A short, simpler version of this section").clicked() && !in_short {
+                    actions.push(Action::SetInShort(true));
+                }
+            });
+            ui.add_space(6.0);
+        }
+        if !section.vocabulary.is_empty() {
+            widgets::callout(ui, ui.visuals().faint_bg_color, "Key words", |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for id in &section.vocabulary {
+                        let Some(term) = pack.glossary.get(id) else { continue };
+                        let r = ui.link(&term.term).on_hover_text(pack.plain(&term.definition));
+                        if r.clicked() {
+                            actions.push(Action::Focus(Some(crate::route::Focus::new(
+                                crate::route::FocusKind::Term,
+                                id.clone(),
+                            ))));
+                        }
+                    }
+                });
+            });
+            ui.add_space(10.0);
+        }
+        if let Some(short) = short {
+            ui.label(RichText::new(IN_SHORT).font(crate::theme::Type::Subheading.font()).strong());
+            actions.extend(widgets::rich_text(ui, pack, short, TextLook::BODY));
+            ui.add_space(10.0);
+        }
         ui.label(
             RichText::new("In this section you will learn to").font(crate::theme::Type::Subheading.font()).strong(),
         );
         actions.extend(widgets::bullets(ui, pack, &section.objectives, false));
         ui.add_space(12.0);
-        for paragraph in &section.paragraphs {
+        for paragraph in section.paragraphs.iter().filter(|_| short.is_none()) {
             if let Some(heading) = paragraph.strip_prefix("## ") {
                 ui.add_space(10.0);
                 ui.label(RichText::new(heading).font(crate::theme::Type::Subheading.font()).strong());

@@ -2,6 +2,8 @@
 //! list header, a lazily laid-out list, one marker painter, one confirm dialog, and boxes.
 //! Widgets read the pack and return actions; they never import a view.
 
+pub mod area_chart;
+pub mod chart;
 mod confirm;
 mod layout;
 pub mod lazy_list;

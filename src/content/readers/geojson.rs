@@ -24,6 +24,7 @@ pub fn read(name: &str, text: &str, file: usize, raw: &mut RawPack, diags: &mut 
                     note: p.note,
                     sources: p.sources,
                     layer: p.layer,
+                    area_km2: crate::content::area::polygons_km2(&polygons),
                     polygons,
                 },
                 Origin { file, index },

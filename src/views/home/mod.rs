@@ -66,6 +66,23 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 widgets::callout(ui, theme::note_fill(dark), "Content note", |ui| {
                     actions.extend(widgets::rich_text(ui, pack, &m.content_note, TextLook::BODY));
                 });
+                if !pack.guide.is_empty() || !pack.lessons.is_empty() {
+                    ui.add_space(8.0);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new("Teaching this?").strong());
+                        if !pack.guide.is_empty() && ui.button("For teachers: teaching this topic safely").clicked() {
+                            actions.push(Action::ShowGuide(None));
+                        }
+                        if let Some(first) = pack.lessons.iter().next()
+                            && ui.button("Lesson plans").clicked()
+                        {
+                            actions.push(Action::OpenPlan(first.id.clone()));
+                        }
+                        if !pack.checks.is_empty() && ui.button("Before and after checks").clicked() {
+                            actions.push(Action::OpenCheck(None));
+                        }
+                    });
+                }
                 ui.add_space(12.0);
                 actions.extend(progress::ui(ui, pack, state));
                 ui.add_space(18.0);

@@ -264,31 +264,47 @@ impl ScreenMesh {
 
     /// Closed outlines `width` screen points wide, one quad per segment.
     pub fn outlines<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>, width: f32) -> Self {
-        let mut zoom0 = Vec::new();
-        let mut offsets = Vec::new();
-        let mut mesh = Mesh::default();
-        let half = width / 2.0;
+        let mut out = ScreenMesh::empty();
         for ring in rings {
             let n = ring.len();
             for i in 0..n {
-                let (a, b) = (ring[i], ring[(i + 1) % n]);
-                let d = b - a;
-                if d.length_sq() == 0.0 {
-                    continue;
-                }
-                let normal = d.normalized().rot90() * half;
-                let along = d.normalized() * half * 0.5;
-                let base = zoom0.len() as u32;
-                zoom0.extend_from_slice(&[a, a, b, b]);
-                offsets.extend_from_slice(&[normal - along, -normal - along, normal + along, -normal + along]);
-                for _ in 0..4 {
-                    mesh.colored_vertex(Pos2::ZERO, Color32::TRANSPARENT);
-                }
-                mesh.add_triangle(base, base + 1, base + 2);
-                mesh.add_triangle(base + 1, base + 3, base + 2);
+                out.push_segment(ring[i], ring[(i + 1) % n], width / 2.0, 0.5);
             }
         }
-        ScreenMesh { zoom0, offsets, mesh: Arc::new(mesh), last: None }
+        out
+    }
+
+    /// Separate line segments `width` screen points wide (hatching), one quad each.
+    pub fn segments(segments: impl IntoIterator<Item = (Pos2, Pos2)>, width: f32) -> Self {
+        let mut out = ScreenMesh::empty();
+        for (a, b) in segments {
+            out.push_segment(a, b, width / 2.0, 0.0);
+        }
+        out
+    }
+
+    fn empty() -> Self {
+        ScreenMesh { zoom0: Vec::new(), offsets: Vec::new(), mesh: Arc::new(Mesh::default()), last: None }
+    }
+
+    /// A quad from `a` to `b`, `half` screen points either side, extended by `extend × half`
+    /// at both ends (so the segments of a ring join without gaps).
+    fn push_segment(&mut self, a: Pos2, b: Pos2, half: f32, extend: f32) {
+        let d = b - a;
+        if d.length_sq() == 0.0 {
+            return;
+        }
+        let normal = d.normalized().rot90() * half;
+        let along = d.normalized() * half * extend;
+        let mesh = Arc::make_mut(&mut self.mesh);
+        let base = self.zoom0.len() as u32;
+        self.zoom0.extend_from_slice(&[a, a, b, b]);
+        self.offsets.extend_from_slice(&[normal - along, -normal - along, normal + along, -normal + along]);
+        for _ in 0..4 {
+            mesh.colored_vertex(Pos2::ZERO, Color32::TRANSPARENT);
+        }
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base + 1, base + 3, base + 2);
     }
 
     pub fn is_empty(&self) -> bool {

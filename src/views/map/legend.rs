@@ -1,14 +1,17 @@
 //! The map's legends under the map: what each layer shows, with its method and sources,
 //! the places as buttons (the keyboard path to every place), and the flows as a table.
 
+use std::ops::Range;
+
 use egui::{RichText, Stroke, Ui, Vec2};
 
 use super::layers::flows::LABELLED_FLOWS;
 use super::layers::places::marker;
+use super::layers::territory::layer_colours;
 use super::model::{self, Flow, PlaceStatus};
 use super::palette::Palette;
 use crate::action::Action;
-use crate::content::schema::Dataset;
+use crate::content::schema::{Dataset, TerritoryLayer};
 use crate::content::{Pack, PackDate};
 use crate::route::{Focus, FocusKind};
 use crate::theme::Type;
@@ -30,18 +33,58 @@ fn swatch(ui: &mut Ui, paint: impl FnOnce(&egui::Painter, egui::Rect)) {
     paint(ui.painter(), rect);
 }
 
-/// The territory at the date: the snapshot's label and note, its sources, and the measured
-/// area near the date (from the pack's area dataset).
+/// What each layer of the territory model means, for the legend and its tests.
+pub const LAYER_TEXTS: [(TerritoryLayer, &str); 3] = [
+    (
+        TerritoryLayer::Held,
+        "Held (solid fill, strong outline): the towns the group held and the valleys and roads between them",
+    ),
+    (
+        TerritoryLayer::Desert,
+        "Desert (light fill, thin outline): thinly populated land around them that it moved through freely but did not govern",
+    ),
+    (TerritoryLayer::Contested, "Contested (hatched): fought over, held by no side"),
+];
+
+/// A legend swatch of a territory layer: its fill, its outline and, for contested, hatching.
+pub fn layer_swatch(ui: &mut Ui, layer: TerritoryLayer, palette: &Palette) {
+    let (fill, line) = layer_colours(palette, layer);
+    swatch(ui, |p, r| {
+        let r = r.shrink(2.0);
+        p.rect_filled(r, 2.0, fill);
+        if layer == TerritoryLayer::Contested {
+            let clip = p.with_clip_rect(r);
+            let mut x = r.left() - r.height();
+            while x < r.right() {
+                clip.line_segment(
+                    [egui::pos2(x, r.bottom()), egui::pos2(x + r.height(), r.top())],
+                    Stroke::new(1.6, line),
+                );
+                x += 6.0;
+            }
+        }
+        let width = match layer {
+            TerritoryLayer::Held => 2.5,
+            TerritoryLayer::Desert => 1.0,
+            TerritoryLayer::Contested => 1.6,
+        };
+        p.rect_stroke(r, 2.0, Stroke::new(width, line), egui::StrokeKind::Inside);
+    });
+}
+
+/// The territory at the date: the month's snapshot, its three layers explained with their
+/// areas, the model's note, the month's sources, and the measured area near the date.
 pub fn territory_legend(
     ui: &mut Ui,
     pack: &Pack,
     date: PackDate,
-    index: Option<usize>,
+    features: Range<usize>,
     palette: &Palette,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.label(RichText::new("Territory").strong().font(Type::Body.font()));
-    let Some(snapshot) = index.map(|i| &pack.territory[i]) else {
+    ui.label(RichText::new("Territory (modelled)").strong().font(Type::Body.font()));
+    let month_features = &pack.territory[features.clone()];
+    let Some(main) = month_features.iter().find(|t| t.layer == TerritoryLayer::Held).or(month_features.first()) else {
         match pack.territory.first() {
             Some(first) => ui.label(format!("No territory snapshot before {} in this pack.", first.date)),
             None => ui.label("This pack has no territory snapshots."),
@@ -49,29 +92,39 @@ pub fn territory_legend(
         return actions;
     };
     ui.horizontal_wrapped(|ui| {
-        let (fill, line) = (palette.territory_fill, palette.territory_line);
-        swatch(ui, |p, r| {
-            p.rect_filled(r.shrink(2.0), 2.0, fill);
-            p.rect_stroke(r.shrink(2.0), 2.0, Stroke::new(2.5, line), egui::StrokeKind::Inside);
-        });
-        ui.label(RichText::new(&snapshot.label).strong());
-        if snapshot.date != date {
-            ui.label(RichText::new(format!("(snapshot of {}, the latest on or before {date})", snapshot.date)).weak());
+        ui.label(RichText::new(&main.label).strong());
+        if main.date != model::month_of(date) {
+            ui.label(RichText::new(format!("(snapshot of {}, the latest on or before {date})", main.date)).weak());
         }
     });
+    for (layer, text) in LAYER_TEXTS {
+        ui.horizontal_wrapped(|ui| {
+            layer_swatch(ui, layer, palette);
+            ui.label(text);
+            let km2: f64 = month_features.iter().filter(|t| t.layer == layer).map(|t| t.area_km2).sum();
+            if km2 > 0.0 {
+                let rounded = (km2 / 100.0).round() * 100.0;
+                ui.label(RichText::new(format!("· this month about {} km²", crate::format::number(rounded))).weak());
+            }
+        });
+    }
     actions.extend(widgets::rich_text(
         ui,
         pack,
-        &snapshot.note,
+        &main.note,
         widgets::TextLook { size: Some(Type::Caption), ..widgets::TextLook::BODY },
     ));
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Method and dates: source{}:", if snapshot.sources.len() == 1 { "" } else { "s" }));
-        for s in snapshot.sources.iter().take(4) {
-            actions.extend(widgets::source_chip(ui, pack, s));
+    let mut sources: Vec<&String> = Vec::new();
+    for s in month_features.iter().flat_map(|t| &t.sources) {
+        if !sources.contains(&s) {
+            sources.push(s);
         }
-        if snapshot.sources.len() > 4 {
-            ui.label(format!("and {} more (open a place to see its own sources)", snapshot.sources.len() - 4));
+    }
+    ui.horizontal_wrapped(|ui| {
+        let plural = if sources.len() == 1 { "" } else { "s" };
+        ui.label(format!("This month's dated towns and method: {} source{plural}:", sources.len()));
+        for s in sources {
+            actions.extend(widgets::source_chip(ui, pack, s));
         }
     });
     if let Some(ds) = pack.dataset_for(pack.views().area_dataset.as_ref())

@@ -26,6 +26,7 @@ use crate::content::{Pack, PackDate};
 use crate::route::{Focus, FocusKind, MapLayer, MapLayers};
 use crate::state::AppState;
 use crate::theme::{self, Type};
+use crate::widgets;
 
 use basemap::BaseMap;
 use camera::Camera;
@@ -121,14 +122,27 @@ impl MapView {
             (true, Some(ds)) => model::flows(pack, ds, self.flow_series, self.flow_minimum),
             _ => Vec::new(),
         };
-        let territory = if self.layers.contains(MapLayer::Territory) {
-            model::snapshot_at(&pack.territory, state.date)
-        } else {
-            None
-        };
+        let territory = if self.layers.contains(MapLayer::Territory) { pack.territory_at(state.date) } else { 0..0 };
         let room = if presenting { 160.0 } else { 250.0 };
-        let size = Vec2::new(ui.available_width(), (ui.available_height() - room).max(260.0));
-        actions.extend(self.map(ui, pack, state, &flows, territory, size, palette));
+        let height = (ui.available_height() - room).max(260.0);
+        let beside = !presenting
+            && self.layers.contains(MapLayer::Territory)
+            && !pack.territory.is_empty()
+            && ui.available_width() >= 900.0;
+        if beside {
+            let chart_width = (ui.available_width() * 0.36).clamp(340.0, 600.0);
+            let size = Vec2::new(ui.available_width() - chart_width - 12.0, height);
+            ui.horizontal_top(|ui| {
+                actions.extend(self.map(ui, pack, state, &flows, territory.clone(), size, palette));
+                ui.vertical(|ui| {
+                    ui.set_width(chart_width);
+                    actions.extend(area_beside(ui, pack, state.date, height));
+                });
+            });
+        } else {
+            let size = Vec2::new(ui.available_width(), height);
+            actions.extend(self.map(ui, pack, state, &flows, territory.clone(), size, palette));
+        }
         if self.tiles.is_some() {
             actions.extend(tile_attribution(ui));
         }
@@ -137,6 +151,9 @@ impl MapView {
             ui.add_space(4.0);
             if self.layers.contains(MapLayer::Territory) {
                 actions.extend(legend::territory_legend(ui, pack, state.date, territory, &palette));
+                if !pack.territory.is_empty() && !presenting {
+                    actions.extend(area_notes(ui, pack));
+                }
             }
             if self.layers.contains(MapLayer::Places) {
                 let chips = (!presenting).then_some(&mut self.place_chips);
@@ -235,7 +252,7 @@ impl MapView {
         pack: &Pack,
         state: &AppState,
         flows: &[Flow],
-        territory: Option<usize>,
+        territory: std::ops::Range<usize>,
         size: Vec2,
         palette: Palette,
     ) -> Vec<Action> {
@@ -264,7 +281,7 @@ impl MapView {
                         online_tiles: online,
                         frame,
                     })
-                    .with_plugin(Territory { meshes: &mut self.territory_meshes, pack, snapshot: territory, palette })
+                    .with_plugin(Territory { meshes: &mut self.territory_meshes, pack, features: territory, palette })
                     .with_plugin(Borders { mesh: &mut self.border_mesh, base, palette, online_tiles: online });
                 if let (true, Some(destination)) = (self.layers.contains(MapLayer::Flows), destination) {
                     map = map.with_plugin(Flows { pack, flows, destination, palette, drawn: flow_lines, labels });
@@ -301,21 +318,26 @@ impl MapView {
         actions
     }
 
-    /// Play, the month slider (Page Up/Down move a year) and the date; presented, only the date.
+    /// Play/Pause, the month slider (←/→ a month, Page Up/Down a year, Home/End the ends)
+    /// and the month; presented, only the month.
     fn time_slider(&mut self, ui: &mut Ui, pack: &Pack, date: PackDate, presenting: bool) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.add_space(4.0);
+        let month = model::month_of(date).to_string();
         if presenting {
-            ui.label(Type::Large.text(date.to_string()).strong());
+            ui.label(Type::Large.text(month).strong());
             return actions;
         }
-        let (first_year, last_year) = model::slider_years(pack);
-        let last_index = (last_year - first_year + 1) * 12 - 1;
+        let (first_year, last_index) = model::slider_months(pack);
         let current = model::month_index(date, first_year).clamp(0, last_index);
         ui.horizontal(|ui| {
             let play_label = if self.playing { "Pause" } else { "Play" };
             let play = ui.add_sized([80.0, 30.0], egui::Button::new(Type::Control.text(play_label)));
-            let play = play.on_hover_text(format!("Animate {first_year} to {last_year}, one month at a time"));
+            let play = play.on_hover_text(format!(
+                "Animate {} to {}, one month at a time (stops at the end; Pause stops it)",
+                model::month_at(0, first_year),
+                model::month_at(last_index, first_year)
+            ));
             if play.clicked() {
                 self.playing = !self.playing;
                 self.play_elapsed = 0.0;
@@ -327,18 +349,23 @@ impl MapView {
             ui.spacing_mut().slider_width = (ui.available_width() - 230.0).max(120.0);
             let slider =
                 egui::Slider::new(&mut index, 0..=last_index).show_value(false).step_by(1.0).trailing_fill(true);
-            let slider =
-                ui.add(slider).on_hover_text("Left and right arrows: one month. Page Up and Page Down: one year.");
+            let slider = ui.add(slider).on_hover_text(
+                "Left and right arrows: one month. Page Up and Page Down: one year. Home and End: first and last month.",
+            );
             slider.widget_info(|| egui::WidgetInfo::slider(true, f64::from(index), "Map date"));
             if slider.has_focus() {
-                let (up, down) = ui.input(|i| (i.num_presses(egui::Key::PageUp), i.num_presses(egui::Key::PageDown)));
-                index = (index + 12 * (up as i32 - down as i32)).clamp(0, last_index);
+                let keys = [egui::Key::PageUp, egui::Key::PageDown, egui::Key::Home, egui::Key::End];
+                for key in keys {
+                    for _ in 0..ui.input(|i| i.num_presses(key)) {
+                        index = model::step_month(index, last_index, key);
+                    }
+                }
             }
             if index != current {
                 self.playing = false;
                 actions.push(Action::SetDate(model::month_at(index, first_year)));
             }
-            ui.label(Type::Large.text(date.to_string()).strong());
+            ui.label(Type::Large.text(month).strong());
         });
         if self.playing {
             self.play_elapsed += ui.input(|i| i.stable_dt).min(0.1);
@@ -356,6 +383,29 @@ impl MapView {
         }
         actions
     }
+}
+
+/// Beside the map: the modelled area against the published figures.
+fn area_beside(ui: &mut Ui, pack: &Pack, date: PackDate, height: f32) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(Type::Subheading.text("Modelled area against published figures").strong());
+    let chart_height = (height - 110.0).max(160.0);
+    actions.extend(widgets::area_chart::territory_area_chart(ui, pack, date, chart_height, "map"));
+    ui.label(RichText::new("What it shows, its sources and a data table: under the map.").weak());
+    actions
+}
+
+/// Under the territory legend: what the area chart shows, its sources, and its table.
+fn area_notes(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new("Modelled area against published figures").strong());
+    actions.extend(widgets::area_chart::chart_note(ui, pack));
+    actions.extend(widgets::area_chart::territory_area_sources(ui, pack, false));
+    egui::CollapsingHeader::new("Modelled area against published figures: data table")
+        .id_salt("map-area-table")
+        .show(ui, |ui| actions.extend(widgets::area_chart::territory_area_table(ui, pack, "map")));
+    ui.add_space(8.0);
+    actions
 }
 
 /// What the map shows first: the countries the pack names (`views.map_frame`), else its

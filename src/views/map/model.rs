@@ -5,7 +5,6 @@
 use egui::Pos2;
 use walkers::Projection as _;
 
-use crate::content::pack::TerritorySnapshot;
 use crate::content::schema::{Dataset, Place, Point};
 use crate::content::{Pack, PackDate};
 
@@ -47,13 +46,6 @@ pub fn place_status(place: &Place, date: PackDate) -> PlaceStatus {
     if held { PlaceStatus::Held } else { PlaceStatus::NotHeld }
 }
 
-/// The snapshot in force at a date: the latest one dated on or before it (`None` before the first).
-/// `snapshots` must be sorted by date, as `Pack::territory` is.
-pub fn snapshot_at(snapshots: &[TerritorySnapshot], date: PackDate) -> Option<usize> {
-    let n = snapshots.partition_point(|s| s.date <= date);
-    n.checked_sub(1)
-}
-
 /// A month on the time slider, counted from January of `first_year`.
 pub fn month_index(date: PackDate, first_year: i32) -> i32 {
     (date.year - first_year) * 12 + i32::from(date.month.unwrap_or(1)).clamp(1, 12) - 1
@@ -64,20 +56,48 @@ pub fn month_at(index: i32, first_year: i32) -> PackDate {
     PackDate::month(first_year + index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
-/// The years the time slider spans: from the earliest to the latest territory snapshot or
-/// control date in the pack (at least one year).
-pub fn slider_years(pack: &Pack) -> (i32, i32) {
-    let dates = pack
-        .territory
-        .iter()
-        .map(|t| t.date)
-        .chain(pack.places.iter().flat_map(|p| p.control.iter().flat_map(|c| std::iter::once(c.from).chain(c.to))));
+/// The month of a date, as a month date ("June 2014"; a year date reads as its January).
+pub fn month_of(date: PackDate) -> PackDate {
+    PackDate::month(date.year, date.month.unwrap_or(1).clamp(1, 12))
+}
+
+/// The months the time slider spans, as (first year, index of the last month): from the
+/// first to the last territory snapshot (January 2014 to the final state), else the years
+/// of the places' control dates.
+pub fn slider_months(pack: &Pack) -> (i32, i32) {
+    if let (Some(first), Some(last)) = (pack.territory.first(), pack.territory.last()) {
+        let first_year = first.date.year;
+        let from = month_index(month_of(first.date), first_year);
+        return (first_year, month_index(month_of(last.date), first_year).max(from));
+    }
+    let (lo, hi) = slider_years(pack);
+    (lo, (hi - lo + 1) * 12 - 1)
+}
+
+/// The years of the places' control dates (at least one year).
+fn slider_years(pack: &Pack) -> (i32, i32) {
+    let dates = pack.places.iter().flat_map(|p| p.control.iter().flat_map(|c| std::iter::once(c.from).chain(c.to)));
     let (mut lo, mut hi) = (i32::MAX, i32::MIN);
     for d in dates {
         lo = lo.min(d.year);
         hi = hi.max(d.year);
     }
     if lo > hi { (2013, 2019) } else { (lo, hi.max(lo)) }
+}
+
+/// The slider index one keyboard step moves to: ←/→ a month, Page Up/Down a year, Home/End
+/// the ends.
+pub fn step_month(index: i32, last: i32, key: egui::Key) -> i32 {
+    let to = match key {
+        egui::Key::ArrowRight | egui::Key::ArrowUp => index + 1,
+        egui::Key::ArrowLeft | egui::Key::ArrowDown => index - 1,
+        egui::Key::PageUp => index + 12,
+        egui::Key::PageDown => index - 12,
+        egui::Key::Home => 0,
+        egui::Key::End => last,
+        _ => index,
+    };
+    to.clamp(0, last.max(0))
 }
 
 // ---------------------------------------------------------------- figures and flows
@@ -204,58 +224,34 @@ pub fn figure_near(dataset: &Dataset, date: PackDate) -> Option<(&Point, String)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::schema::ControlPeriod;
-
-    fn snapshot(date: PackDate) -> TerritorySnapshot {
-        TerritorySnapshot {
-            date,
-            label: date.to_string(),
-            note: String::new(),
-            sources: Vec::new(),
-            polygons: Vec::new(),
-            layer: Default::default(),
-        }
-    }
+    use crate::content::schema::{ControlPeriod, TerritoryLayer};
 
     #[test]
-    fn mercator_round_trip() {
-        for (lon, lat) in [(0.0, 0.0), (43.12, 36.33), (-117.29, 34.1), (174.0, -41.0), (-179.9, 84.0)] {
-            let p = zoom0(lon, lat);
-            assert!((0.0..=256.0).contains(&p.x) && (0.0..=256.0).contains(&p.y), "{p:?}");
-            let (lon2, lat2) = lonlat_from_zoom0(p);
-            assert!((lon - lon2).abs() < 1e-3 && (lat - lat2).abs() < 1e-3, "{lon},{lat} → {lon2},{lat2}");
-        }
-        assert_eq!(zoom0(0.0, 0.0), Pos2::new(128.0, 128.0));
-        assert!(zoom0(0.0, 89.0).y.is_finite(), "latitudes are clamped");
-    }
-
-    #[test]
-    fn territory_snapshot_at_dates() {
-        let snaps = [
-            snapshot(PackDate::month(2014, 6)),
-            snapshot(PackDate::month(2015, 1)),
-            snapshot(PackDate::month(2017, 11)),
-        ];
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 5)), None, "before the first");
-        assert_eq!(snapshot_at(&snaps, PackDate::day(2014, 5, 31)), None);
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 6)), Some(0), "on the date");
-        assert_eq!(snapshot_at(&snaps, PackDate::day(2014, 6, 20)), Some(0));
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2014, 12)), Some(0), "just before the second");
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2015, 1)), Some(1));
-        assert_eq!(snapshot_at(&snaps, PackDate::year(2016)), Some(1));
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2017, 10)), Some(1));
-        assert_eq!(snapshot_at(&snaps, PackDate::month(2017, 11)), Some(2));
-        assert_eq!(snapshot_at(&snaps, PackDate::year(2030)), Some(2), "after the last");
-        assert_eq!(snapshot_at(&[], PackDate::year(2015)), None);
-    }
-
-    #[test]
-    fn builtin_territory_changes_between_dates() {
+    fn the_snapshot_in_force_is_the_month_of_the_date() {
         let pack = crate::content::load_builtin().pack;
-        assert!(pack.territory.len() >= 8, "{} snapshots", pack.territory.len());
-        let at = |d| snapshot_at(&pack.territory, d).expect("a snapshot");
-        let (a, b, c) = (at(PackDate::month(2014, 8)), at(PackDate::month(2015, 1)), at(PackDate::month(2017, 11)));
-        assert!(a != b && b != c, "{a} {b} {c}");
+        let month = |r: std::ops::Range<usize>| pack.territory.get(r.start).map(|t| t.date);
+        assert_eq!(pack.territory_at(PackDate::month(2013, 12)), 0..0, "nothing before the first month");
+        assert_eq!(month(pack.territory_at(PackDate::month(2014, 6))), Some(PackDate::month(2014, 6)));
+        assert_eq!(month(pack.territory_at(PackDate::day(2014, 6, 1))), Some(PackDate::month(2014, 6)));
+        assert_eq!(month(pack.territory_at(PackDate::day(2014, 6, 30))), Some(PackDate::month(2014, 6)));
+        assert_eq!(month(pack.territory_at(PackDate::year(2016))), Some(PackDate::month(2016, 1)));
+        assert_eq!(month(pack.territory_at(PackDate::year(2030))), pack.territory.last().map(|t| t.date));
+        let june = pack.territory_at(PackDate::day(2014, 6, 20));
+        assert!(june.len() >= 2 && pack.territory[june].iter().all(|t| t.date == PackDate::month(2014, 6)));
+    }
+
+    #[test]
+    fn builtin_territory_is_monthly_with_three_layers() {
+        let pack = crate::content::load_builtin().pack;
+        let months = pack.territory_snapshots();
+        assert!(months.len() >= 61, "{} months", months.len());
+        for w in months.windows(2) {
+            let (a, b) = (month_index(w[0].date, 2014), month_index(w[1].date, 2014));
+            assert_eq!(b, a + 1, "a month is missing between {} and {}", w[0].date, w[1].date);
+        }
+        for layer in TerritoryLayer::ALL {
+            assert!(pack.territory.iter().any(|t| t.layer == layer), "no {} feature", layer.name());
+        }
         for s in &pack.territory {
             let label = s.label.to_lowercase();
             assert!(
@@ -264,6 +260,21 @@ mod tests {
                 s.label
             );
         }
+    }
+
+    #[test]
+    fn the_slider_spans_the_model_month_by_month() {
+        let pack = crate::content::load_builtin().pack;
+        let (first_year, last) = slider_months(&pack);
+        assert_eq!(month_at(0, first_year), PackDate::month(2014, 1));
+        assert_eq!(Some(month_at(last, first_year)), pack.territory.last().map(|t| t.date));
+        assert_eq!(month_at(step_month(0, last, egui::Key::ArrowRight), first_year), PackDate::month(2014, 2));
+        assert_eq!(step_month(0, last, egui::Key::ArrowLeft), 0, "clamped at the start");
+        assert_eq!(month_at(step_month(5, last, egui::Key::PageUp), first_year), PackDate::month(2015, 6));
+        assert_eq!(step_month(5, last, egui::Key::PageDown), 0);
+        assert_eq!(step_month(5, last, egui::Key::End), last);
+        assert_eq!(step_month(30, last, egui::Key::Home), 0);
+        assert_eq!(month_of(PackDate::day(2014, 6, 20)).to_string(), "June 2014");
     }
 
     #[test]
