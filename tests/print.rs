@@ -269,3 +269,20 @@ fn the_export_for_print_dialog_writes_the_chosen_pdf() {
     assert!(common::shows(&harness, "Saved a PDF for print"), "no notice after saving");
     assert!(harness.query_by_label("Export").is_none(), "the dialog stays open");
 }
+
+/// The lesson plan's own "Export for print…" opens the dialog with the lessons chosen; the
+/// guide's with the guide.
+#[test]
+fn the_plan_and_the_guide_open_the_dialog_with_their_kit_chosen() {
+    for (view, kit) in [("plan", Kit::Lessons), ("teachers", Kit::Guide)] {
+        let start = decoded::route::Route::from_cli(Some(view), None).expect("a view");
+        let mut harness = common::app(decoded::app::StartOptions { start, ..Default::default() });
+        let buttons: Vec<_> = harness.get_all_by_label("Export for print…").collect();
+        assert_eq!(buttons.len(), 2, "{view}: the top bar's button and the view's own");
+        buttons[1].click();
+        harness.run();
+        let choice = harness.state().state.dialogs.print.expect("the dialog is open");
+        assert_eq!(choice.kit, kit, "{view}");
+        assert_eq!(choice.paper, Paper::A4);
+    }
+}
