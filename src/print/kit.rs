@@ -266,7 +266,15 @@ pub fn checks(pack: &Pack, cites: &mut Cites) -> Vec<Part> {
                 "Circle a number: 1 = strongly disagree, 2 = disagree, 3 = not sure, 4 = agree, 5 = strongly agree.",
             )]));
             for (i, c) in check.confidence.iter().enumerate() {
-                b.push(Block::numbered(i + 1, vec![Run::plain(format!("{}     1   2   3   4   5", c.statement))]));
+                b.push(Block::Keep(vec![
+                    Block::numbered(i + 1, vec![Run::plain(c.statement.clone())]),
+                    Block::Para {
+                        runs: vec![Run::bold("1 · · · 2 · · · 3 · · · 4 · · · 5")],
+                        size: super::layout::BODY,
+                        indent: 40.0,
+                        tone: super::layout::Tone::Ink,
+                    },
+                ]));
             }
         }
         parts.push(Part { title: check.title.clone(), blocks: b });
