@@ -49,6 +49,8 @@ pub enum ExportKind {
     Print,
     /// Before/after check results as CSV.
     CheckResults,
+    /// The timeline as a TimelineJS JSON file.
+    TimelineJs,
 }
 
 /// What the "Export for print" dialog will print, on which paper.

@@ -22,6 +22,7 @@ pub mod search;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod timelinejs_export;
 pub mod views;
 pub mod widgets;
 

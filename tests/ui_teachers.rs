@@ -305,3 +305,21 @@ fn speaker_notes_show_support_and_challenge() {
         assert!(common::shows(&harness, &w), "\"{w}\" in the speaker notes");
     }
 }
+
+#[test]
+fn a_presented_plan_shows_the_outline_not_the_notes() {
+    let start = Route::from_cli(Some("lessons"), Some("lesson-1-social-media")).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    let pack = harness.state().pack.clone();
+    let lesson = pack.lessons.get("lesson-1-social-media").expect("lesson 1").clone();
+    // What an alternative activity without a view of its own shows.
+    harness.state_mut().apply(decoded::action::Action::OpenPlan(lesson.id.clone()));
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Plan);
+    let last = lesson.steps.last().expect("a step");
+    assert!(common::shows(&harness, &format!("• {}", last.title)), "the outline");
+    for step in &lesson.steps {
+        let notes = words(&step.notes);
+        assert!(!common::shows(&harness, &notes), "the teacher's notes \"{notes}\" are not on the projector");
+    }
+}

@@ -72,7 +72,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
     let modal = egui::Modal::new(egui::Id::unique("open-pack")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.label(RichText::new("Open a content pack").strong().font(crate::theme::Type::Large.font()));
-        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
+        ui.label("A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed.");
         let label = ui.label("Folder or file:");
         let field = ui
             .add(egui::TextEdit::singleline(path).hint_text("/home/teacher/my-pack").desired_width(f32::INFINITY))
@@ -82,7 +82,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
             if ui.button("Choose folder…").on_hover_text("Pick a pack folder with the system's file dialog").clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::PackFolder));
             }
-            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file").clicked() {
+            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file or a Google Sheets template .csv").clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::TimelineFile));
             }
         });
@@ -272,12 +272,18 @@ pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Acti
             let plural = if n == 1 { "" } else { "s" };
             if path == "the built-in pack" {
                 format!("The built-in pack has {n} problem{plural}")
+            } else if !diagnostics.iter().any(Diagnostic::is_error) {
+                format!("The timeline at {path} is open; {n} thing{plural} in it could not be shown")
             } else {
                 format!("The pack at {path} has {n} problem{plural} — showing the built-in pack instead")
             }
         },
         |ui| {
-            ui.label("Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list.");
+            ui.label(if diagnostics.iter().any(Diagnostic::is_error) {
+                "Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list."
+            } else {
+                "Everything else is shown. Fix these in the file and open it again to see them too; `decoded check PATH` prints the same list."
+            });
             egui::ScrollArea::vertical().id_salt("problems").max_height(220.0).show(ui, |ui| {
                 for d in diagnostics {
                     ui.label(RichText::new(d.to_string()).monospace());

@@ -22,6 +22,12 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             return;
         };
         let number = pack.lessons.position(&lesson.id).map_or(1, |i| i + 1);
+        if state.presenting() {
+            // On the projector (an alternative activity that keeps the plan on screen): what
+            // the class may see, the lesson's outline, never the teacher's notes.
+            actions.extend(class_outline(ui, pack, lesson, number, state.hide_sensitive));
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             for (i, l) in pack.lessons.iter().enumerate() {
                 let r = ui.add(egui::Button::selectable(l.id == lesson.id, format!("Lesson {}", i + 1)));
@@ -115,6 +121,33 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             }
         }
     });
+    actions
+}
+
+/// The lesson for the class: title, objectives and the steps (as shown today) by phase.
+fn class_outline(
+    ui: &mut Ui,
+    pack: &Pack,
+    lesson: &crate::content::schema::Lesson,
+    number: usize,
+    hide_sensitive: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new(format!("Lesson {number}")).weak());
+    ui.label(RichText::new(&lesson.title).font(theme::Type::Title.font()).strong());
+    ui.label(RichText::new("Today you will").font(theme::Type::Subheading.font()).strong());
+    actions.extend(widgets::bullets(ui, pack, &lesson.objectives, false));
+    ui.add_space(8.0);
+    let mut phase = None;
+    for &i in &crate::lessons::visible_steps(lesson, hide_sensitive) {
+        let step = &lesson.steps[i];
+        if phase != Some(step.phase) {
+            phase = Some(step.phase);
+            ui.add_space(6.0);
+            ui.label(RichText::new(step.phase.label()).font(theme::Type::Subheading.font()).strong());
+        }
+        ui.label(format!("• {}", crate::lessons::shown_step(step, hide_sensitive).title));
+    }
     actions
 }
 

@@ -20,8 +20,6 @@ use crate::route::{Focus, FocusKind, Route};
 use crate::theme::{self, OKABE_ITO, Type};
 use crate::widgets::{MarkerShape, TextLook, paint_marker, rich_text};
 
-/// The coalition's "share of territory retaken" statements, drawn as marks if the pack has them.
-
 /// Names of the chart's series (also their accessible labels in the legend).
 pub const HELD_LINE: &str = "Model: held";
 pub const WIDE_LINE: &str = "Model: held + desert";
