@@ -440,6 +440,9 @@ impl DecodedApp {
         if state.dialogs.open_pack {
             actions.extend(shell::open_pack(ctx, &mut self.open_pack_path));
         }
+        if let Some(choice) = state.dialogs.print {
+            actions.extend(shell::print_dialog(ctx, pack, choice));
+        }
         if state.presenter.as_ref().is_some_and(|p| p.help_open) {
             actions.extend(presenter::key_help(ctx, state));
         }

@@ -15,6 +15,7 @@ pub mod kit;
 pub mod lessons;
 pub mod persist;
 pub mod platform;
+pub mod print;
 pub mod progress;
 pub mod route;
 pub mod search;

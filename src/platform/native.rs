@@ -62,6 +62,7 @@ impl Platform {
         let what = match kind {
             ExportKind::ChartData => "the chart's data to",
             ExportKind::ChartImage => "the chart as an image:",
+            ExportKind::Print => "a PDF for print:",
             ExportKind::CheckResults => "the check results to",
             ExportKind::TimelineJs => "the timeline for TimelineJS to",
         };

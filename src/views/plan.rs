@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::action::Action;
+use crate::action::{Action, PrintChoice};
 use crate::content::Pack;
 use crate::kit::plan::{self, PlanBlock, PlanStep};
 use crate::route::{Focus, FocusKind};
@@ -48,6 +48,13 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                         );
                         if start.clicked() {
                             actions.push(Action::StartLesson(lesson.id.clone()));
+                        }
+                        let print = ui.button("Export for print…").on_hover_text(
+                            "This pack's lesson plans, worksheets and exit tickets as PDF (A4 or US Letter)",
+                        );
+                        if print.clicked() {
+                            let choice = PrintChoice { kit: crate::print::Kit::Lessons, ..PrintChoice::default() };
+                            actions.push(Action::ShowPrint(Some(choice)));
                         }
                     });
                 }

@@ -46,6 +46,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let Some(page) = current(pack, state) else { return };
         if !presenting {
             ui.label("Teaching this topic safely: what to do before the lesson, ground rules, what to do if a student tells you something, and the rules where you teach. About ten minutes to read.");
+            let print = ui.button("Export for print…").on_hover_text("The whole guide as a PDF (A4 or US Letter)");
+            if print.clicked() {
+                let choice = crate::action::PrintChoice { kit: crate::print::Kit::Guide, ..Default::default() };
+                actions.push(Action::ShowPrint(Some(choice)));
+            }
             ui.add_space(8.0);
             page_list(ui, pack, page, &mut actions);
             ui.add_space(10.0);
