@@ -45,8 +45,19 @@ pub enum ExportKind {
     ChartData,
     /// A chart as a PNG image.
     ChartImage,
+    /// A printable PDF of the teacher kit.
+    Print,
     /// Before/after check results as CSV.
     CheckResults,
+    /// The timeline as a TimelineJS JSON file.
+    TimelineJs,
+}
+
+/// What the "Export for print" dialog will print, on which paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PrintChoice {
+    pub kit: crate::print::Kit,
+    pub paper: crate::print::Paper,
 }
 
 /// The time of a frame: egui's input clock (seconds) and today (days since 1970-01-01, UTC).
@@ -90,6 +101,9 @@ pub enum Action {
     },
     /// Show or hide the "Open a pack" dialog.
     ShowOpenPack(bool),
+    /// Open the "Export for print" dialog with this choice selected (`None` closes it).
+    /// The teacher-kit views send it with the kit they show.
+    ShowPrint(Option<PrintChoice>),
     /// Use online OpenStreetMap tiles under the map (off by default).
     SetOnlineTiles(bool),
     /// The folder chart exports are saved in (empty = Downloads).

@@ -51,7 +51,14 @@ impl LoadedContent {
     pub fn or_builtin(shown: String, read: Result<content::LoadOutcome, content::LoadError>) -> Self {
         match read {
             Ok(outcome) if outcome.is_clean() => {
-                LoadedContent { pack: outcome.pack, problems: Vec::new(), problems_path: shown }
+                // A TimelineJS file's warnings name what the app could not show of it (an event
+                // without a date, a day that does not exist): the teacher who opened it should
+                // see them. A pack folder's warnings stay for its authors, as for the built-in pack.
+                let imported = std::path::Path::new(&shown)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"));
+                let problems = if imported { outcome.warnings().cloned().collect() } else { Vec::new() };
+                LoadedContent { pack: outcome.pack, problems, problems_path: shown }
             }
             Ok(outcome) => LoadedContent {
                 pack: content::load_builtin().pack,
@@ -432,6 +439,9 @@ impl DecodedApp {
         }
         if state.dialogs.open_pack {
             actions.extend(shell::open_pack(ctx, &mut self.open_pack_path));
+        }
+        if let Some(choice) = state.dialogs.print {
+            actions.extend(shell::print_dialog(ctx, pack, choice));
         }
         if state.presenter.as_ref().is_some_and(|p| p.help_open) {
             actions.extend(presenter::key_help(ctx, state));

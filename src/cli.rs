@@ -21,7 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Open another content pack (a folder with pack.json, or a TimelineJS .json file) instead of the built-in one.
+    /// Open another content pack (a folder with pack.json, a TimelineJS .json file, or the TimelineJS Google Sheets template saved as .csv) instead of the built-in one.
     #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub content: Option<PathBuf>,
     /// Open straight at a view (the names come from `route::VIEWS`).
@@ -45,10 +45,55 @@ pub enum Command {
         /// Also print `kind: count` for each kind of content.
         #[arg(long)]
         stats: bool,
-        /// The pack folder, or a TimelineJS .json file.
+        /// The pack folder, a TimelineJS .json file, or the Google Sheets template as .csv.
         #[arg(value_hint = clap::ValueHint::AnyPath)]
         path: PathBuf,
     },
+    /// Export a pack's content for another tool or for print: `export timeline OUT.json` writes its
+    /// timeline as a TimelineJS JSON file (title slide, events with citations, groups from tracks,
+    /// eras); `export lessons|handouts|quiz|practice|glossary|guide DIR [--paper a4|letter]`
+    /// prints that part of the teacher kit as PDF files into DIR.
+    Export {
+        /// What to export.
+        #[arg(value_enum)]
+        what: ExportWhat,
+        /// The file to write (`-` for standard output); for the PDF kinds, the folder to write
+        /// them into (created if missing).
+        #[arg(value_hint = clap::ValueHint::AnyPath)]
+        out: PathBuf,
+        /// Paper size of the PDF kinds.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PrintPaper,
+        /// The pack to export (a folder, a TimelineJS .json or a template .csv); the built-in pack if not given.
+        #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        content: Option<PathBuf>,
+    },
+}
+
+/// What `decoded export` can write.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// The timeline as Knight Lab TimelineJS JSON.
+    Timeline,
+    /// PDF: per lesson its plan, student worksheet and exit ticket (a file per lesson).
+    Lessons,
+    /// PDF: every worksheet and exit ticket, the lessons' practice cards, checks and rubrics.
+    Handouts,
+    /// PDF: the quiz with its answer key.
+    Quiz,
+    /// PDF: every practice post as a card to cut out, with the answer key.
+    Practice,
+    /// PDF: the glossary.
+    Glossary,
+    /// PDF: "For teachers", the guide.
+    Guide,
+}
+
+/// Paper sizes for the PDF exports (`print::Paper`).
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintPaper {
+    A4,
+    Letter,
 }
 
 /// The whole command line as a `clap::Command`, for the man page and the completions.

@@ -15,12 +15,14 @@ pub mod kit;
 pub mod lessons;
 pub mod persist;
 pub mod platform;
+pub mod print;
 pub mod progress;
 pub mod route;
 pub mod search;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod timelinejs_export;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -3,14 +3,21 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use decoded::cli::{Cli, Command};
+use decoded::cli::{Cli, Command, ExportWhat, PrintPaper};
 use decoded::content::{self, PackDate};
 use decoded::route::Route;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Check { stats, path }) = cli.command {
-        return check(&path, stats);
+    match cli.command {
+        Some(Command::Check { stats, path }) => return check(&path, stats),
+        Some(Command::Export { what: ExportWhat::Timeline, out, content, .. }) => {
+            return export_timeline(&out, content.as_deref());
+        }
+        Some(Command::Export { what, out, paper, content }) => {
+            return export_print(what, &out, paper, content.as_deref().or(cli.content.as_deref()));
+        }
+        None => {}
     }
     let start = match Route::from_cli(cli.view.as_deref(), cli.focus.as_deref()) {
         Ok(route) => route,
@@ -88,4 +95,105 @@ fn check(path: &std::path::Path, stats: bool) -> ExitCode {
         }
     }
     if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// `decoded export timeline OUT.json [--content PACK]`: the pack's timeline as TimelineJS JSON.
+/// A pack with errors is not exported (its problems are printed, exit 1); unreadable, exit 2.
+fn export_timeline(out: &std::path::Path, content: Option<&std::path::Path>) -> ExitCode {
+    let outcome = match content {
+        None => content::load_builtin(),
+        Some(path) => match content::load_path(path) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if !outcome.is_clean() {
+        for d in outcome.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("{d}");
+        }
+        eprintln!("decoded: the pack has errors; nothing was exported");
+        return ExitCode::from(1);
+    }
+    let json = decoded::timelinejs_export::to_timelinejs(&outcome.pack, None);
+    let written = if out.as_os_str() == "-" {
+        use std::io::Write;
+        std::io::stdout().write_all(json.as_bytes())
+    } else {
+        std::fs::write(out, json)
+    };
+    match written {
+        Ok(()) => {
+            let events = outcome.pack.events.len();
+            let eras = outcome.pack.eras.len();
+            if out.as_os_str() != "-" {
+                println!("{}: {events} events and {eras} eras as TimelineJS JSON", out.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("decoded: cannot write {}: {e}", out.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `decoded export lessons|handouts|quiz|practice|glossary|guide DIR`: prints a part of the
+/// teacher kit as PDF files into DIR. A pack with problems still prints what it holds.
+fn export_print(
+    what: ExportWhat,
+    dir: &std::path::Path,
+    paper: PrintPaper,
+    content: Option<&std::path::Path>,
+) -> ExitCode {
+    use decoded::print::{Kit, Paper};
+    let outcome = match content {
+        None => content::load_builtin(),
+        Some(path) => match content::load_path(path) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let problems = outcome.diagnostics.len() - outcome.warnings().count();
+    if problems > 0 {
+        eprintln!("decoded: the pack has {problems} problem(s) (see `decoded check`); printing what it holds");
+    }
+    let kit = match what {
+        ExportWhat::Lessons => Kit::Lessons,
+        ExportWhat::Handouts => Kit::Handouts,
+        ExportWhat::Quiz => Kit::Quiz,
+        ExportWhat::Practice => Kit::Practice,
+        ExportWhat::Glossary => Kit::Glossary,
+        ExportWhat::Guide => Kit::Guide,
+        ExportWhat::Timeline => return export_timeline(dir, content),
+    };
+    let paper = match paper {
+        PrintPaper::A4 => Paper::A4,
+        PrintPaper::Letter => Paper::Letter,
+    };
+    let files = match decoded::print::export(&outcome.pack, kit, paper) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("decoded: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("decoded: {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    for file in files {
+        let path = dir.join(&file.file_name);
+        if let Err(e) = std::fs::write(&path, &file.bytes) {
+            eprintln!("decoded: {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("{} ({} pages)", path.display(), file.pages);
+    }
+    ExitCode::SUCCESS
 }

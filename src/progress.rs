@@ -559,6 +559,12 @@ mod tests {
         p.mark_read("sec-narratives");
         p.record_quiz(Some("sec-narratives".into()), 4, 6, 20_000);
         p.record_practice("pr-x", &truth(&["urgency"]), &answer(false, &["urgency"]), 20_000);
+        p.record_check(CheckAttempt {
+            check: "check-before".into(),
+            day: 20_000,
+            answers: vec![CheckAnswer { item: "ck-b-1".into(), chosen: Some(2), correct: false }],
+            confidence: vec![ConfidenceRating { id: "conf-1".into(), rating: Some(3) }],
+        });
         let mut storage = MemoryStorage::default();
         save(&mut storage, &p);
         let (back, notice, corrupt) = load(&storage);
@@ -578,9 +584,14 @@ mod tests {
         assert_eq!(corrupt.as_deref(), Some("{\"sections_read\": [1, 2"));
         storage.0.insert(PROGRESS_KEY.into(), "{\"version\": 7}".into());
         assert!(load(&storage).1.is_some(), "a newer layout is not silently misread");
-        // An older or partial record keeps what it has.
+        // A damaged check attempt is a damaged record like any other.
+        storage.0.insert(PROGRESS_KEY.into(), "{\"check_attempts\": [{\"check\": 3}]}".into());
+        let (p, notice, corrupt) = load(&storage);
+        assert!(p.is_empty() && notice.is_some() && corrupt.is_some());
+        // An older or partial record keeps what it has (a record from before the checks too).
         let partial = parse("{\"sections_read\": [\"sec-a\"]}").unwrap();
         assert!(partial.sections_read.contains("sec-a"));
+        assert!(partial.check_attempts.is_empty());
         assert_eq!(partial.version, PROGRESS_VERSION);
     }
 }

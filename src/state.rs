@@ -56,6 +56,8 @@ impl Default for Settings {
 pub struct Dialogs {
     /// The "Open a pack" dialog is showing.
     pub open_pack: bool,
+    /// The "Export for print" dialog is showing, with its current choice.
+    pub print: Option<crate::action::PrintChoice>,
     /// A web address waiting for the user's confirmation.
     pub pending_url: Option<String>,
     /// The "erase all progress?" question is open.
@@ -69,7 +71,7 @@ pub struct Dialogs {
 impl Dialogs {
     /// True while a modal dialog takes the keyboard.
     pub fn modal_open(&self) -> bool {
-        self.pending_url.is_some() || self.confirm_reset || self.open_pack
+        self.pending_url.is_some() || self.confirm_reset || self.open_pack || self.print.is_some()
     }
 }
 
@@ -257,6 +259,7 @@ impl AppState {
             Action::ExportImage { file_name, rect } => effects.push(Effect::Screenshot { file_name, rect }),
             Action::ExportFile { file_name, bytes, kind } => effects.push(Effect::WriteFile { file_name, bytes, kind }),
             Action::ShowOpenPack(show) => self.dialogs.open_pack = show,
+            Action::ShowPrint(choice) => self.dialogs.print = choice,
             Action::SetOnlineTiles(on) => self.settings.online_tiles = on,
             Action::SetExportDir(dir) => self.settings.export_dir = dir,
             Action::Browse(what) => effects.push(Effect::Browse(what)),
@@ -609,5 +612,32 @@ mod tests {
             [Action::SetHideSensitive(false), Action::Navigate(Route::Section("sec-narratives".into()))],
         );
         assert!(state.progress.sections_read.contains("sec-narratives"), "opening a section marks it read");
+    }
+
+    #[test]
+    fn export_for_print_is_a_modal_dialog_whose_files_are_write_effects() {
+        use crate::action::{ExportKind, PrintChoice};
+        use crate::print::{Kit, Paper};
+        let pack = pack();
+        let mut state = AppState::new(&pack, Settings::default());
+        let choice = PrintChoice { kit: Kit::Quiz, paper: Paper::Letter };
+        assert!(apply_all(&mut state, &pack, [Action::ShowPrint(Some(choice))]).is_empty());
+        assert_eq!(state.dialogs.print, Some(choice));
+        assert!(state.dialogs.modal_open());
+        let file = Action::ExportFile {
+            file_name: "quiz-letter.pdf".into(),
+            bytes: b"%PDF-".to_vec(),
+            kind: ExportKind::Print,
+        };
+        let effects = apply_all(&mut state, &pack, [file, Action::ShowPrint(None)]);
+        assert_eq!(
+            effects,
+            [Effect::WriteFile {
+                file_name: "quiz-letter.pdf".into(),
+                bytes: b"%PDF-".to_vec(),
+                kind: ExportKind::Print
+            }]
+        );
+        assert!(!state.dialogs.modal_open());
     }
 }

@@ -283,3 +283,43 @@ fn a_chart_quiz_item_shows_its_chart() {
     let harness = open("checks", Some(&check.id));
     assert!(harness.query_by_label(&format!("Chart: {}", cds.title)).is_some(), "the check's chart");
 }
+
+#[test]
+fn speaker_notes_show_support_and_challenge() {
+    let pack = common::home().state().pack.clone();
+    let (lesson, index) = pack
+        .lessons
+        .iter()
+        .find_map(|l| l.steps.iter().position(|s| s.support.is_some() && s.challenge.is_some()).map(|i| (l, i)))
+        .expect("a step with support and challenge");
+    let start = Route::from_cli(Some("lessons"), Some(&lesson.id)).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    for _ in 0..index {
+        press(&mut harness, Key::ArrowRight);
+    }
+    press(&mut harness, Key::S);
+    let step = &lesson.steps[index];
+    assert!(common::shows(&harness, "Support") && common::shows(&harness, "Challenge"));
+    for text in [step.support.as_deref(), step.challenge.as_deref()].into_iter().flatten() {
+        let w = words(text);
+        assert!(common::shows(&harness, &w), "\"{w}\" in the speaker notes");
+    }
+}
+
+#[test]
+fn a_presented_plan_shows_the_outline_not_the_notes() {
+    let start = Route::from_cli(Some("lessons"), Some("lesson-1-social-media")).expect("view");
+    let mut harness = common::app(StartOptions { start, ..Default::default() });
+    let pack = harness.state().pack.clone();
+    let lesson = pack.lessons.get("lesson-1-social-media").expect("lesson 1").clone();
+    // What an alternative activity without a view of its own shows.
+    harness.state_mut().apply(decoded::action::Action::OpenPlan(lesson.id.clone()));
+    harness.run();
+    assert_eq!(harness.state().state.route, Route::Plan);
+    let last = lesson.steps.last().expect("a step");
+    assert!(common::shows(&harness, &format!("• {}", last.title)), "the outline");
+    for step in &lesson.steps {
+        let notes = words(&step.notes);
+        assert!(!common::shows(&harness, &notes), "the teacher's notes \"{notes}\" are not on the projector");
+    }
+}

@@ -1,4 +1,9 @@
 //! Dates with a precision: a year, a month or a day.
+//!
+//! Years are `i64` and day numbers (days since 1970-01-01) are `i64` too, so one type holds a
+//! day in 2014 and the Big Bang (−13.8 billion years ≈ −5 × 10¹² days) exactly; as `f64` (the
+//! timeline's axis) whole days stay exact up to ±2⁵³ days, about ±2.5 × 10¹³ years. Far years
+//! read as geologists and cosmologists say them: "65 million years ago", "10,000 BCE".
 
 use std::fmt;
 
@@ -18,7 +23,7 @@ pub enum DatePrecision {
 /// date exists, so the validator can report every impossible date at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PackDate {
-    pub year: i32,
+    pub year: i64,
     pub month: Option<u8>,
     pub day: Option<u8>,
 }
@@ -42,11 +47,11 @@ const MONTHS: [&str; 12] = [
 pub const MONTHS_SHORT: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-pub fn is_leap(year: i32) -> bool {
+pub fn is_leap(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub fn days_in_month(year: i64, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -57,13 +62,13 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl PackDate {
-    pub fn year(year: i32) -> Self {
+    pub fn year(year: i64) -> Self {
         PackDate { year, month: None, day: None }
     }
-    pub fn month(year: i32, month: u8) -> Self {
+    pub fn month(year: i64, month: u8) -> Self {
         PackDate { year, month: Some(month), day: None }
     }
-    pub fn day(year: i32, month: u8, day: u8) -> Self {
+    pub fn day(year: i64, month: u8, day: u8) -> Self {
         PackDate { year, month: Some(month), day: Some(day) }
     }
 
@@ -92,7 +97,7 @@ impl PackDate {
         {
             return Err(format!("found \"{text}\", expected {expected}"));
         }
-        let mut year: i32 = parts[0].parse().map_err(|_| format!("found \"{text}\", expected {expected}"))?;
+        let mut year: i64 = parts[0].parse().map_err(|_| format!("found \"{text}\", expected {expected}"))?;
         if negative {
             year = -year;
         }
@@ -132,7 +137,7 @@ impl PackDate {
     }
 
     fn year_label(&self) -> String {
-        if self.year < 0 { format!("{} BCE", -self.year) } else { self.year.to_string() }
+        year_label(self.year)
     }
 
     /// Days since 1970-01-01 of the first day the date covers.
@@ -178,8 +183,13 @@ impl PackDate {
 }
 
 impl fmt::Display for PackDate {
-    /// Renders at the date's precision: "2014", "June 2014", "10 June 2014".
+    /// Renders at the date's precision: "2014", "June 2014", "10 June 2014"; a year of deep
+    /// time alone ("65 million years ago").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A month or day of deep time (a calendar no one kept) is not worth saying.
+        if !(-99_999..=999_999).contains(&self.year) {
+            return write!(f, "{}", self.year_label());
+        }
         let month_name = |m: u8| MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("?");
         match (self.month, self.day) {
             (Some(m), Some(d)) => write!(f, "{d} {} {}", month_name(m), self.year_label()),
@@ -217,15 +227,59 @@ impl<'de> Deserialize<'de> for PackDate {
     }
 }
 
+/// A year as people say it: "2014", "750 BCE", "10,000 BCE", and beyond 100,000 years ago
+/// "250,000 years ago", "65 million years ago", "13.8 billion years ago" (as TimelineJS
+/// switches to years-ago labels there). Far future years read "year 5 billion".
+pub fn year_label(year: i64) -> String {
+    if year < -99_999 {
+        return format!("{} years ago", big_number(year.unsigned_abs()));
+    }
+    if year > 999_999 {
+        return format!("year {}", big_number(year.unsigned_abs()));
+    }
+    let n = year.unsigned_abs();
+    let shown = if n >= 10_000 { grouped(n) } else { n.to_string() };
+    if year < 0 { format!("{shown} BCE") } else { shown }
+}
+
+/// "250,000", "65 million", "13.8 billion": thousands grouped below a million, then one
+/// decimal of millions or billions (dropped when it is zero).
+fn big_number(n: u64) -> String {
+    let scaled = |unit: f64, name: &str| {
+        let x = (n as f64 / unit * 10.0).round() / 10.0;
+        if x.fract() == 0.0 { format!("{} {name}", grouped(x as u64)) } else { format!("{x:.1} {name}") }
+    };
+    if n >= 1_000_000_000 {
+        scaled(1e9, "billion")
+    } else if n >= 1_000_000 {
+        scaled(1e6, "million")
+    } else {
+        grouped(n)
+    }
+}
+
+/// 1234567 → "1,234,567".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The month `n` months after `month` of `year` (before it, for a negative `n`).
-pub fn add_months(year: i32, month: u8, n: i32) -> (i32, u8) {
-    let index = i64::from(year) * 12 + i64::from(month.clamp(1, 12)) - 1 + i64::from(n);
-    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
+pub fn add_months(year: i64, month: u8, n: i32) -> (i64, u8) {
+    let index = year * 12 + i64::from(month.clamp(1, 12)) - 1 + i64::from(n);
+    (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
 /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian).
-pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
+pub fn days_from_civil(y: i64, m: u8, d: u8) -> i64 {
+    let y = y - i64::from(m <= 2);
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
     let m = i64::from(m);
@@ -235,7 +289,7 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
 }
 
 /// Inverse of [`days_from_civil`].
-pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
+pub fn civil_from_days(z: i64) -> (i64, u8, u8) {
     let z = z + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
@@ -245,7 +299,7 @@ pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((y + i64::from(m <= 2)) as i32, m, d)
+    (y + i64::from(m <= 2), m, d)
 }
 
 /// Days since 1970-01-01 → fractional year.
@@ -253,14 +307,14 @@ pub fn day_to_decimal_year(days: i64) -> f64 {
     let (y, _, _) = civil_from_days(days);
     let start = days_from_civil(y, 1, 1);
     let len = if is_leap(y) { 366.0 } else { 365.0 };
-    f64::from(y) + (days - start) as f64 / len
+    y as f64 + (days - start) as f64 / len
 }
 
 /// Fractional year → days since 1970-01-01.
 pub fn decimal_year_to_day(t: f64) -> i64 {
-    let y = t.floor() as i32;
+    let y = t.floor() as i64;
     let len = if is_leap(y) { 366.0 } else { 365.0 };
-    days_from_civil(y, 1, 1) + ((t - f64::from(y)) * len).floor() as i64
+    days_from_civil(y, 1, 1) + ((t - y as f64) * len).floor() as i64
 }
 
 #[cfg(test)]
@@ -315,6 +369,33 @@ mod tests {
         assert_eq!(PackDate::month(2014, 12).step(true), PackDate::month(2015, 1));
         assert_eq!(PackDate::month(2014, 1).step(false), PackDate::month(2013, 12));
         assert_eq!(PackDate::year(2014).step(true), PackDate::month(2014, 2), "a year stands for its January");
+    }
+
+    #[test]
+    fn far_years_read_as_people_say_them() {
+        let label = |y: i64| PackDate::year(y).to_string();
+        assert_eq!(label(2014), "2014");
+        assert_eq!(label(-3200), "3200 BCE");
+        assert_eq!(label(-10_000), "10,000 BCE");
+        assert_eq!(label(-250_000), "250,000 years ago");
+        assert_eq!(label(-65_000_000), "65 million years ago");
+        assert_eq!(label(-66_043_000), "66 million years ago");
+        assert_eq!(label(-2_500_000), "2.5 million years ago");
+        assert_eq!(label(-13_800_000_000), "13.8 billion years ago");
+        assert_eq!(label(-4_540_000_000), "4.5 billion years ago");
+        assert_eq!(label(5_000_000_000), "year 5 billion");
+        assert_eq!(PackDate::month(-10_000, 3).to_string(), "March 10,000 BCE");
+    }
+
+    #[test]
+    fn the_big_bang_keeps_day_arithmetic_exact() {
+        let big_bang = PackDate::year(-13_800_000_000);
+        let day = big_bang.start_day();
+        assert_eq!(civil_from_days(day), (-13_800_000_000, 1, 1));
+        assert_eq!(PackDate::from_day_number(day + 60), PackDate::day(-13_800_000_000, 3, 1), "a leap year");
+        assert!((day as f64) as i64 == day, "exact as f64");
+        assert!(big_bang < PackDate::year(-65_000_000) && PackDate::year(-65_000_000) < PackDate::year(2014));
+        assert!((big_bang.decimal_year() + 13.8e9).abs() < 1.0);
     }
 
     #[test]

@@ -35,9 +35,11 @@ pub fn load_builtin() -> LoadOutcome {
     finish(raw, diags)
 }
 
-/// Loads a pack folder from disk, or a TimelineJS `.json` file.
+/// Loads a pack folder from disk, a TimelineJS `.json` file, or the TimelineJS Google Sheets
+/// template saved as `.csv`.
 pub fn load_path(path: &Path) -> Result<LoadOutcome, LoadError> {
-    if path.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+    let timeline = |e: &std::ffi::OsStr| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv");
+    if path.is_file() && path.extension().is_some_and(timeline) {
         let (raw, diags) = timelinejs::read_file(path)?;
         return Ok(finish(raw, diags));
     }
@@ -58,9 +60,10 @@ pub fn load_from(files: &dyn PackFiles) -> LoadOutcome {
 }
 
 /// Loads TimelineJS bytes (a file's name, its address for the citation, and the year the
-/// citation gives it). Never panics on bad input.
+/// citation gives it): JSON, or the Google Sheets template when the name ends in `.csv`.
+/// Never panics on bad input.
 pub fn load_timelinejs_bytes(name: &str, url: &str, year: i32, bytes: Vec<u8>) -> LoadOutcome {
-    let (raw, diags) = timelinejs::read_bytes(name, url, year, bytes);
+    let (raw, diags) = super::readers::timeline_bytes(name, url, year, bytes);
     finish(raw, diags)
 }
 

@@ -293,6 +293,8 @@ impl Pack {
             map_frame: Vec::new(),
             chart_groups: Vec::new(),
             chart_order: Vec::new(),
+            retaken_dataset: None,
+            area_chart_note: String::new(),
         };
         self.manifest.views.as_ref().unwrap_or(&NONE)
     }

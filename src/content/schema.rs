@@ -90,6 +90,13 @@ pub struct ViewSettings {
     /// Chart pages first in the picker, by dataset id; the rest follow in pack order.
     #[serde(default)]
     pub chart_order: Vec<String>,
+    /// A dataset keyed by date of statements of the share of territory retaken (percent),
+    /// marked on the modelled-area chart beside the map.
+    #[serde(default)]
+    pub retaken_dataset: Option<String>,
+    /// Rich text under the modelled-area chart: how to read it and why estimates differ.
+    #[serde(default)]
+    pub area_chart_note: String,
 }
 
 /// Datasets shown together on one chart page.

@@ -137,13 +137,15 @@ pub fn timing(lesson: &Lesson) -> Timing {
 
 /// The question of a quiz or check item, as plain text.
 pub fn question(pack: &Pack, id: &str) -> String {
-    if let Some(q) = pack.quiz.get(id) {
+    let text = if let Some(q) = pack.quiz.get(id) {
         pack.plain(&q.question)
     } else if let Some((_, item)) = pack.check_item(id) {
         pack.plain(&item.question)
     } else {
-        format!("(unknown item {id})")
-    }
+        return format!("(unknown item {id})");
+    };
+    // A citation chip dropped from plain text leaves a space before the full stop.
+    text.replace(" .", ".").replace(" ,", ",")
 }
 
 /// What a step shows, in words: "the section \"Recruitment\"", "the chart \"…\"".

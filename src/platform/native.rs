@@ -31,9 +31,10 @@ impl Platform {
         let dialog = rfd::FileDialog::new();
         let picked = match what {
             BrowseFor::PackFolder => dialog.set_title("Choose a content pack folder").pick_folder(),
-            BrowseFor::TimelineFile => {
-                dialog.set_title("Choose a TimelineJS file").add_filter("TimelineJS JSON", &["json"]).pick_file()
-            }
+            BrowseFor::TimelineFile => dialog
+                .set_title("Choose a TimelineJS file")
+                .add_filter("TimelineJS JSON or Google Sheets CSV", &["json", "csv"])
+                .pick_file(),
             BrowseFor::ExportFolder => dialog.set_title("Choose the folder for exports").pick_folder(),
         };
         let Some(path) = picked else {
@@ -61,7 +62,9 @@ impl Platform {
         let what = match kind {
             ExportKind::ChartData => "the chart's data to",
             ExportKind::ChartImage => "the chart as an image:",
+            ExportKind::Print => "a PDF for print:",
             ExportKind::CheckResults => "the check results to",
+            ExportKind::TimelineJs => "the timeline for TimelineJS to",
         };
         let note = if fallback { format!(" (\"{}\" is not a folder)", chosen_folder.trim()) } else { String::new() };
         match save_new_file(&dir, file_name, bytes) {

@@ -8,7 +8,7 @@ pub mod search;
 
 use egui::{AtomExt as _, RichText, Ui};
 
-use crate::action::Action;
+use crate::action::{Action, ExportKind, PrintChoice};
 use crate::content::{Diagnostic, Pack};
 use crate::route::{NavGroup, Route, VIEWS};
 use crate::state::AppState;
@@ -75,9 +75,9 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
         // In a browser there are no paths: files come from the picker or are dropped on the page.
         let web = cfg!(target_arch = "wasm32");
         ui.label(if web {
-            "A pack is a .zip of a folder with a pack.json file (or all of its files); a TimelineJS .json file opens as a timeline. Choose it below, or drop it on the page. If it has problems, the built-in pack stays open and the problems are listed."
+            "A pack is a .zip of a folder with a pack.json file (or all of its files); a TimelineJS .json or .csv file opens as a timeline. Choose it below, or drop it on the page. If it has problems, the built-in pack stays open and the problems are listed."
         } else {
-            "A pack is a folder with a pack.json file; a TimelineJS .json file opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed."
+            "A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed."
         });
         let label = ui.label(if web { "Opened from this computer:" } else { "Folder or file:" });
         let hint = if web { "choose a .zip or files below" } else { "/home/teacher/my-pack" };
@@ -93,7 +93,7 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
             if ui.button(choose).on_hover_text(help).clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::PackFolder));
             }
-            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file").clicked() {
+            if ui.button("Choose TimelineJS file…").on_hover_text("Pick a TimelineJS .json file or a Google Sheets template .csv").clicked() {
                 actions.push(Action::Browse(crate::action::BrowseFor::TimelineFile));
             }
         });
@@ -116,6 +116,55 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
     actions
 }
 
+/// The "Export for print" dialog: what to print and on which paper; Export writes the PDF
+/// files through `Effect::WriteFile` (into the export folder, or as downloads on the web).
+pub fn print_dialog(ctx: &egui::Context, pack: &Pack, choice: PrintChoice) -> Vec<Action> {
+    use crate::print::{Kit, Paper};
+    let mut actions = Vec::new();
+    let modal = egui::Modal::new(egui::Id::unique("print-dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.label(RichText::new("Export for print").strong().font(crate::theme::Type::Large.font()));
+        ui.label("PDF files for teachers, with every citation printed in full.");
+        ui.add_space(6.0);
+        ui.label(RichText::new("What to print").strong());
+        for kit in Kit::ALL {
+            if ui.radio(choice.kit == kit, kit.label()).clicked() {
+                actions.push(Action::ShowPrint(Some(PrintChoice { kit, ..choice })));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new("Paper").strong());
+        ui.horizontal(|ui| {
+            for paper in Paper::ALL {
+                if ui.radio(choice.paper == paper, paper.label()).clicked() {
+                    actions.push(Action::ShowPrint(Some(PrintChoice { paper, ..choice })));
+                }
+            }
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Export").clicked() {
+                match crate::print::export(pack, choice.kit, choice.paper) {
+                    Ok(files) => actions.extend(files.into_iter().map(|f| Action::ExportFile {
+                        file_name: f.file_name,
+                        bytes: f.bytes,
+                        kind: ExportKind::Print,
+                    })),
+                    Err(e) => actions.push(Action::Notify(format!("Could not print: {e}"))),
+                }
+                actions.push(Action::ShowPrint(None));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::ShowPrint(None));
+            }
+        });
+    });
+    if modal.should_close() && actions.is_empty() {
+        actions.push(Action::ShowPrint(None));
+    }
+    actions
+}
+
 fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
     let panel_label = if state.settings.panel_open { "Hide explanations" } else { "Show explanations" };
@@ -124,6 +173,13 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
     }
     if ui.button("Open pack").on_hover_text("Open another content pack or a TimelineJS file").clicked() {
         actions.push(Action::ShowOpenPack(true));
+    }
+    if ui
+        .button("Export for print…")
+        .on_hover_text("Lesson plans, handouts, quiz, cards, glossary and guide as PDF")
+        .clicked()
+    {
+        actions.push(Action::ShowPrint(Some(PrintChoice::default())));
     }
     egui::ComboBox::from_id_salt("theme")
         .selected_text(state.theme().label())
@@ -227,12 +283,18 @@ pub fn problems(ui: &mut Ui, path: &str, diagnostics: &[Diagnostic]) -> Vec<Acti
             let plural = if n == 1 { "" } else { "s" };
             if path == "the built-in pack" {
                 format!("The built-in pack has {n} problem{plural}")
+            } else if !diagnostics.iter().any(Diagnostic::is_error) {
+                format!("The timeline at {path} is open; {n} thing{plural} in it could not be shown")
             } else {
                 format!("The pack at {path} has {n} problem{plural} — showing the built-in pack instead")
             }
         },
         |ui| {
-            ui.label("Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list.");
+            ui.label(if diagnostics.iter().any(Diagnostic::is_error) {
+                "Fix these in the pack's files, then open it again. `decoded check PATH` prints the same list."
+            } else {
+                "Everything else is shown. Fix these in the file and open it again to see them too; `decoded check PATH` prints the same list."
+            });
             egui::ScrollArea::vertical().id_salt("problems").max_height(220.0).show(ui, |ui| {
                 for d in diagnostics {
                     ui.label(RichText::new(d.to_string()).monospace());

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::action::Action;
+use crate::action::{Action, PrintChoice};
 use crate::content::Pack;
 use crate::kit::plan::{self, PlanBlock, PlanStep};
 use crate::route::{Focus, FocusKind};
@@ -22,6 +22,12 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             return;
         };
         let number = pack.lessons.position(&lesson.id).map_or(1, |i| i + 1);
+        if state.presenting() {
+            // On the projector (an alternative activity that keeps the plan on screen): what
+            // the class may see, the lesson's outline, never the teacher's notes.
+            actions.extend(class_outline(ui, pack, lesson, number, state.hide_sensitive));
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             for (i, l) in pack.lessons.iter().enumerate() {
                 let r = ui.add(egui::Button::selectable(l.id == lesson.id, format!("Lesson {}", i + 1)));
@@ -42,6 +48,13 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                         );
                         if start.clicked() {
                             actions.push(Action::StartLesson(lesson.id.clone()));
+                        }
+                        let print = ui.button("Export for print…").on_hover_text(
+                            "This pack's lesson plans, worksheets and exit tickets as PDF (A4 or US Letter)",
+                        );
+                        if print.clicked() {
+                            let choice = PrintChoice { kit: crate::print::Kit::Lessons, ..PrintChoice::default() };
+                            actions.push(Action::ShowPrint(Some(choice)));
                         }
                     });
                 }
@@ -111,6 +124,33 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     actions
 }
 
+/// The lesson for the class: title, objectives and the steps (as shown today) by phase.
+fn class_outline(
+    ui: &mut Ui,
+    pack: &Pack,
+    lesson: &crate::content::schema::Lesson,
+    number: usize,
+    hide_sensitive: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new(format!("Lesson {number}")).weak());
+    ui.label(RichText::new(&lesson.title).font(theme::Type::Title.font()).strong());
+    ui.label(RichText::new("Today you will").font(theme::Type::Subheading.font()).strong());
+    actions.extend(widgets::bullets(ui, pack, &lesson.objectives, false));
+    ui.add_space(8.0);
+    let mut phase = None;
+    for &i in &crate::lessons::visible_steps(lesson, hide_sensitive) {
+        let step = &lesson.steps[i];
+        if phase != Some(step.phase) {
+            phase = Some(step.phase);
+            ui.add_space(6.0);
+            ui.label(RichText::new(step.phase.label()).font(theme::Type::Subheading.font()).strong());
+        }
+        ui.label(format!("• {}", crate::lessons::shown_step(step, hide_sensitive).title));
+    }
+    actions
+}
+
 fn step_ui(ui: &mut Ui, pack: &Pack, s: &PlanStep<'_>, dark: bool, actions: &mut Vec<Action>) {
     let step = s.step;
     egui::Frame::new()
@@ -131,7 +171,12 @@ fn step_ui(ui: &mut Ui, pack: &Pack, s: &PlanStep<'_>, dark: bool, actions: &mut
             );
             ui.label(RichText::new(&step.title).font(theme::Type::Emphasis.font()).strong());
             if s.sensitive() {
-                ui.label(RichText::new("Sensitive step").strong().color(theme::OKABE_ITO[5]));
+                // Said in words, in the accent colour (readable on every theme).
+                ui.label(
+                    RichText::new("Sensitive step: its alternative activity is below")
+                        .strong()
+                        .color(theme::accent(dark)),
+                );
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label("Shows:");

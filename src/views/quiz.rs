@@ -105,7 +105,18 @@ impl QuizView {
         }
         crate::widgets::reading_column(ui, "quiz", |ui| {
             ui.label(RichText::new("Quiz").font(crate::theme::Type::Title.font()).strong());
-            actions.extend(section_picker(ui, pack, state));
+            if state.quiz_items.is_empty() {
+                actions.extend(section_picker(ui, pack, state));
+            } else {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} questions chosen for this lesson", state.quiz_items.len())).strong(),
+                    );
+                    if !state.presenting() && ui.button("Choose questions by section instead").clicked() {
+                        actions.push(Action::OpenQuiz(state.quiz_section.clone()));
+                    }
+                });
+            }
             ui.add_space(10.0);
             self.round_ui(ui, pack, state, &mut actions);
         });

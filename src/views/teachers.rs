@@ -34,7 +34,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let dark = ui.visuals().dark_mode;
     let presenting = state.presenter.is_some();
     widgets::reading_column(ui, "teachers", |ui| {
-        ui.label(RichText::new("For teachers").font(theme::Type::Title.font()).strong());
+        // On the projector the page speaks for itself (the class sees the ground rules, not
+        // a view "for teachers").
+        if !presenting {
+            ui.label(RichText::new("For teachers").font(theme::Type::Title.font()).strong());
+        }
         if pack.guide.is_empty() {
             ui.label("This pack has no guide for teachers.");
             return;
@@ -42,6 +46,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let Some(page) = current(pack, state) else { return };
         if !presenting {
             ui.label("Teaching this topic safely: what to do before the lesson, ground rules, what to do if a student tells you something, and the rules where you teach. About ten minutes to read.");
+            let print = ui.button("Export for print…").on_hover_text("The whole guide as a PDF (A4 or US Letter)");
+            if print.clicked() {
+                let choice = crate::action::PrintChoice { kit: crate::print::Kit::Guide, ..Default::default() };
+                actions.push(Action::ShowPrint(Some(choice)));
+            }
             ui.add_space(8.0);
             page_list(ui, pack, page, &mut actions);
             ui.add_space(10.0);

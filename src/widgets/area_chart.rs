@@ -18,10 +18,7 @@ use crate::content::schema::{Dataset, Point};
 use crate::content::{Pack, PackDate};
 use crate::route::{Focus, FocusKind, Route};
 use crate::theme::{self, OKABE_ITO, Type};
-use crate::widgets::{MarkerShape, paint_marker};
-
-/// The coalition's "share of territory retaken" statements, drawn as marks if the pack has them.
-pub const RETAKEN_DATASET: &str = "ds-territory-retaken";
+use crate::widgets::{MarkerShape, TextLook, paint_marker, rich_text};
 
 /// Names of the chart's series (also their accessible labels in the legend).
 pub const HELD_LINE: &str = "Model: held";
@@ -95,7 +92,7 @@ pub fn chart_sources(pack: &Pack, model: bool) -> Vec<String> {
             ids.push(id.to_string());
         }
     };
-    for ds in [area_dataset(pack), pack.datasets.get(RETAKEN_DATASET)].into_iter().flatten() {
+    for ds in [area_dataset(pack), retaken_dataset(pack)].into_iter().flatten() {
         for p in published(ds) {
             if let Some(s) = p.source {
                 add(s);
@@ -108,6 +105,21 @@ pub fn chart_sources(pack: &Pack, model: bool) -> Vec<String> {
         }
     }
     ids
+}
+
+/// The pack's statements of the share of territory retaken (its `views.retaken_dataset`).
+fn retaken_dataset(pack: &Pack) -> Option<&Dataset> {
+    pack.dataset_for(pack.views().retaken_dataset.as_ref())
+}
+
+/// Under the chart: how to read it and why estimates differ (the pack's
+/// `views.area_chart_note`).
+pub fn chart_note(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
+    let note = &pack.views().area_chart_note;
+    if note.is_empty() {
+        return Vec::new();
+    }
+    rich_text(ui, pack, note, TextLook::BODY)
 }
 
 fn area_dataset(pack: &Pack) -> Option<&Dataset> {
@@ -128,7 +140,7 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
     let wide: Vec<[f64; 2]> = months.iter().map(|m| [month_x(m), m.held_km2() + m.desert_km2()]).collect();
     let top = wide.iter().map(|p| p[1]).fold(100_000.0, f64::max) * 1.18;
     let published_area = area_dataset(pack).map(published).unwrap_or_default();
-    let retaken = pack.datasets.get(RETAKEN_DATASET).map(published).unwrap_or_default();
+    let retaken = retaken_dataset(pack).map(published).unwrap_or_default();
     let (x0, x1) = (months[0].date.decimal_year(), month_x(&months[months.len() - 1]) + 0.1);
     let plot = Plot::new(("territory-area-chart", id))
         .height(height)
@@ -236,13 +248,6 @@ fn chart_legend(ui: &mut Ui, series: &[&str], ink: Color32) {
     });
 }
 
-/// What the chart shows and why the estimates differ.
-pub const CHART_NOTE: &str = "Lines: the model's area, measured month by month from its polygons. Points: \
-    published estimates. Dotted lines at the top: the coalition's statements of the share of land retaken. \
-    IHS measured the populated area the group controlled, close to the model's held layer; the thinly \
-    populated desert it moved through (held + desert) is not counted, which is why maps shading the whole \
-    desert looked much larger.";
-
 /// The coalition statements grouped by date: (x, "Jan 2016: 30% retaken (Iraq 40%, Syria 20%)").
 fn retaken_marks(points: &[Published<'_>]) -> Vec<(f64, String)> {
     let first = points.first().map(|p| p.series);
@@ -319,7 +324,7 @@ pub fn territory_area_table(ui: &mut Ui, pack: &Pack, id: &str) -> Vec<Action> {
         }
         ui.end_row();
         let area = area_dataset(pack).map(published).unwrap_or_default();
-        let retaken = pack.datasets.get(RETAKEN_DATASET).map(published).unwrap_or_default();
+        let retaken = retaken_dataset(pack).map(published).unwrap_or_default();
         let peak = months.iter().map(TerritoryMonth::held_km2).fold(0.0, f64::max);
         for (p, unit) in area.iter().map(|p| (p, "km²")).chain(retaken.iter().map(|p| (p, "% retaken"))) {
             let Some(v) = value(p.point) else { continue };

@@ -1,12 +1,29 @@
 //! Readers turn a pack's files into a [`RawPack`](super::raw::RawPack): the pack folder
 //! format ([`pack_dir`], with its [`geojson`] territory and [`csv`] figures) and TimelineJS
-//! files ([`timelinejs`]). Every problem becomes a located [`Diagnostic`]; nothing here
+//! files: JSON ([`timelinejs`]) or the Google Sheets template as CSV ([`timelinejs_csv`]). Every problem becomes a located [`Diagnostic`]; nothing here
 //! checks references between files (that is [`super::validate`]).
 
 pub mod csv;
 pub mod geojson;
 pub mod pack_dir;
 pub mod timelinejs;
+pub mod timelinejs_csv;
+
+/// Reads a TimelineJS file from its name and bytes: the Google Sheets template when the name
+/// ends in `.csv`, else JSON. The desktop reads the bytes from disk; a web build passes the
+/// bytes of an uploaded file. `url` and `file_year` make the citation of the file.
+pub fn timeline_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (super::raw::RawPack, Vec<Diagnostic>) {
+    if is_csv(name) {
+        timelinejs_csv::read_bytes(name, url, file_year, bytes)
+    } else {
+        timelinejs::read_bytes(name, url, file_year, bytes)
+    }
+}
+
+/// A name ending in `.csv` (any case).
+pub fn is_csv(name: &str) -> bool {
+    std::path::Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
 
 use serde::de::DeserializeOwned;
 

@@ -28,9 +28,11 @@ fn check_views(c: &mut Checker<'_>, raw: &RawPack, o: Origin, p: &JsonPath, v: &
         c.date(o, p.key("start_date"), d);
     }
     let dimension = |id: &str| raw.datasets.iter().find(|(d, _)| d.id == id).map(|(d, _)| d.dimension);
-    for (field, id, wanted) in
-        [("area_dataset", &v.area_dataset, Dimension::Date), ("flows_dataset", &v.flows_dataset, Dimension::Country)]
-    {
+    for (field, id, wanted) in [
+        ("area_dataset", &v.area_dataset, Dimension::Date),
+        ("flows_dataset", &v.flows_dataset, Dimension::Country),
+        ("retaken_dataset", &v.retaken_dataset, Dimension::Date),
+    ] {
         let Some(id) = id else { continue };
         match dimension(id) {
             Some(found) if found != wanted => c.report(
@@ -44,6 +46,7 @@ fn check_views(c: &mut Checker<'_>, raw: &RawPack, o: Origin, p: &JsonPath, v: &
             _ => {}
         }
     }
+    c.rich(o, p.key("area_chart_note"), &v.area_chart_note);
     for (i, code) in v.flows_to.iter().enumerate() {
         if !c.ids.countries.contains(code.as_str()) {
             c.report(

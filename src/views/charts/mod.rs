@@ -16,7 +16,7 @@ mod table;
 pub use crate::widgets::chart::model;
 use crate::widgets::chart::{category, legend, source_line, time};
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use crate::action::Action;
 use crate::content::Pack;
@@ -199,7 +199,7 @@ fn model_area(ui: &mut Ui, pack: &Pack, state: &AppState, table: bool) -> Vec<Ac
     ui.add_space(10.0);
     ui.label(Type::Subheading.text("Modelled area against published figures").strong());
     actions.extend(area_chart::territory_area_chart(ui, pack, state.date, 320.0, "charts"));
-    ui.label(RichText::new(area_chart::CHART_NOTE).weak());
+    actions.extend(area_chart::chart_note(ui, pack));
     actions.extend(area_chart::territory_area_sources(ui, pack, true));
     if table {
         actions.extend(area_chart::territory_area_table(ui, pack, "charts"));

@@ -52,6 +52,14 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 actions.push(Action::Navigate(Route::Practice));
             }
         });
+        if !p.check_attempts.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Before and after checks answered: {}", p.check_attempts.len()));
+                if ui.button("See the check results").clicked() {
+                    actions.push(Action::OpenCheck(None));
+                }
+            });
+        }
         egui::CollapsingHeader::new("All results").id_salt("progress-details").show(ui, |ui| {
             if p.quiz_results.is_empty() && p.practice_days.is_empty() {
                 ui.label("Nothing yet.");

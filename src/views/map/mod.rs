@@ -401,7 +401,7 @@ fn area_beside(ui: &mut Ui, pack: &Pack, date: PackDate, height: f32) -> Vec<Act
 fn area_notes(ui: &mut Ui, pack: &Pack) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.label(RichText::new("Modelled area against published figures").strong());
-    ui.label(widgets::area_chart::CHART_NOTE);
+    actions.extend(widgets::area_chart::chart_note(ui, pack));
     actions.extend(widgets::area_chart::territory_area_sources(ui, pack, false));
     egui::CollapsingHeader::new("Modelled area against published figures: data table")
         .id_salt("map-area-table")

@@ -48,12 +48,14 @@ pub fn place_status(place: &Place, date: PackDate) -> PlaceStatus {
 
 /// A month on the time slider, counted from January of `first_year`.
 pub fn month_index(date: PackDate, first_year: i32) -> i32 {
-    (date.year - first_year) * 12 + i32::from(date.month.unwrap_or(1)).clamp(1, 12) - 1
+    let months = (date.year - i64::from(first_year)) * 12 + i64::from(date.month.unwrap_or(1).clamp(1, 12)) - 1;
+    // Deep-time dates (years far outside i32) land at the slider's ends, never wrap.
+    i32::try_from(months).unwrap_or(if months < 0 { i32::MIN / 2 } else { i32::MAX / 2 })
 }
 
 /// The month a slider index stands for.
 pub fn month_at(index: i32, first_year: i32) -> PackDate {
-    PackDate::month(first_year + index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+    PackDate::month(i64::from(first_year + index.div_euclid(12)), (index.rem_euclid(12) + 1) as u8)
 }
 
 /// The month of a date, as a month date ("June 2014"; a year date reads as its January).
@@ -66,7 +68,7 @@ pub fn month_of(date: PackDate) -> PackDate {
 /// of the places' control dates.
 pub fn slider_months(pack: &Pack) -> (i32, i32) {
     if let (Some(first), Some(last)) = (pack.territory.first(), pack.territory.last()) {
-        let first_year = first.date.year;
+        let first_year = i32::try_from(first.date.year).unwrap_or(i32::MAX);
         let from = month_index(month_of(first.date), first_year);
         return (first_year, month_index(month_of(last.date), first_year).max(from));
     }
@@ -79,8 +81,8 @@ fn slider_years(pack: &Pack) -> (i32, i32) {
     let dates = pack.places.iter().flat_map(|p| p.control.iter().flat_map(|c| std::iter::once(c.from).chain(c.to)));
     let (mut lo, mut hi) = (i32::MAX, i32::MIN);
     for d in dates {
-        lo = lo.min(d.year);
-        hi = hi.max(d.year);
+        lo = lo.min(d.year as i32);
+        hi = hi.max(d.year as i32);
     }
     if lo > hi { (2013, 2019) } else { (lo, hi.max(lo)) }
 }

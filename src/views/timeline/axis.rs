@@ -13,12 +13,13 @@ use super::transform::DayTransform;
 pub enum TickStep {
     Days(u8),
     Months(u8),
-    Years(i32),
+    Years(i64),
 }
 
 impl TickStep {
-    /// Candidate steps from finest to coarsest.
-    pub const ALL: [TickStep; 17] = [
+    /// Candidate steps from finest to coarsest: days, months, then years from 1 to ten billion
+    /// (a cosmological timeline spans 13.8 billion years).
+    pub const ALL: [TickStep; 38] = [
         TickStep::Days(1),
         TickStep::Days(2),
         TickStep::Days(5),
@@ -36,6 +37,27 @@ impl TickStep {
         TickStep::Years(200),
         TickStep::Years(500),
         TickStep::Years(1000),
+        TickStep::Years(2000),
+        TickStep::Years(5000),
+        TickStep::Years(10_000),
+        TickStep::Years(20_000),
+        TickStep::Years(50_000),
+        TickStep::Years(100_000),
+        TickStep::Years(200_000),
+        TickStep::Years(500_000),
+        TickStep::Years(1_000_000),
+        TickStep::Years(2_000_000),
+        TickStep::Years(5_000_000),
+        TickStep::Years(10_000_000),
+        TickStep::Years(20_000_000),
+        TickStep::Years(50_000_000),
+        TickStep::Years(100_000_000),
+        TickStep::Years(200_000_000),
+        TickStep::Years(500_000_000),
+        TickStep::Years(1_000_000_000),
+        TickStep::Years(2_000_000_000),
+        TickStep::Years(5_000_000_000),
+        TickStep::Years(10_000_000_000),
     ];
 
     /// The shortest distance between two ticks of this step, in days.
@@ -44,7 +66,7 @@ impl TickStep {
             TickStep::Days(n) => f64::from(n),
             TickStep::Months(1) => 28.0,
             TickStep::Months(n) => 30.0 * f64::from(n),
-            TickStep::Years(n) => 365.0 * f64::from(n),
+            TickStep::Years(n) => 365.0 * n as f64,
         }
     }
 
@@ -53,6 +75,9 @@ impl TickStep {
         match self {
             TickStep::Days(_) => vec!["28".into(), "30".into()],
             TickStep::Months(_) => MONTHS_SHORT.iter().map(|m| m.to_string()).collect(),
+            // Far years read "650 million years ago" (see `date::year_label`).
+            TickStep::Years(n) if n >= 100_000 => vec![deep_time_label(8_888_888_888, n.unsigned_abs())],
+            TickStep::Years(n) if n >= 10_000 => vec![PackDate::year(-88_000).to_string()],
             TickStep::Years(_) => vec!["2088".into()],
         }
     }
@@ -78,7 +103,7 @@ pub fn choose_step(px_per_day: f64, gap: f32, label_width: impl Fn(TickStep) -> 
     TickStep::ALL
         .into_iter()
         .find(|&step| step.min_days() * px_per_day >= f64::from(label_width(step) + gap))
-        .unwrap_or(TickStep::Years(1000))
+        .unwrap_or(TickStep::Years(10_000_000_000))
 }
 
 /// Tick positions (day numbers) of `step` from `start` to `end`, at most `limit` of them.
@@ -134,10 +159,40 @@ pub fn ticks(step: TickStep, start: f64, end: f64, limit: usize) -> Vec<i64> {
 pub fn tick_label(step: TickStep, day: i64) -> String {
     let (y, m, d) = civil_from_days(day);
     match step {
+        TickStep::Years(n) if y < -99_999 => deep_time_label(y.unsigned_abs(), n.unsigned_abs()),
         TickStep::Years(_) => PackDate::year(y).to_string(),
         TickStep::Months(_) => MONTHS_SHORT[usize::from(m - 1)].to_string(),
         TickStep::Days(_) => d.to_string(),
     }
+}
+
+/// A tick of deep time, `years_ago` before year 0, with as many decimals as ticks `step` years
+/// apart need to differ: "13 billion years ago" a billion years apart, "6.95 billion years
+/// ago" ten million apart, "66 million years ago", and every digit ("6,900,001,100 years ago")
+/// when the ticks are less than a thousand years apart.
+fn deep_time_label(years_ago: u64, step: u64) -> String {
+    let (unit, name) = if years_ago >= 1_000_000_000 && step >= 1_000_000 {
+        (1e9, "billion")
+    } else if years_ago >= 1_000_000 && step >= 1_000 {
+        (1e6, "million")
+    } else {
+        return format!("{} years ago", group_thousands(years_ago));
+    };
+    let decimals = (unit / step.max(1) as f64).log10().ceil().max(0.0) as usize;
+    format!("{:.decimals$} {name} years ago", years_ago as f64 / unit)
+}
+
+/// 6900001100 → "6,900,001,100".
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The periods named on the axis's upper row: years (when ticks are months) or months
@@ -287,6 +342,39 @@ mod tests {
             ticks(TickStep::Years(500), days_from_civil(-3400, 1, 1) as f64, days_from_civil(0, 1, 1) as f64, 100);
         let labels: Vec<String> = bce.iter().map(|&d| tick_label(TickStep::Years(500), d)).collect();
         assert_eq!(labels.first().map(String::as_str), Some("3000 BCE"), "{labels:?}");
+    }
+
+    #[test]
+    fn a_cosmological_span_gets_ticks_in_billions_of_years() {
+        let start = days_from_civil(-13_800_000_000, 1, 1) as f64;
+        let end = days_from_civil(2026, 1, 1) as f64;
+        let px_per_day = 1000.0 / (end - start);
+        let wide = |step: TickStep| if matches!(step, TickStep::Years(n) if n >= 100_000) { 150.0 } else { 38.0 };
+        let step = choose_step(px_per_day, 18.0, wide);
+        assert!(matches!(step, TickStep::Years(n) if n >= 1_000_000_000), "{step:?}");
+        let labels: Vec<String> = ticks(step, start, end, 100).iter().map(|&d| tick_label(step, d)).collect();
+        assert!(labels.len() >= 3 && labels.len() <= 8, "{labels:?}");
+        assert!(labels.iter().all(|l| l.ends_with("billion years ago") || l == "0"), "{labels:?}");
+        // Zoomed in on the dinosaurs' end: millions of years.
+        let (a, b) = (days_from_civil(-70_000_000, 1, 1) as f64, days_from_civil(-60_000_000, 1, 1) as f64);
+        let step = choose_step(1000.0 / (b - a), 18.0, wide);
+        let labels: Vec<String> = ticks(step, a, b, 100).iter().map(|&d| tick_label(step, d)).collect();
+        assert!(labels.contains(&"66 million years ago".to_string()), "{labels:?}");
+    }
+
+    #[test]
+    fn deep_time_ticks_differ_at_every_zoom() {
+        assert_eq!(deep_time_label(13_000_000_000, 1_000_000_000), "13 billion years ago");
+        assert_eq!(deep_time_label(6_950_000_000, 10_000_000), "6.95 billion years ago");
+        assert_eq!(deep_time_label(66_000_000, 2_000_000), "66 million years ago");
+        assert_eq!(deep_time_label(66_050_000, 10_000), "66.05 million years ago");
+        assert_eq!(deep_time_label(6_900_001_100, 100), "6,900,001,100 years ago");
+        // Zoomed to a thousand years in the middle of the universe's history.
+        let (a, b) = (days_from_civil(-6_900_001_000, 1, 1) as f64, days_from_civil(-6_900_000_000, 1, 1) as f64);
+        let step = choose_step(1000.0 / (b - a), 18.0, |_| 38.0);
+        let labels: Vec<String> = ticks(step, a, b, 100).iter().map(|&d| tick_label(step, d)).collect();
+        assert!(labels.len() >= 2, "{labels:?}");
+        assert!(labels.windows(2).all(|w| w[0] != w[1]), "{labels:?}");
     }
 
     #[test]

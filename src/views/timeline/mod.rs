@@ -23,7 +23,7 @@ pub mod transform;
 
 use egui::{Color32, RichText, Sense, Stroke, StrokeKind, Ui, pos2};
 
-use crate::action::Action;
+use crate::action::{Action, ExportKind};
 use crate::content::schema::Track;
 use crate::content::{DatePrecision, Pack};
 use crate::route::{Focus, FocusKind};
@@ -102,7 +102,7 @@ impl TimelineView {
             self.list.scroll_to_selection();
         }
         let mut page = |ui: &mut Ui, view: &mut Self| {
-            view.header(ui, pack, narrow);
+            actions.extend(view.header(ui, pack, narrow));
             let chart = view.chart(ui, pack, state, selected, false, &mut actions);
             view.caption(ui, pack, false, &mut actions);
             let input =
@@ -139,9 +139,11 @@ impl TimelineView {
         self.list.scroll_to_selection();
     }
 
-    fn header(&mut self, ui: &mut Ui, pack: &Pack, narrow: bool) {
+    /// The title, zoom and pan buttons, the export, and the filters; returns the export's action.
+    fn header(&mut self, ui: &mut Ui, pack: &Pack, narrow: bool) -> Option<Action> {
         let span = self.span();
         let full = self.model.full;
+        let mut export = None;
         ui.horizontal_wrapped(|ui| {
             ui.label(Type::ViewTitle.text("Timeline").strong());
             ui.add_space(8.0);
@@ -164,6 +166,21 @@ impl TimelineView {
             let from = date_at(span.start.floor() as i64, DatePrecision::Month);
             let to = date_at((span.end.ceil() as i64 - 1).max(span.start as i64), DatePrecision::Month);
             ui.label(RichText::new(format!("Showing {from} to {to}")).weak());
+            let filtered = self.filters.active();
+            let hint = if filtered {
+                "Save the events the filters let through as a TimelineJS JSON file (for a school web site)"
+            } else {
+                "Save the whole timeline as a TimelineJS JSON file (for a school web site)"
+            };
+            if ui.button("Export for TimelineJS…").on_hover_text(hint).clicked() {
+                let shown = filtered.then(|| self.passing.events());
+                let json = crate::timelinejs_export::to_timelinejs(pack, shown);
+                export = Some(Action::ExportFile {
+                    file_name: crate::timelinejs_export::file_name(pack),
+                    bytes: json.into_bytes(),
+                    kind: ExportKind::TimelineJs,
+                });
+            }
         });
         let shown = self.passing.events().len();
         if narrow {
@@ -172,6 +189,7 @@ impl TimelineView {
         } else {
             self.filters(ui, pack, shown);
         }
+        export
     }
 
     fn filters(&mut self, ui: &mut Ui, pack: &Pack, shown: usize) {

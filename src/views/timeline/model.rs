@@ -79,7 +79,9 @@ fn full_span(pack: &Pack, days: &[(f64, f64)]) -> Span {
     let first_year = pack.events.iter().map(|e| e.date.year).min().unwrap_or(2013);
     let start = days_from_civil(first_year, 1, 1) as f64;
     let last = days.iter().map(|d| d.1).fold(start + 365.0, f64::max);
-    let pad = ((last - start) * 0.02).max(20.0);
+    // A little room after the last event: 2% of the span, but never more than a century (a
+    // cosmological timeline would otherwise end hundreds of millions of years in the future).
+    let pad = ((last - start) * 0.02).clamp(20.0, 36_525.0);
     Span { start, end: last + pad }
 }
 

@@ -3,8 +3,8 @@
 //! Time is counted in days since 1970-01-01 as `f64`; a day `d` covers `[d, d + 1)`. An
 //! `f64` holds whole days exactly far beyond any calendar this app reads (±2⁵³ days, about
 //! ±2.5 × 10¹³ years), so a cosmological timeline (−13.8 billion years ≈ −5 × 10¹² days)
-//! fits the same [`Span`] and [`DayTransform`]; what limits such a timeline today is
-//! `PackDate`'s `i32` year and the calendar arithmetic of the axis, not this module.
+//! fits the same [`Span`] and [`DayTransform`], with `PackDate`'s `i64` years and the axis's
+//! steps of up to ten billion years.
 
 /// Smallest visible span, in days.
 pub const MIN_SPAN_DAYS: f64 = 10.0;

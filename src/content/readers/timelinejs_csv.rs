@@ -1,0 +1,265 @@
+//! Import of the TimelineJS Google Sheets template, saved as CSV ("File → Download →
+//! Comma-separated values", or a spreadsheet program's "Save as CSV").
+//!
+//! The template's columns are Year, Month, Day, Time, End Year, End Month, End Day, End Time,
+//! Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type,
+//! Group and Background (TimelineJS also reads Alt Text, and Tag for Group). Headers are
+//! matched as the template spells them, ignoring case and surrounding spaces; any other column
+//! is ignored with a warning. A row whose Type is `title` is the title slide (a second one is
+//! an event, as in TimelineJS), `era` rows are eras, every other row is an event. Blank rows
+//! are skipped; a row with text but no Year is left out with a warning (TimelineJS leaves it
+//! out silently). Years may carry thousands separators (`13,800,000,000`) and a minus sign
+//! for BCE. The separator is `,`, or `;` (Excel in European locales) or a tab when the header
+//! line says so. The rows become the same document a TimelineJS JSON file is, and go through
+//! the same conversion, so the two formats cannot drift apart.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value, json};
+
+use super::timelinejs::{CsvPlaces, Locator, convert};
+use crate::content::diagnostics::{Diagnostic, Severity};
+use crate::content::files::decode_utf8;
+use crate::content::raw::{LoadedFile, RawPack};
+
+/// The template's columns (as it spells them), with the field each one fills in a slide.
+const COLUMNS: [(&str, &str); 21] = [
+    ("Year", "start_date.year"),
+    ("Month", "start_date.month"),
+    ("Day", "start_date.day"),
+    ("Time", "start_date.time"),
+    ("End Year", "end_date.year"),
+    ("End Month", "end_date.month"),
+    ("End Day", "end_date.day"),
+    ("End Time", "end_date.time"),
+    ("Display Date", "display_date"),
+    ("Headline", "text.headline"),
+    ("Text", "text.text"),
+    ("Media", "media.url"),
+    ("Media Credit", "media.credit"),
+    ("Media Caption", "media.caption"),
+    ("Media Thumbnail", "media.thumbnail"),
+    ("Type", "type"),
+    ("Group", "group"),
+    ("Background", "background"),
+    ("Alt Text", "media.alt"),
+    // Older sheets call the group a tag.
+    ("Tag", "group"),
+    // The template's first sheet sometimes keeps this helper column.
+    ("Unique ID", "unique_id"),
+];
+
+/// The separator the header line uses: `;` or a tab when it has more of them than commas
+/// (outside quotes), else `,`.
+fn sniff_separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[1] > counts[0] && counts[1] >= counts[2] {
+        b';'
+    } else if counts[2] > counts[0] {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// A year or other whole number as TimelineJS cleans it: spaces and thousands commas removed.
+fn clean_integer(cell: &str) -> String {
+    cell.chars().filter(|c| !c.is_whitespace() && *c != ',').collect()
+}
+
+/// Reads CSV bytes of the Google Sheets template as a pack (never panics).
+pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (RawPack, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let Some(text) = decode_utf8(name, bytes, &mut diags) else {
+        return (RawPack::default(), diags);
+    };
+    let located = |line: Option<usize>, column: Option<usize>, path: &str, message: String, severity| Diagnostic {
+        severity,
+        file: name.to_string(),
+        line,
+        column,
+        path: path.to_string(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_separator(&text))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            diags.push(located(Some(1), None, "", format!("cannot read the header row: {e}"), Severity::Error));
+            return (RawPack { files: vec![LoadedFile { name: name.into(), text }], ..RawPack::default() }, diags);
+        }
+    };
+    // Which field each column fills; unknown columns are reported once and ignored.
+    let mut places = CsvPlaces::default();
+    let mut fields: Vec<Option<&'static str>> = Vec::new();
+    let mut unknown = Vec::new();
+    for (i, header) in headers.iter().enumerate() {
+        let wanted = header.trim();
+        let field = COLUMNS.iter().find(|(h, _)| h.eq_ignore_ascii_case(wanted)).map(|(_, f)| *f);
+        match field {
+            Some(f) if fields.contains(&Some(f)) => {
+                diags.push(located(
+                    Some(1),
+                    Some(i + 1),
+                    wanted,
+                    "a second column for the same field; ignored".into(),
+                    Severity::Warning,
+                ));
+                fields.push(None);
+                continue;
+            }
+            Some(f) => {
+                places.columns.insert(f, (i + 1, wanted.to_string()));
+                if f == "start_date.year" {
+                    places.columns.insert("start_date", (i + 1, wanted.to_string()));
+                }
+                if f == "end_date.year" {
+                    places.columns.insert("end_date", (i + 1, wanted.to_string()));
+                }
+            }
+            None if wanted.is_empty() => {}
+            None => unknown.push((i + 1, wanted.to_string())),
+        }
+        fields.push(field);
+    }
+    for (column, header) in &unknown {
+        diags.push(located(
+            Some(1),
+            Some(*column),
+            header,
+            "not a column of the TimelineJS template; ignored".into(),
+            Severity::Warning,
+        ));
+    }
+    if !fields.contains(&Some("start_date.year")) {
+        let expected: Vec<&str> = COLUMNS.iter().take(18).map(|(h, _)| *h).collect();
+        diags.push(located(
+            Some(1),
+            None,
+            "",
+            format!(
+                "no Year column: this does not look like the TimelineJS Google Sheets template; expected the columns {}",
+                expected.join(", ")
+            ),
+            Severity::Error,
+        ));
+        return (RawPack { files: vec![LoadedFile { name: name.into(), text }], ..RawPack::default() }, diags);
+    }
+
+    let mut title: Option<Value> = None;
+    let mut events = Vec::new();
+    let mut eras = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                diags.push(located(line, None, "", format!("cannot read this row: {e}"), Severity::Warning));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut cells: HashMap<&str, &str> = HashMap::new();
+        for (i, cell) in record.iter().enumerate() {
+            if let Some(Some(field)) = fields.get(i) {
+                let cell = cell.trim();
+                if !cell.is_empty() {
+                    cells.insert(field, cell);
+                }
+            }
+        }
+        let slide = slide(&cells);
+        match cells.get("type").map(|t| t.to_ascii_lowercase()).as_deref() {
+            Some("title") if title.is_none() => {
+                title = Some(slide);
+                places.title = Some(line);
+            }
+            Some("era") => {
+                eras.push(slide);
+                places.eras.push(line);
+            }
+            kind => {
+                if kind == Some("title") {
+                    diags.push(located(
+                        Some(line),
+                        None,
+                        "",
+                        "a second title row; shown as an event, as TimelineJS does".into(),
+                        Severity::Warning,
+                    ));
+                }
+                events.push(slide);
+                places.events.push(line);
+            }
+        }
+    }
+    let mut doc = Map::new();
+    if let Some(t) = title {
+        doc.insert("title".into(), t);
+    }
+    doc.insert("events".into(), Value::Array(events));
+    doc.insert("eras".into(), Value::Array(eras));
+    let (mut raw, diags) = convert(&Value::Object(doc), name, url, file_year, &Locator::Csv(&places), diags);
+    raw.files.push(LoadedFile { name: name.into(), text });
+    (raw, diags)
+}
+
+/// One row as a TimelineJS slide (the shape of a JSON file's event).
+fn slide(cells: &HashMap<&str, &str>) -> Value {
+    let cell = |f: &str| cells.get(f).copied().unwrap_or("");
+    let date = |prefix: &str| -> Value {
+        let year = clean_integer(cell(&format!("{prefix}.year")));
+        if year.is_empty() {
+            return Value::Null;
+        }
+        json!({
+            "year": year,
+            "month": clean_integer(cell(&format!("{prefix}.month"))),
+            "day": clean_integer(cell(&format!("{prefix}.day"))),
+        })
+    };
+    json!({
+        "start_date": date("start_date"),
+        "end_date": date("end_date"),
+        "text": { "headline": cell("text.headline"), "text": cell("text.text") },
+        "media": {
+            "url": cell("media.url"),
+            "credit": cell("media.credit"),
+            "caption": cell("media.caption"),
+        },
+        "group": cell("group"),
+        "unique_id": cell("unique_id"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_sniffed_from_the_header_line() {
+        assert_eq!(sniff_separator("Year,Month,Day\n"), b',');
+        assert_eq!(sniff_separator("Year;Month;Day\n1;2;3"), b';');
+        assert_eq!(sniff_separator("\"Year,x\";Month;Day\n"), b';');
+        assert_eq!(sniff_separator("Year\tMonth\n"), b'\t');
+        assert_eq!(clean_integer(" -13,800,000,000 "), "-13800000000");
+    }
+}
