@@ -34,14 +34,11 @@ pub fn load_picked(files: Vec<PickedFile>, year: i32) -> Result<LoadOutcome, Loa
     let unreadable = |reason: String| LoadError::Unreadable { path: shown.clone(), reason };
     let mut files = files;
     if let [one] = files.as_slice() {
-        if is(&one.name, "json") && one.name.rsplit('/').next() != Some("pack.json") {
+        let timeline = is(&one.name, "json") || is(&one.name, "csv");
+        if timeline && one.name.rsplit('/').next() != Some("pack.json") {
+            // A TimelineJS .json, or its Google Sheets template saved as .csv.
             let one = files.remove(0);
             return Ok(load::load_timelinejs_bytes(&one.name, &one.name, year, one.bytes));
-        }
-        if is(&one.name, "csv") {
-            return Err(unreadable(
-                "a CSV file alone is not a pack; choose a TimelineJS .json file, or the pack's .zip".into(),
-            ));
         }
     }
     let mut all = BTreeMap::new();

@@ -133,6 +133,8 @@ impl Platform {
             ExportKind::ChartData => "the chart's data",
             ExportKind::ChartImage => "the chart as an image",
             ExportKind::CheckResults => "the check results",
+            ExportKind::Print => "a PDF for print",
+            ExportKind::TimelineJs => "the timeline for TimelineJS",
         };
         match download(file_name, bytes) {
             Ok(()) => format!("Downloaded {what} as {file_name} (see your browser's downloads)."),
@@ -228,6 +230,8 @@ fn download(file_name: &str, bytes: &[u8]) -> Result<(), String> {
         "text/csv"
     } else if file_name.ends_with(".pdf") {
         "application/pdf"
+    } else if file_name.ends_with(".json") {
+        "application/json"
     } else {
         "application/octet-stream"
     };
