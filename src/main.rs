@@ -97,18 +97,23 @@ fn check(path: &std::path::Path, stats: bool) -> ExitCode {
     if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
+/// The pack an export reads: the built-in one, or `--content`'s (unreadable: printed, exit 2).
+fn load_for_export(content: Option<&std::path::Path>) -> Result<content::LoadOutcome, ExitCode> {
+    match content {
+        None => Ok(content::load_builtin()),
+        Some(path) => content::load_path(path).map_err(|e| {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }),
+    }
+}
+
 /// `decoded export timeline OUT.json [--content PACK]`: the pack's timeline as TimelineJS JSON.
 /// A pack with errors is not exported (its problems are printed, exit 1); unreadable, exit 2.
 fn export_timeline(out: &std::path::Path, content: Option<&std::path::Path>) -> ExitCode {
-    let outcome = match content {
-        None => content::load_builtin(),
-        Some(path) => match content::load_path(path) {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        },
+    let outcome = match load_for_export(content) {
+        Ok(outcome) => outcome,
+        Err(code) => return code,
     };
     if !outcome.is_clean() {
         for d in outcome.diagnostics.iter().filter(|d| d.is_error()) {
@@ -149,15 +154,9 @@ fn export_print(
     content: Option<&std::path::Path>,
 ) -> ExitCode {
     use decoded::print::{Kit, Paper};
-    let outcome = match content {
-        None => content::load_builtin(),
-        Some(path) => match content::load_path(path) {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        },
+    let outcome = match load_for_export(content) {
+        Ok(outcome) => outcome,
+        Err(code) => return code,
     };
     let problems = outcome.diagnostics.len() - outcome.warnings().count();
     if problems > 0 {

@@ -54,3 +54,21 @@ impl Inbox {
         self.0.lock().map(|mut queue| std::mem::take(&mut *queue)).unwrap_or_default()
     }
 }
+
+/// Asks egui for a screenshot (the window's or the canvas's, the same on both targets); when
+/// it arrives, the part inside `rect` (points) becomes a PNG export, queued as
+/// [`Action::ExportFile`].
+fn request_screenshot(ctx: &egui::Context, file_name: String, rect: egui::Rect, inbox: &Inbox) {
+    let ppp = ctx.pixels_per_point();
+    let pixels = egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
+    let inbox = inbox.clone();
+    let repaint = ctx.clone();
+    let callback = egui::ScreenshotCallback::new(move |image| {
+        inbox.push(match crate::export::crop_png(&image, pixels) {
+            Ok(bytes) => Action::ExportFile { file_name, bytes, kind: crate::action::ExportKind::ChartImage },
+            Err(e) => Action::Notify(format!("Could not save the chart image: {e}")),
+        });
+        repaint.request_repaint();
+    });
+    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+}

@@ -144,19 +144,7 @@ impl Platform {
 
     /// Asks the canvas for a screenshot; the part inside `rect` (points) becomes a PNG export.
     pub fn screenshot(&self, ctx: &egui::Context, file_name: String, rect: egui::Rect, inbox: &Inbox) {
-        let ppp = ctx.pixels_per_point();
-        let pixels =
-            egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
-        let inbox = inbox.clone();
-        let repaint = ctx.clone();
-        let callback = egui::ScreenshotCallback::new(move |image| {
-            inbox.push(match crate::export::crop_png(&image, pixels) {
-                Ok(bytes) => Action::ExportFile { file_name, bytes, kind: ExportKind::ChartImage },
-                Err(e) => Action::Notify(format!("Could not save the chart image: {e}")),
-            });
-            repaint.request_repaint();
-        });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+        super::request_screenshot(ctx, file_name, rect, inbox);
     }
 
     /// Opens a web address the user confirmed in a new tab, without giving it this page.
