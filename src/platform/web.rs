@@ -49,7 +49,7 @@ impl Platform {
             });
         };
         let year = crate::content::date::civil_from_days(self.today()).0;
-        picked::load_picked(files, year)
+        picked::load_picked(files, year as i32)
     }
 
     /// Opens the browser's file picker; the chosen files are read (asynchronously) and
