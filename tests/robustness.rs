@@ -93,6 +93,46 @@ proptest! {
     }
 }
 
+/// The TimelineJS fixtures (JSON and Google Sheets CSV), each damaged at random, never panic
+/// the readers, and every problem they report names the file.
+#[test]
+fn mutations_of_timelinejs_files_never_panic() {
+    let mut fixtures: Vec<(String, Vec<u8>)> = std::fs::read_dir("tests/fixtures/timelinejs")
+        .expect("test setup")
+        .map(|e| e.expect("test setup").path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).expect("test setup")))
+        .collect();
+    fixtures.sort();
+    // CSV's own structure: quotes, separators and line ends, besides any byte.
+    let csv_bytes = proptest::collection::vec(
+        prop_oneof![Just(b'"'), Just(b','), Just(b';'), Just(b'\n'), Just(b'\r'), Just(b'\t'), any::<u8>()],
+        1..8,
+    )
+    .prop_map(|bytes| Mutation::Insert { at: 0, bytes });
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 300, ..ProptestConfig::default() });
+    runner
+        .run(
+            &(0..fixtures.len(), proptest::collection::vec(prop_oneof![mutation(), csv_bytes], 1..5), any::<usize>()),
+            |(i, ms, at)| {
+                let (name, mut bytes) = fixtures[i].clone();
+                for m in &ms {
+                    let m = match m {
+                        Mutation::Insert { at: 0, bytes } => Mutation::Insert { at, bytes: bytes.clone() },
+                        other => other.clone(),
+                    };
+                    apply(&mut bytes, &m);
+                }
+                let outcome = decoded::content::load::load_timelinejs_bytes(&name, "file:///t", 2026, bytes);
+                for d in &outcome.diagnostics {
+                    prop_assert!(d.file == name, "{d}");
+                }
+                let _ = outcome.pack.stats();
+                Ok(())
+            },
+        )
+        .unwrap();
+}
+
 #[test]
 fn mutations_of_the_builtin_pack_never_panic() {
     let base = MemFiles::builtin();

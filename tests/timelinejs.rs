@@ -13,7 +13,13 @@ const FILE: &str = "tests/fixtures/timelinejs/writing-systems.json";
 #[test]
 fn groups_become_tracks_and_eras_become_bands() {
     let outcome = load_path(std::path::Path::new(FILE)).unwrap();
-    assert!(outcome.diagnostics.is_empty(), "{:#?}", outcome.diagnostics);
+    // The one thing it cannot show: the web site's display date ("Summer 1991").
+    let shown: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        ["writing-systems.json:36:23: warning: events[3].display_date: 1 event has a display date; \
+          this app labels events with their start and end dates instead"],
+    );
     let pack = outcome.pack;
     assert_eq!(pack.manifest.title, "A short history of writing");
     let tracks: Vec<&str> = pack.tracks.iter().map(|t| t.label.as_str()).collect();
@@ -110,7 +116,7 @@ fn the_app_opens_the_file_as_a_timeline() {
         start: Route::from_cli(Some("timeline"), None).unwrap(),
         ..Default::default()
     });
-    assert!(harness.state().problems.is_empty());
+    assert_eq!(harness.state().problems.len(), 1, "the display date it cannot show");
     assert_eq!(harness.state().pack.events.len(), 5);
     assert!(common::shows(&harness, "Phoenician alphabet"));
     harness.get_all_by_label_contains("Phoenician alphabet").next().unwrap().click();
@@ -127,6 +133,8 @@ fn the_google_sheets_template_opens_from_csv() {
         "river-crossings.csv:1:19: warning: Notes for teacher: not a column of the TimelineJS template; ignored",
         "river-crossings.csv:9:2: warning: Month: month 888 does not exist",
         "river-crossings.csv:11:1: warning: Year: no start_date",
+        "river-crossings.csv:10:4: warning: Time: 1 event has a time of day",
+        "river-crossings.csv:10:18: warning: Background: 1 event has a background image or colour",
     ];
     for e in expect {
         assert!(shown.iter().any(|s| s.starts_with(e)), "{e}\nnot in:\n{}", shown.join("\n"));
@@ -333,7 +341,59 @@ fn the_app_opens_a_csv_and_lists_what_it_could_not_show() {
     });
     harness.run();
     assert_eq!(harness.state().pack.events.len(), 5);
-    assert_eq!(harness.state().problems.len(), 3, "the warnings are listed");
-    assert!(common::shows(&harness, "3 things in it could not be shown"));
+    assert_eq!(harness.state().problems.len(), 5, "the warnings are listed");
+    assert!(common::shows(&harness, "5 things in it could not be shown"));
     assert!(common::shows(&harness, "The ferry charter"));
+}
+
+#[test]
+fn the_first_google_sheets_template_opens_with_its_one_cell_dates() {
+    let outcome = load_path(std::path::Path::new("tests/fixtures/timelinejs/first-template.csv")).unwrap();
+    assert!(outcome.is_clean(), "{:#?}", outcome.diagnostics);
+    let shown: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
+    let expect = [
+        "first-template.csv:7:1: warning: Start Date: \"Spring 2016\" is not a date TimelineJS reads",
+        "first-template.csv:6:1: warning: Start Date: 1 event has a time of day",
+    ];
+    for e in expect {
+        assert!(shown.iter().any(|s| s.starts_with(e)), "{e}\nnot in:\n{}", shown.join("\n"));
+    }
+    assert_eq!(shown.len(), expect.len(), "{}", shown.join("\n"));
+    let pack = outcome.pack;
+    assert_eq!(pack.manifest.title, "A village library");
+    let dates: Vec<String> = pack.events.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(dates, ["1890", "15 March 1923", "1 September 1958", "1 September 2015"]);
+    assert_eq!(pack.events.items[2].end.unwrap().to_string(), "June 1959");
+    let tracks: Vec<&str> = pack.tracks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(tracks, ["Rooms", "People", "Lending"]);
+    let eras: Vec<(&str, i64, i64)> = pack.eras.iter().map(|e| (e.label.as_str(), e.start.year, e.end.year)).collect();
+    assert_eq!(eras, [("The school-house years", 1890, 1958)]);
+}
+
+#[test]
+fn what_the_app_cannot_show_is_one_located_warning_per_kind() {
+    let json = r##"{"events": [
+  {"start_date": {"year": 2020}, "text": {"headline": "a"}},
+  {"start_date": {"year": 2020, "month": 5, "day": 1, "hour": 9, "minute": 30}, "text": {"headline": "b"},
+   "display_date": "Early May", "background": {"color": "#223344"}},
+  {"start_date": {"year": 2021, "display_date": "The next year"}, "text": {"headline": "c"},
+   "background": {"url": "", "color": null}},
+  {"start_date": {"year": 2022}, "end_date": {"year": 2022, "month": 3, "hour": "18"}, "text": {"headline": "d"}}
+]}"##;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(&path, json).unwrap();
+    let outcome = load_path(&path).unwrap();
+    let shown: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "t.json:3:63: warning: events[1].start_date.hour: 2 events have a time of day; this app places events on their day, so the times are not shown",
+            "t.json:4:20: warning: events[1].display_date: 2 events have a display date; this app labels events with their start and end dates instead",
+            "t.json:4:47: warning: events[1].background: 1 event has a background image or colour, which this app does not show",
+        ],
+        "{}",
+        shown.join("\n")
+    );
+    assert_eq!(outcome.pack.events.len(), 4);
 }

@@ -3,8 +3,10 @@
 //! The format (timeline.knightlab.com/docs/json-format.html): `events` with
 //! `start_date`/`end_date` objects whose parts (`year`, `month`, `day`, …) may be
 //! numbers or strings, `text.headline`/`text.text` with HTML, `media`, `group`,
-//! `unique_id`, `display_date`; an optional `title` slide; `eras`; and `scale`. Fields this
-//! app has no use for (times of day, display dates, `scale`, backgrounds) are read past.
+//! `unique_id`, `display_date`; an optional `title` slide; `eras`; and `scale`. What this
+//! app cannot show — times of day (events sit on their day), display dates (the app writes
+//! its own date labels) and backgrounds — is reported once per file and kind, located at
+//! the first event that has it, with how many have it; `scale` is read past.
 //! Groups become tracks, eras become context bands, HTML is reduced to plain text
 //! with emphasis, and media become captions and credits (nothing is fetched).
 //!
@@ -239,7 +241,14 @@ pub(super) fn convert(
     locator: &Locator<'_>,
     diags: Vec<Diagnostic>,
 ) -> (RawPack, Vec<Diagnostic>) {
-    let mut import = Import { name, locator, raw: RawPack::default(), diags, used_ids: Default::default() };
+    let mut import = Import {
+        name,
+        locator,
+        raw: RawPack::default(),
+        diags,
+        used_ids: Default::default(),
+        unshown: Default::default(),
+    };
     let root = JsonPath::root();
     let Some(top) = doc.as_object() else {
         import.report(
@@ -261,6 +270,7 @@ pub(super) fn convert(
     for (i, slide) in events.iter().enumerate() {
         import.event(i, slide);
     }
+    import.report_unshown();
     if import.raw.events.is_empty() {
         let message = if top.get("timeline").is_some_and(|t| t.get("date").is_some()) {
             "this is a TimelineJS 2 file (a \"timeline\" with a \"date\" list), which TimelineJS 3 no longer reads; \
@@ -290,9 +300,94 @@ struct Import<'a> {
     raw: RawPack,
     diags: Vec<Diagnostic>,
     used_ids: std::collections::HashSet<String>,
+    /// Per kind of field the app cannot show: the first place it was found, and how often.
+    unshown: [(Option<JsonPath>, usize); Unshown::ALL.len()],
+}
+
+/// Fields of a slide that TimelineJS shows and this app does not.
+#[derive(Clone, Copy)]
+enum Unshown {
+    Time,
+    DisplayDate,
+    Background,
+}
+
+impl Unshown {
+    const ALL: [Unshown; 3] = [Unshown::Time, Unshown::DisplayDate, Unshown::Background];
+
+    /// The message for `count` events, the first of which is where the warning points.
+    fn message(self, count: usize) -> String {
+        let events = if count == 1 { "1 event has".to_string() } else { format!("{count} events have") };
+        match self {
+            Unshown::Time => {
+                format!("{events} a time of day; this app places events on their day, so the times are not shown")
+            }
+            Unshown::DisplayDate => {
+                format!("{events} a display date; this app labels events with their start and end dates instead")
+            }
+            Unshown::Background => format!("{events} a background image or colour, which this app does not show"),
+        }
+    }
+}
+
+/// Whether an optional field holds something (not null, "", an empty object or list).
+fn present(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Object(o)) => o.values().any(|v| present(Some(v))),
+        Some(Value::Array(a)) => a.iter().any(|v| present(Some(v))),
+        Some(_) => true,
+    }
 }
 
 impl Import<'_> {
+    /// Notes a field the app cannot show (reported once per kind by [`Self::report_unshown`]).
+    fn unshown(&mut self, kind: Unshown, path: JsonPath) {
+        let (first, count) = &mut self.unshown[kind as usize];
+        first.get_or_insert(path);
+        *count += 1;
+    }
+
+    /// One warning per kind of field not shown, at the first event that has it.
+    fn report_unshown(&mut self) {
+        for kind in Unshown::ALL {
+            if let (Some(path), count) = std::mem::take(&mut self.unshown[kind as usize]) {
+                self.warn(path, kind.message(count));
+            }
+        }
+    }
+
+    /// Looks in one slide for what the app does not show.
+    fn note_unshown(&mut self, slide: &serde_json::Map<String, Value>, path: &JsonPath) {
+        let time = ["start_date", "end_date"].into_iter().find_map(|d| {
+            let date = slide.get(d)?.as_object()?;
+            ["hour", "minute", "second", "millisecond"]
+                .into_iter()
+                .find(|part| present(date.get(*part)))
+                .map(|part| path.key(d).key(part))
+        });
+        if let Some(at) = time {
+            self.unshown(Unshown::Time, at);
+        }
+        // TimelineJS reads `display_date` on the slide and on each of its dates.
+        let display = std::iter::once(path.key("display_date"))
+            .filter(|_| present(slide.get("display_date")))
+            .chain(
+                ["start_date", "end_date"]
+                    .into_iter()
+                    .filter(|d| present(slide.get(*d).and_then(|date| date.get("display_date"))))
+                    .map(|d| path.key(d).key("display_date")),
+            )
+            .next();
+        if let Some(at) = display {
+            self.unshown(Unshown::DisplayDate, at);
+        }
+        if present(slide.get("background")) {
+            self.unshown(Unshown::Background, path.key("background"));
+        }
+    }
+
     /// Reports a problem at a JSON path of the file.
     fn report(&mut self, severity: Severity, path: JsonPath, message: String) {
         let mut d = Diagnostic {
@@ -475,6 +570,7 @@ impl Import<'_> {
             }
             Err(DateProblem(p, m)) => return self.warn(p, format!("{m}; the event is left out")),
         };
+        self.note_unshown(slide, &path);
         let end = match self.date(slide.get("end_date"), &path.key("end_date")) {
             Ok(Some(end)) if end == date => None,
             Ok(Some(end)) if end.end_day() < date.start_day() => {
@@ -589,6 +685,16 @@ fn manifest(title: String, about: String) -> Manifest {
 mod tests {
     use super::*;
 
+    /// The diagnostics other than the notes on what the app does not show (display dates and
+    /// backgrounds, which the document below has on purpose).
+    fn problems(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let notes: Vec<String> = [Unshown::DisplayDate, Unshown::Background, Unshown::Time]
+            .into_iter()
+            .flat_map(|k| [k.message(1), k.message(2)])
+            .collect();
+        diags.into_iter().filter(|d| !notes.contains(&d.message)).collect()
+    }
+
     #[test]
     fn enormous_years_are_reported_not_panicked_on() {
         for year in ["-30e200", "30e200", "-9223372036854775808", "1e19"] {
@@ -635,6 +741,7 @@ mod tests {
                     *d.pointer_mut(&format!("{date}/day")).unwrap() = blank.clone();
                 }
                 let (raw, diags) = read_bytes("t.json", "file:///t.json", 2026, d.to_string().into_bytes());
+                let diags = problems(diags);
                 assert!(diags.is_empty(), "{pointer} = {blank}: {diags:?}");
                 assert_eq!(raw.events.len(), 1, "{pointer} = {blank}");
                 if pointer.starts_with("/events/0/start_date/") {
@@ -650,6 +757,7 @@ mod tests {
                 }
             }
             let (raw, diags) = read_bytes("t.json", "file:///t.json", 2026, d.to_string().into_bytes());
+            let diags = problems(diags);
             assert!(diags.is_empty() && raw.events.len() == 1, "{pointer} missing: {diags:?}");
         }
     }

@@ -9,7 +9,8 @@
 //! an event, as in TimelineJS), `era` rows are eras, every other row is an event. Blank rows
 //! are skipped; a row with text but no Year is left out with a warning (TimelineJS leaves it
 //! out silently). Years may carry thousands separators (`13,800,000,000`) and a minus sign
-//! for BCE. The separator is `,`, or `;` (Excel in European locales) or a tab when the header
+//! for BCE. The first (2013) template's one-cell Start Date and End Date columns are read as
+//! TimelineJS 3 reads them (`2014-06-10`, `6/10/2014`, `6/2014`, a year). The separator is `,`, or `;` (Excel in European locales) or a tab when the header
 //! line says so. The rows become the same document a TimelineJS JSON file is, and go through
 //! the same conversion, so the two formats cannot drift apart.
 
@@ -23,15 +24,15 @@ use crate::content::files::decode_utf8;
 use crate::content::raw::{LoadedFile, RawPack};
 
 /// The template's columns (as it spells them), with the field each one fills in a slide.
-const COLUMNS: [(&str, &str); 21] = [
+const COLUMNS: [(&str, &str); 23] = [
     ("Year", "start_date.year"),
     ("Month", "start_date.month"),
     ("Day", "start_date.day"),
-    ("Time", "start_date.time"),
+    ("Time", "start_date.hour"),
     ("End Year", "end_date.year"),
     ("End Month", "end_date.month"),
     ("End Day", "end_date.day"),
-    ("End Time", "end_date.time"),
+    ("End Time", "end_date.hour"),
     ("Display Date", "display_date"),
     ("Headline", "text.headline"),
     ("Text", "text.text"),
@@ -47,7 +48,26 @@ const COLUMNS: [(&str, &str); 21] = [
     ("Tag", "group"),
     // The template's first sheet sometimes keeps this helper column.
     ("Unique ID", "unique_id"),
+    // The first (2013) template wrote each date in one cell; TimelineJS 3 still reads it.
+    ("Start Date", V1_START),
+    ("End Date", V1_END),
 ];
+
+/// The parts of the later template's dates (each its own column).
+const DATE_PARTS: [&str; 8] = [
+    "start_date.year",
+    "start_date.month",
+    "start_date.day",
+    "start_date.hour",
+    "end_date.year",
+    "end_date.month",
+    "end_date.day",
+    "end_date.hour",
+];
+
+/// The fields of the first template's one-cell dates.
+const V1_START: &str = "start_date.cell";
+const V1_END: &str = "end_date.cell";
 
 /// The separator the header line uses: `;` or a tab when it has more of them than commas
 /// (outside quotes), else `,`.
@@ -125,10 +145,10 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
             }
             Some(f) => {
                 places.columns.insert(f, (i + 1, wanted.to_string()));
-                if f == "start_date.year" {
+                if f == "start_date.year" || f == V1_START {
                     places.columns.insert("start_date", (i + 1, wanted.to_string()));
                 }
-                if f == "end_date.year" {
+                if f == "end_date.year" || f == V1_END {
                     places.columns.insert("end_date", (i + 1, wanted.to_string()));
                 }
             }
@@ -146,14 +166,35 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
             Severity::Warning,
         ));
     }
-    if !fields.contains(&Some("start_date.year")) {
+    // As TimelineJS: a Start Date or End Date column means the first template's dates.
+    let v1 = fields.contains(&Some(V1_START)) || fields.contains(&Some(V1_END));
+    if v1 {
+        for field in DATE_PARTS {
+            let cell = if field.starts_with("start") { V1_START } else { V1_END };
+            if let Some((column, header)) = places.columns.get(field).cloned() {
+                diags.push(located(
+                    Some(1),
+                    Some(column),
+                    &header,
+                    "the sheet also has Start Date or End Date, from which TimelineJS reads the dates; ignored".into(),
+                    Severity::Warning,
+                ));
+            }
+            // A problem with a part of a one-cell date points at that cell.
+            if let Some(at) = places.columns.get(cell).cloned() {
+                places.columns.insert(field, at);
+            }
+        }
+    }
+    if !v1 && !fields.contains(&Some("start_date.year")) {
         let expected: Vec<&str> = COLUMNS.iter().take(18).map(|(h, _)| *h).collect();
         diags.push(located(
             Some(1),
             None,
             "",
             format!(
-                "no Year column: this does not look like the TimelineJS Google Sheets template; expected the columns {}",
+                "no Year column: this does not look like the TimelineJS Google Sheets template; expected the columns {} \
+                 (or, in its first version, Start Date and End Date)",
                 expected.join(", ")
             ),
             Severity::Error,
@@ -186,7 +227,17 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
                 }
             }
         }
-        let slide = slide(&cells);
+        let (slide, problems) = slide(&cells, v1);
+        let column = |field: &str| places.columns.get(field).map(|(c, h)| (*c, h.clone()));
+        let mut left_out = false;
+        for (field, message) in problems {
+            let (c, header) = column(field).unzip();
+            diags.push(located(Some(line), c, &header.unwrap_or_default(), message, Severity::Warning));
+            left_out |= field == V1_START;
+        }
+        if left_out {
+            continue;
+        }
         match cells.get("type").map(|t| t.to_ascii_lowercase()).as_deref() {
             Some("title") if title.is_none() => {
                 title = Some(slide);
@@ -222,10 +273,30 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
     (raw, diags)
 }
 
-/// One row as a TimelineJS slide (the shape of a JSON file's event).
-fn slide(cells: &HashMap<&str, &str>) -> Value {
+/// One row as a TimelineJS slide (the shape of a JSON file's event), and the one-cell dates
+/// (first template) that could not be read: `(field, message)`.
+fn slide(cells: &HashMap<&str, &str>, v1: bool) -> (Value, Vec<(&'static str, String)>) {
     let cell = |f: &str| cells.get(f).copied().unwrap_or("");
-    let date = |prefix: &str| -> Value {
+    let mut problems = Vec::new();
+    let mut date = |prefix: &str| -> Value {
+        if v1 {
+            let field = if prefix == "start_date" { V1_START } else { V1_END };
+            let text = cell(field);
+            if text.is_empty() {
+                return Value::Null;
+            }
+            return v1_date(text).unwrap_or_else(|| {
+                let outcome = if field == V1_START { "the row is left out" } else { "the end date is left out" };
+                problems.push((
+                    field,
+                    format!(
+                        "\"{text}\" is not a date TimelineJS reads (2014, 2014-06-10, 6/10/2014 or 6/2014, \
+                         month first); {outcome}"
+                    ),
+                ));
+                Value::Null
+            });
+        }
         let year = clean_integer(cell(&format!("{prefix}.year")));
         if year.is_empty() {
             return Value::Null;
@@ -234,11 +305,14 @@ fn slide(cells: &HashMap<&str, &str>) -> Value {
             "year": year,
             "month": clean_integer(cell(&format!("{prefix}.month"))),
             "day": clean_integer(cell(&format!("{prefix}.day"))),
+            "hour": cell(&format!("{prefix}.hour")),
         })
     };
-    json!({
-        "start_date": date("start_date"),
-        "end_date": date("end_date"),
+    let (start_date, end_date) = (date("start_date"), date("end_date"));
+    let slide = json!({
+        "start_date": start_date,
+        "end_date": end_date,
+        "display_date": cell("display_date"),
         "text": { "headline": cell("text.headline"), "text": cell("text.text") },
         "media": {
             "url": cell("media.url"),
@@ -246,8 +320,51 @@ fn slide(cells: &HashMap<&str, &str>) -> Value {
             "caption": cell("media.caption"),
         },
         "group": cell("group"),
+        "background": cell("background"),
         "unique_id": cell("unique_id"),
-    })
+    });
+    (slide, problems)
+}
+
+/// A one-cell date of the first template, read as TimelineJS's `parseDate` reads it: a year
+/// (`2014`, `-500`), `2014-06`, `2014-06-10`, month first with slashes (`6/10/2014`,
+/// `6/2014`), each optionally followed by a time of day (`2014-06-10T14:30`, `6/10/2014 2:30 PM`),
+/// which is kept as the date's `hour` (the app reports times as not shown). `None` if it is
+/// none of these.
+fn v1_date(text: &str) -> Option<Value> {
+    let text = text.trim();
+    let (day_part, time) = match text.find(['T', ' ']) {
+        Some(at) => (&text[..at], text[at + 1..].trim()),
+        None => (text, ""),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, month, day) = if day_part.contains('/') {
+        match day_part.split('/').collect::<Vec<_>>()[..] {
+            [m, d, y] if digits(m) && digits(d) && digits(y) => (y, m, d),
+            [m, y] if digits(m) && digits(y) => (y, m, ""),
+            _ => return None,
+        }
+    } else {
+        let (sign, unsigned) = match day_part.strip_prefix(['-', '+']) {
+            Some(rest) => (&day_part[..1], rest),
+            None => ("", day_part),
+        };
+        let parts: Vec<&str> = unsigned.split('-').collect();
+        if !parts.iter().all(|p| digits(p)) || parts.len() > 3 || parts[1..].iter().any(|p| p.len() > 2) {
+            return None;
+        }
+        let year = if sign == "-" { &day_part[..parts[0].len() + 1] } else { parts[0] };
+        (year, parts.get(1).copied().unwrap_or(""), parts.get(2).copied().unwrap_or(""))
+    };
+    // A time needs digits and a colon, or am/pm; anything else after the date is not a date.
+    let lower = time.to_ascii_lowercase();
+    let time_ok = time.is_empty()
+        || (time.bytes().any(|b| b.is_ascii_digit())
+            && (time.contains(':') || lower.ends_with("am") || lower.ends_with("pm") || lower.ends_with('z')));
+    if !time_ok {
+        return None;
+    }
+    Some(json!({ "year": year, "month": month, "day": day, "hour": time }))
 }
 
 #[cfg(test)]
@@ -261,5 +378,26 @@ mod tests {
         assert_eq!(sniff_separator("\"Year,x\";Month;Day\n"), b';');
         assert_eq!(sniff_separator("Year\tMonth\n"), b'\t');
         assert_eq!(clean_integer(" -13,800,000,000 "), "-13800000000");
+    }
+
+    #[test]
+    fn first_template_dates_are_read_as_timelinejs_reads_them() {
+        let read = |s: &str| {
+            v1_date(s).map(|v| {
+                let part = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+                [part("year"), part("month"), part("day"), part("hour")].join("|")
+            })
+        };
+        assert_eq!(read("2014").as_deref(), Some("2014|||"));
+        assert_eq!(read("-500").as_deref(), Some("-500|||"));
+        assert_eq!(read("2014-06").as_deref(), Some("2014|06||"));
+        assert_eq!(read("2014-06-10").as_deref(), Some("2014|06|10|"));
+        assert_eq!(read("2014-06-10T14:30:00Z").as_deref(), Some("2014|06|10|14:30:00Z"));
+        assert_eq!(read("6/10/2014").as_deref(), Some("2014|6|10|"));
+        assert_eq!(read("6/10/2014 2:30 PM").as_deref(), Some("2014|6|10|2:30 PM"));
+        assert_eq!(read("6/2014").as_deref(), Some("2014|6||"));
+        for bad in ["June 2014", "2014-June", "10.6.2014", "6/10/2014 noon", "2014-06-10-01", "-", "1/2/3/4"] {
+            assert_eq!(read(bad), None, "{bad}");
+        }
     }
 }
