@@ -11,6 +11,7 @@ files="bin/decoded
 share/applications/propaganda-decoded.desktop
 share/man/man1/decoded.1.gz
 share/man/man1/decoded-check.1.gz
+share/man/man1/decoded-export.1.gz
 share/bash-completion/completions/decoded
 share/zsh/site-functions/_decoded
 share/fish/vendor_completions.d/decoded.fish"

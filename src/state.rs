@@ -237,20 +237,8 @@ impl AppState {
             }
             Action::Focus(focus) => self.set_focus(pack, focus),
             Action::SetDate(date) => self.date = date,
-            Action::Back => {
-                if let Some((route, focus)) = self.history.back.pop() {
-                    self.history.forward.push((self.route.clone(), self.focus.clone()));
-                    self.route = route;
-                    self.focus = focus;
-                }
-            }
-            Action::Forward => {
-                if let Some((route, focus)) = self.history.forward.pop() {
-                    self.history.back.push((self.route.clone(), self.focus.clone()));
-                    self.route = route;
-                    self.focus = focus;
-                }
-            }
+            Action::Back => self.step_history(false),
+            Action::Forward => self.step_history(true),
             Action::TogglePanel => self.settings.panel_open = !self.settings.panel_open,
             Action::SetTheme(theme) => self.settings.theme = theme,
             Action::SetTextScale(scale) => self.settings.text_scale = clamp_text_scale(scale),
@@ -334,14 +322,7 @@ impl AppState {
             Action::RecordQuiz { section, correct, total } => {
                 self.progress.record_quiz(section, correct, total, self.now.today)
             }
-            Action::RecordPractice { item, answer } => {
-                if let Some(post) = pack.practice.get(&item) {
-                    match crate::progress::scored_answer(&answer, &post.also_acceptable) {
-                        Some(scored) => self.progress.record_practice(&item, &post.techniques, &scored, self.now.today),
-                        None => self.progress.record_discussed(&item, self.now.today),
-                    }
-                }
-            }
+            Action::RecordPractice { item, answer } => self.record_practice(pack, &item, &answer),
             Action::AskResetProgress => self.dialogs.confirm_reset = true,
             Action::ConfirmResetProgress(yes) => {
                 self.dialogs.confirm_reset = false;
@@ -350,6 +331,30 @@ impl AppState {
                 }
             }
             Action::Tick(now) => self.now = now,
+        }
+    }
+
+    /// Back (`forward == false`) or forward in the history of views.
+    fn step_history(&mut self, forward: bool) {
+        let (from, to) = if forward {
+            (&mut self.history.forward, &mut self.history.back)
+        } else {
+            (&mut self.history.back, &mut self.history.forward)
+        };
+        if let Some((route, focus)) = from.pop() {
+            to.push((self.route.clone(), self.focus.clone()));
+            self.route = route;
+            self.focus = focus;
+        }
+    }
+
+    /// A practice answer: scored when the post names its techniques, else kept as discussed.
+    fn record_practice(&mut self, pack: &Pack, item: &str, answer: &crate::progress::PracticeAnswer) {
+        if let Some(post) = pack.practice.get(item) {
+            match crate::progress::scored_answer(answer, &post.also_acceptable) {
+                Some(scored) => self.progress.record_practice(item, &post.techniques, &scored, self.now.today),
+                None => self.progress.record_discussed(item, self.now.today),
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use crate::content::Pack;
 
 use crate::action::Action;
-use crate::content::schema::TermCategory;
+use crate::content::schema::{GlossaryTerm, PracticeItem, TermCategory};
 use crate::progress::{self, Outcome, PracticeAnswer, Tally};
 use crate::route::{Focus, FocusKind};
 use crate::state::AppState;
@@ -141,28 +141,10 @@ impl PracticeView {
         let index = round.queue[round.position];
         let post = &pack.practice.items[index];
         ui.label(RichText::new(format!("Post {} of {}", round.position + 1, round.queue.len())).weak());
-        egui::Frame::new()
-            .fill(ui.visuals().faint_bg_color)
-            .stroke(egui::Stroke::new(1.5, ui.visuals().widgets.noninteractive.bg_stroke.color))
-            .corner_radius(10.0)
-            .inner_margin(egui::Margin::same(16))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                egui::Frame::new()
-                    .fill(theme::note_fill(dark))
-                    .corner_radius(4.0)
-                    .inner_margin(egui::Margin::symmetric(8, 3))
-                    .show(ui, |ui| {
-                        ui.label(RichText::new(INVENTED_LABEL).strong());
-                    });
-                ui.add_space(4.0);
-                ui.label(RichText::new(&post.author).strong());
-                ui.add(egui::Label::new(RichText::new(&post.text).font(crate::theme::Type::Lead.font())).wrap());
-            });
+        post_card(ui, post, dark);
         ui.add_space(8.0);
         ui.label(RichText::new("Which techniques do you see?").strong());
         let techniques: Vec<_> = pack.glossary.iter().filter(|g| g.category == TermCategory::Technique).collect();
-        let enabled = !round.checked;
         if round.checked {
             // After checking, the answer in words (greyed-out boxes would be hard to read).
             let ticked: Vec<&str> = techniques
@@ -173,33 +155,7 @@ impl PracticeView {
             let answer = if round.answer.ordinary { NONE_LABEL.to_string() } else { ticked.join(", ") };
             ui.label(format!("Your answer: {answer}"));
         } else {
-            let columns = ((ui.available_width() / 240.0).floor() as usize).clamp(1, 3);
-            egui::Grid::new("practice-techniques").num_columns(columns).spacing([18.0, 4.0]).show(ui, |ui| {
-                for (i, term) in techniques.iter().enumerate() {
-                    let mut on = round.answer.techniques.contains(&term.id);
-                    let r = ui
-                        .add_enabled(enabled, egui::Checkbox::new(&mut on, &term.term))
-                        .on_hover_text(pack.plain(&term.definition));
-                    if r.changed() {
-                        if on {
-                            round.answer.techniques.insert(term.id.clone());
-                            round.answer.ordinary = false;
-                        } else {
-                            round.answer.techniques.remove(&term.id);
-                        }
-                    }
-                    if i % columns == columns - 1 {
-                        ui.end_row();
-                    }
-                }
-            });
-            let mut none = round.answer.ordinary;
-            if ui.add_enabled(enabled, egui::Checkbox::new(&mut none, RichText::new(NONE_LABEL).strong())).changed() {
-                round.answer.ordinary = none;
-                if none {
-                    round.answer.techniques.clear();
-                }
-            }
+            technique_choices(ui, pack, &techniques, &mut round.answer);
         }
         ui.add_space(6.0);
         if !round.checked {
@@ -381,6 +337,57 @@ pub fn score_box(ui: &mut Ui, tally: &Tally, caption: &str) {
             }
         }
     });
+}
+
+/// The invented post, as a card with its label.
+fn post_card(ui: &mut Ui, post: &PracticeItem, dark: bool) {
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(egui::Stroke::new(1.5, ui.visuals().widgets.noninteractive.bg_stroke.color))
+        .corner_radius(10.0)
+        .inner_margin(egui::Margin::same(16))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            egui::Frame::new()
+                .fill(theme::note_fill(dark))
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(8, 3))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(INVENTED_LABEL).strong());
+                });
+            ui.add_space(4.0);
+            ui.label(RichText::new(&post.author).strong());
+            ui.add(egui::Label::new(RichText::new(&post.text).font(crate::theme::Type::Lead.font())).wrap());
+        });
+}
+
+/// The technique checkboxes (in up to three columns) and "None", for an answer not yet checked.
+fn technique_choices(ui: &mut Ui, pack: &Pack, techniques: &[&GlossaryTerm], answer: &mut PracticeAnswer) {
+    let columns = ((ui.available_width() / 240.0).floor() as usize).clamp(1, 3);
+    egui::Grid::new("practice-techniques").num_columns(columns).spacing([18.0, 4.0]).show(ui, |ui| {
+        for (i, term) in techniques.iter().enumerate() {
+            let mut on = answer.techniques.contains(&term.id);
+            let r = ui.add(egui::Checkbox::new(&mut on, &term.term)).on_hover_text(pack.plain(&term.definition));
+            if r.changed() {
+                if on {
+                    answer.techniques.insert(term.id.clone());
+                    answer.ordinary = false;
+                } else {
+                    answer.techniques.remove(&term.id);
+                }
+            }
+            if i % columns == columns - 1 {
+                ui.end_row();
+            }
+        }
+    });
+    let mut none = answer.ordinary;
+    if ui.add(egui::Checkbox::new(&mut none, RichText::new(NONE_LABEL).strong())).changed() {
+        answer.ordinary = none;
+        if none {
+            answer.techniques.clear();
+        }
+    }
 }
 
 #[cfg(test)]

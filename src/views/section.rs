@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::action::Action;
 use crate::content::Pack;
-use crate::content::schema::Sensitivity;
+use crate::content::schema::{Section, Sensitivity};
 use crate::route::Route;
 use crate::theme;
 use crate::widgets::{self, TextLook};
@@ -43,48 +43,8 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bo
             });
             return;
         }
-        if let Some(note) = &section.content_note {
-            let caption = if section.sensitivity == Sensitivity::Sensitive {
-                "Content note (sensitive topic)"
-            } else {
-                "Content note"
-            };
-            widgets::callout(ui, theme::note_fill(dark), caption, |ui| {
-                actions.extend(widgets::rich_text(ui, pack, note, TextLook::BODY));
-            });
-            ui.add_space(10.0);
-        }
         let short = section.in_short.as_deref().filter(|_| in_short);
-        if section.in_short.is_some() && !presenting {
-            ui.horizontal(|ui| {
-                ui.label("Show:");
-                if ui.add(egui::Button::selectable(short.is_none(), FULL_TEXT)).clicked() && in_short {
-                    actions.push(Action::SetInShort(false));
-                }
-                let r = ui.add(egui::Button::selectable(short.is_some(), IN_SHORT));
-                if r.on_hover_text("A short, simpler version of this section").clicked() && !in_short {
-                    actions.push(Action::SetInShort(true));
-                }
-            });
-            ui.add_space(6.0);
-        }
-        if !section.vocabulary.is_empty() {
-            widgets::callout(ui, ui.visuals().faint_bg_color, "Key words", |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    for id in &section.vocabulary {
-                        let Some(term) = pack.glossary.get(id) else { continue };
-                        let r = ui.link(&term.term).on_hover_text(pack.plain(&term.definition));
-                        if r.clicked() {
-                            actions.push(Action::Focus(Some(crate::route::Focus::new(
-                                crate::route::FocusKind::Term,
-                                id.clone(),
-                            ))));
-                        }
-                    }
-                });
-            });
-            ui.add_space(10.0);
-        }
+        actions.extend(head(ui, pack, section, in_short, presenting));
         if let Some(short) = short {
             ui.label(RichText::new(IN_SHORT).font(crate::theme::Type::Subheading.font()).strong());
             actions.extend(widgets::rich_text(ui, pack, short, TextLook::BODY));
@@ -111,45 +71,103 @@ pub fn ui(ui: &mut Ui, pack: &Pack, section_id: &str, hidden: bool, in_short: bo
         ui.add_space(14.0);
         ui.label(RichText::new("Discuss").font(crate::theme::Type::Subheading.font()).strong());
         actions.extend(widgets::bullets(ui, pack, &section.questions, true));
-        if !section.related_events.is_empty() {
-            ui.add_space(14.0);
-            ui.label(RichText::new("Related events").font(crate::theme::Type::Subheading.font()).strong());
-            for id in &section.related_events {
-                if let Some(event) = pack.events.get(id) {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(event.date.to_string()).strong());
-                        if ui.link(&event.title).clicked() {
-                            actions.push(Action::Focus(Some(crate::route::Focus::new(
-                                crate::route::FocusKind::Event,
-                                id.clone(),
-                            ))));
-                        }
-                    });
-                }
-            }
-        }
-        if !section.sources.is_empty() {
-            ui.add_space(14.0);
-            ui.label(RichText::new("Sources").font(crate::theme::Type::Subheading.font()).strong());
-            actions.extend(widgets::source_list(ui, pack, &section.sources));
-        }
-        ui.add_space(20.0);
-        ui.separator();
+        actions.extend(tail(ui, pack, index));
+    });
+    actions
+}
+
+/// The section's head, above its objectives: the content note, the full/short switch and the
+/// key words.
+fn head(ui: &mut Ui, pack: &Pack, section: &Section, in_short: bool, presenting: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let dark = ui.visuals().dark_mode;
+    if let Some(note) = &section.content_note {
+        let caption = if section.sensitivity == Sensitivity::Sensitive {
+            "Content note (sensitive topic)"
+        } else {
+            "Content note"
+        };
+        widgets::callout(ui, theme::note_fill(dark), caption, |ui| {
+            actions.extend(widgets::rich_text(ui, pack, note, TextLook::BODY));
+        });
+        ui.add_space(10.0);
+    }
+    let short = section.in_short.as_deref().filter(|_| in_short);
+    if section.in_short.is_some() && !presenting {
         ui.horizontal(|ui| {
-            if index > 0 {
-                let prev = &pack.sections.items[index - 1];
-                if ui.button(format!("Previous: {}", prev.title)).clicked() {
-                    actions.push(Action::Navigate(Route::Section(prev.id.clone())));
-                }
+            ui.label("Show:");
+            if ui.add(egui::Button::selectable(short.is_none(), FULL_TEXT)).clicked() && in_short {
+                actions.push(Action::SetInShort(false));
             }
-            if let Some(next) = pack.sections.items.get(index + 1) {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(format!("Next: {}", next.title)).clicked() {
-                        actions.push(Action::Navigate(Route::Section(next.id.clone())));
+            let r = ui.add(egui::Button::selectable(short.is_some(), IN_SHORT));
+            if r.on_hover_text("A short, simpler version of this section").clicked() && !in_short {
+                actions.push(Action::SetInShort(true));
+            }
+        });
+        ui.add_space(6.0);
+    }
+    if !section.vocabulary.is_empty() {
+        widgets::callout(ui, ui.visuals().faint_bg_color, "Key words", |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for id in &section.vocabulary {
+                    let Some(term) = pack.glossary.get(id) else { continue };
+                    let r = ui.link(&term.term).on_hover_text(pack.plain(&term.definition));
+                    if r.clicked() {
+                        actions.push(Action::Focus(Some(crate::route::Focus::new(
+                            crate::route::FocusKind::Term,
+                            id.clone(),
+                        ))));
+                    }
+                }
+            });
+        });
+        ui.add_space(10.0);
+    }
+    actions
+}
+
+/// The section's foot: related events, sources, and the previous and next sections.
+fn tail(ui: &mut Ui, pack: &Pack, index: usize) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let section = &pack.sections.items[index];
+    if !section.related_events.is_empty() {
+        ui.add_space(14.0);
+        ui.label(RichText::new("Related events").font(crate::theme::Type::Subheading.font()).strong());
+        for id in &section.related_events {
+            if let Some(event) = pack.events.get(id) {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(event.date.to_string()).strong());
+                    if ui.link(&event.title).clicked() {
+                        actions.push(Action::Focus(Some(crate::route::Focus::new(
+                            crate::route::FocusKind::Event,
+                            id.clone(),
+                        ))));
                     }
                 });
             }
-        });
+        }
+    }
+    if !section.sources.is_empty() {
+        ui.add_space(14.0);
+        ui.label(RichText::new("Sources").font(crate::theme::Type::Subheading.font()).strong());
+        actions.extend(widgets::source_list(ui, pack, &section.sources));
+    }
+    ui.add_space(20.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        if index > 0 {
+            let prev = &pack.sections.items[index - 1];
+            if ui.button(format!("Previous: {}", prev.title)).clicked() {
+                actions.push(Action::Navigate(Route::Section(prev.id.clone())));
+            }
+        }
+        if let Some(next) = pack.sections.items.get(index + 1) {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(format!("Next: {}", next.title)).clicked() {
+                    actions.push(Action::Navigate(Route::Section(next.id.clone())));
+                }
+            });
+        }
     });
     actions
 }

@@ -129,7 +129,7 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
         fs::remove_dir_all(&generated).map_err(|e| e.to_string())?;
     }
     generate_docs(&generated, &version, epoch)?;
-    for page in ["decoded.1", "decoded-check.1"] {
+    for page in MAN_PAGES {
         run(Command::new("gzip").args(["-9nf"]).arg(generated.join("man").join(page)))?;
     }
 
@@ -171,8 +171,8 @@ fn dist(root: &Path, opts: DistOptions) -> Result<()> {
         let rel = format!("icons/hicolor/{size}x{size}/apps/propaganda-decoded.png");
         copy(&root.join("assets").join(&rel), &share.join(&rel))?;
     }
-    for page in ["decoded.1.gz", "decoded-check.1.gz"] {
-        copy(&generated.join("man").join(page), &share.join("man/man1").join(page))?;
+    for page in MAN_PAGES.map(|p| format!("{p}.gz")) {
+        copy(&generated.join("man").join(&page), &share.join("man/man1").join(&page))?;
     }
     copy(&generated.join("completions/decoded.bash"), &share.join("bash-completion/completions/decoded"))?;
     copy(&generated.join("completions/_decoded"), &share.join("zsh/site-functions/_decoded"))?;
@@ -283,7 +283,10 @@ fn stage_common(root: &Path, generated: &Path, stage: &Path) -> Result<()> {
     copy_dir(&root.join("tests/fixtures/minimal"), &stage.join("example-pack"))
 }
 
-/// Man pages (decoded.1, decoded-check.1) and completions for bash, zsh, fish and PowerShell.
+/// The man pages `gen` writes: the app's, and one per subcommand (`decoded-check(1)`, …).
+const MAN_PAGES: [&str; 3] = ["decoded.1", "decoded-check.1", "decoded-export.1"];
+
+/// Man pages ([`MAN_PAGES`]) and completions for bash, zsh, fish and PowerShell.
 fn generate_docs(out: &Path, version: &str, epoch: u64) -> Result<()> {
     let version: &'static str = Box::leak(version.to_owned().into_boxed_str());
     let cmd = cli::command().version(version);
@@ -294,28 +297,30 @@ fn generate_docs(out: &Path, version: &str, epoch: u64) -> Result<()> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
 
-    let mut page = Vec::new();
+    let render = |cmd: clap::Command, extra: &str| -> Result<Vec<u8>> {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .date(&date)
+            .source(format!("Propaganda Decoded {version}"))
+            .manual("User Commands")
+            .render(&mut page)
+            .map_err(|e| e.to_string())?;
+        page.extend_from_slice(extra.as_bytes());
+        Ok(page)
+    };
     // No `decoded-help(1)`: `decoded help` is clap's own and needs no page.
-    clap_mangen::Man::new(cmd.clone().disable_help_subcommand(true))
-        .date(&date)
-        .source(format!("Propaganda Decoded {version}"))
-        .manual("User Commands")
-        .render(&mut page)
-        .map_err(|e| e.to_string())?;
-    page.extend_from_slice(MAN_EXTRA.as_bytes());
+    let page = render(cmd.clone().disable_help_subcommand(true), MAN_EXTRA)?;
     fs::write(man.join("decoded.1"), page).map_err(|e| e.to_string())?;
 
     let mut built = cmd.clone();
     built.build();
-    let check = built.find_subcommand("check").ok_or("the CLI has no `check` subcommand")?.clone();
-    let mut page = Vec::new();
-    clap_mangen::Man::new(check.name("decoded-check").version(version))
-        .date(&date)
-        .source(format!("Propaganda Decoded {version}"))
-        .manual("User Commands")
-        .render(&mut page)
-        .map_err(|e| e.to_string())?;
-    fs::write(man.join("decoded-check.1"), page).map_err(|e| e.to_string())?;
+    for file in &MAN_PAGES[1..] {
+        let name = file.trim_end_matches(".1");
+        let sub = name.trim_start_matches("decoded-");
+        let sub = built.find_subcommand(sub).ok_or(format!("the CLI has no `{sub}` subcommand"))?.clone();
+        let page = render(sub.name(name).version(version).disable_help_subcommand(true), "")?;
+        fs::write(man.join(file), page).map_err(|e| e.to_string())?;
+    }
 
     use clap_complete::Shell;
     for (shell, name) in [
@@ -673,6 +678,10 @@ mod tests {
         }
         let check = fs::read_to_string(dir.join("man/decoded-check.1")).unwrap();
         assert!(check.contains("\\-\\-stats"), "{check}");
+        let export = fs::read_to_string(dir.join("man/decoded-export.1")).unwrap();
+        for needle in ["timeline", "lessons", "\\-\\-paper"] {
+            assert!(export.contains(needle), "decoded-export.1 lacks {needle}: {export}");
+        }
         for (file, needle) in [
             ("decoded.bash", "complete -F"),
             ("_decoded", "#compdef decoded"),

@@ -104,173 +104,188 @@ pub fn read_bytes(name: &str, url: &str, file_year: i32, bytes: Vec<u8>) -> (Raw
     let Some(text) = decode_utf8(name, bytes, &mut diags) else {
         return (RawPack::default(), diags);
     };
-    let located = |line: Option<usize>, column: Option<usize>, path: &str, message: String, severity| Diagnostic {
-        severity,
-        file: name.to_string(),
-        line,
-        column,
-        path: path.to_string(),
-        message,
-    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_separator(&text))
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
+    let mut sheet = Sheet { name, diags, places: CsvPlaces::default(), fields: Vec::new(), v1: false };
+    let read = match reader.headers() {
+        Ok(headers) => sheet.header(&headers.clone()),
         Err(e) => {
-            diags.push(located(Some(1), None, "", format!("cannot read the header row: {e}"), Severity::Error));
-            return (RawPack { files: vec![LoadedFile { name: name.into(), text }], ..RawPack::default() }, diags);
+            sheet.problem(Some(1), None, "", format!("cannot read the header row: {e}"), Severity::Error);
+            false
         }
     };
-    // Which field each column fills; unknown columns are reported once and ignored.
-    let mut places = CsvPlaces::default();
-    let mut fields: Vec<Option<&'static str>> = Vec::new();
-    let mut unknown = Vec::new();
-    for (i, header) in headers.iter().enumerate() {
-        let wanted = header.trim();
-        let field = COLUMNS.iter().find(|(h, _)| h.eq_ignore_ascii_case(wanted)).map(|(_, f)| *f);
-        match field {
-            Some(f) if fields.contains(&Some(f)) => {
-                diags.push(located(
-                    Some(1),
-                    Some(i + 1),
-                    wanted,
-                    "a second column for the same field; ignored".into(),
-                    Severity::Warning,
-                ));
-                fields.push(None);
-                continue;
-            }
-            Some(f) => {
-                places.columns.insert(f, (i + 1, wanted.to_string()));
-                if f == "start_date.year" || f == V1_START {
-                    places.columns.insert("start_date", (i + 1, wanted.to_string()));
-                }
-                if f == "end_date.year" || f == V1_END {
-                    places.columns.insert("end_date", (i + 1, wanted.to_string()));
-                }
-            }
-            None if wanted.is_empty() => {}
-            None => unknown.push((i + 1, wanted.to_string())),
-        }
-        fields.push(field);
+    if !read {
+        return (RawPack { files: vec![LoadedFile { name: name.into(), text }], ..RawPack::default() }, sheet.diags);
     }
-    for (column, header) in &unknown {
-        diags.push(located(
-            Some(1),
-            Some(*column),
-            header,
-            "not a column of the TimelineJS template; ignored".into(),
-            Severity::Warning,
-        ));
-    }
-    // As TimelineJS: a Start Date or End Date column means the first template's dates.
-    let v1 = fields.contains(&Some(V1_START)) || fields.contains(&Some(V1_END));
-    if v1 {
-        for field in DATE_PARTS {
-            let cell = if field.starts_with("start") { V1_START } else { V1_END };
-            if let Some((column, header)) = places.columns.get(field).cloned() {
-                diags.push(located(
-                    Some(1),
-                    Some(column),
-                    &header,
-                    "the sheet also has Start Date or End Date, from which TimelineJS reads the dates; ignored".into(),
-                    Severity::Warning,
-                ));
-            }
-            // A problem with a part of a one-cell date points at that cell.
-            if let Some(at) = places.columns.get(cell).cloned() {
-                places.columns.insert(field, at);
+    let mut doc = Rows::default();
+    for record in reader.records() {
+        match record {
+            Ok(record) => sheet.row(&record, &mut doc),
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                sheet.problem(line, None, "", format!("cannot read this row: {e}"), Severity::Warning);
             }
         }
     }
-    if !v1 && !fields.contains(&Some("start_date.year")) {
-        let expected: Vec<&str> = COLUMNS.iter().take(18).map(|(h, _)| *h).collect();
-        diags.push(located(
-            Some(1),
-            None,
-            "",
-            format!(
+    let Sheet { diags, places, .. } = sheet;
+    let (mut raw, diags) = convert(&doc.into_document(), name, url, file_year, &Locator::Csv(&places), diags);
+    raw.files.push(LoadedFile { name: name.into(), text });
+    (raw, diags)
+}
+
+/// A sheet being read: where its problems go, and what its header row said.
+struct Sheet<'a> {
+    name: &'a str,
+    diags: Vec<Diagnostic>,
+    places: CsvPlaces,
+    /// The field each column fills (`None`: ignored).
+    fields: Vec<Option<&'static str>>,
+    /// The first template: dates in one Start Date / End Date cell each.
+    v1: bool,
+}
+
+/// The slides read so far, by kind.
+#[derive(Default)]
+struct Rows {
+    title: Option<Value>,
+    events: Vec<Value>,
+    eras: Vec<Value>,
+}
+
+impl Rows {
+    /// The rows as a TimelineJS document (the shape of a JSON file).
+    fn into_document(self) -> Value {
+        let mut doc = Map::new();
+        if let Some(t) = self.title {
+            doc.insert("title".into(), t);
+        }
+        doc.insert("events".into(), Value::Array(self.events));
+        doc.insert("eras".into(), Value::Array(self.eras));
+        Value::Object(doc)
+    }
+}
+
+impl Sheet<'_> {
+    fn problem(&mut self, line: Option<usize>, column: Option<usize>, path: &str, message: String, severity: Severity) {
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.name.to_string(),
+            line,
+            column,
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    /// Reads the header row: which field each column fills; unknown and repeated columns are
+    /// reported and ignored. `false` (with an error) if it is not the template at all.
+    fn header(&mut self, headers: &csv::StringRecord) -> bool {
+        let mut unknown = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
+            let wanted = header.trim();
+            let field = COLUMNS.iter().find(|(h, _)| h.eq_ignore_ascii_case(wanted)).map(|(_, f)| *f);
+            match field {
+                Some(f) if self.fields.contains(&Some(f)) => {
+                    let message = "a second column for the same field; ignored".into();
+                    self.problem(Some(1), Some(i + 1), wanted, message, Severity::Warning);
+                    self.fields.push(None);
+                    continue;
+                }
+                Some(f) => {
+                    let at = (i + 1, wanted.to_string());
+                    if f == "start_date.year" || f == V1_START {
+                        self.places.columns.insert("start_date", at.clone());
+                    }
+                    if f == "end_date.year" || f == V1_END {
+                        self.places.columns.insert("end_date", at.clone());
+                    }
+                    self.places.columns.insert(f, at);
+                }
+                None if wanted.is_empty() => {}
+                None => unknown.push((i + 1, wanted.to_string())),
+            }
+            self.fields.push(field);
+        }
+        for (column, header) in unknown {
+            let message = "not a column of the TimelineJS template; ignored".into();
+            self.problem(Some(1), Some(column), &header, message, Severity::Warning);
+        }
+        // As TimelineJS: a Start Date or End Date column means the first template's dates.
+        self.v1 = self.fields.contains(&Some(V1_START)) || self.fields.contains(&Some(V1_END));
+        if self.v1 {
+            for field in DATE_PARTS {
+                let cell = if field.starts_with("start") { V1_START } else { V1_END };
+                if let Some((column, header)) = self.places.columns.get(field).cloned() {
+                    let message =
+                        "the sheet also has Start Date or End Date, from which TimelineJS reads the dates; ignored";
+                    self.problem(Some(1), Some(column), &header, message.into(), Severity::Warning);
+                }
+                // A problem with a part of a one-cell date points at that cell.
+                if let Some(at) = self.places.columns.get(cell).cloned() {
+                    self.places.columns.insert(field, at);
+                }
+            }
+        } else if !self.fields.contains(&Some("start_date.year")) {
+            let expected: Vec<&str> = COLUMNS.iter().take(18).map(|(h, _)| *h).collect();
+            let message = format!(
                 "no Year column: this does not look like the TimelineJS Google Sheets template; expected the columns {} \
                  (or, in its first version, Start Date and End Date)",
                 expected.join(", ")
-            ),
-            Severity::Error,
-        ));
-        return (RawPack { files: vec![LoadedFile { name: name.into(), text }], ..RawPack::default() }, diags);
+            );
+            self.problem(Some(1), None, "", message, Severity::Error);
+            return false;
+        }
+        true
     }
 
-    let mut title: Option<Value> = None;
-    let mut events = Vec::new();
-    let mut eras = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
-                diags.push(located(line, None, "", format!("cannot read this row: {e}"), Severity::Warning));
-                continue;
-            }
-        };
+    /// Reads one row into the title, an era or an event; blank rows are skipped, and a row
+    /// whose one-cell start date cannot be read is left out with a warning.
+    fn row(&mut self, record: &csv::StringRecord, rows: &mut Rows) {
         let line = record.position().map_or(0, |p| p.line() as usize);
         if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
+            return;
         }
         let mut cells: HashMap<&str, &str> = HashMap::new();
         for (i, cell) in record.iter().enumerate() {
-            if let Some(Some(field)) = fields.get(i) {
+            if let Some(Some(field)) = self.fields.get(i) {
                 let cell = cell.trim();
                 if !cell.is_empty() {
                     cells.insert(field, cell);
                 }
             }
         }
-        let (slide, problems) = slide(&cells, v1);
-        let column = |field: &str| places.columns.get(field).map(|(c, h)| (*c, h.clone()));
+        let (slide, problems) = slide(&cells, self.v1);
         let mut left_out = false;
         for (field, message) in problems {
-            let (c, header) = column(field).unzip();
-            diags.push(located(Some(line), c, &header.unwrap_or_default(), message, Severity::Warning));
+            let (column, header) = self.places.columns.get(field).cloned().unzip();
+            self.problem(Some(line), column, &header.unwrap_or_default(), message, Severity::Warning);
             left_out |= field == V1_START;
         }
         if left_out {
-            continue;
+            return;
         }
         match cells.get("type").map(|t| t.to_ascii_lowercase()).as_deref() {
-            Some("title") if title.is_none() => {
-                title = Some(slide);
-                places.title = Some(line);
+            Some("title") if rows.title.is_none() => {
+                rows.title = Some(slide);
+                self.places.title = Some(line);
             }
             Some("era") => {
-                eras.push(slide);
-                places.eras.push(line);
+                rows.eras.push(slide);
+                self.places.eras.push(line);
             }
             kind => {
                 if kind == Some("title") {
-                    diags.push(located(
-                        Some(line),
-                        None,
-                        "",
-                        "a second title row; shown as an event, as TimelineJS does".into(),
-                        Severity::Warning,
-                    ));
+                    let message = "a second title row; shown as an event, as TimelineJS does".into();
+                    self.problem(Some(line), None, "", message, Severity::Warning);
                 }
-                events.push(slide);
-                places.events.push(line);
+                rows.events.push(slide);
+                self.places.events.push(line);
             }
         }
     }
-    let mut doc = Map::new();
-    if let Some(t) = title {
-        doc.insert("title".into(), t);
-    }
-    doc.insert("events".into(), Value::Array(events));
-    doc.insert("eras".into(), Value::Array(eras));
-    let (mut raw, diags) = convert(&Value::Object(doc), name, url, file_year, &Locator::Csv(&places), diags);
-    raw.files.push(LoadedFile { name: name.into(), text });
-    (raw, diags)
 }
 
 /// One row as a TimelineJS slide (the shape of a JSON file's event), and the one-cell dates
