@@ -33,10 +33,13 @@ if [ "${DECODED_WEB_OPT:-1}" != 0 ] && [ ! -x "$TOOLS/npm/node_modules/.bin/wasm
 fi
 WASM_OPT="$TOOLS/npm/node_modules/.bin/wasm-opt"
 
+# DECODED_WEB_PROFILE: the cargo profile, `wasm-release` (small download, slow to build; the
+# default, used for releases) or `wasm-ci` (the same code built quickly: what CI tests).
 # DECODED_WEB_WASM: package a decoded-web.wasm built before (skips the cargo build).
-WASM=${DECODED_WEB_WASM:-target/wasm32-unknown-unknown/wasm-release/decoded-web.wasm}
+PROFILE=${DECODED_WEB_PROFILE:-wasm-release}
+WASM=${DECODED_WEB_WASM:-target/wasm32-unknown-unknown/$PROFILE/decoded-web.wasm}
 if [ -z "${DECODED_WEB_WASM:-}" ]; then
-  nice -n 10 cargo build --target wasm32-unknown-unknown --profile wasm-release --features web --bin decoded-web
+  nice -n 10 cargo build --target wasm32-unknown-unknown --profile "$PROFILE" --features web --bin decoded-web
 fi
 STAGE="$ROOT/target/web-stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
@@ -64,3 +67,10 @@ echo "web/build.sh: $OUT (version $VERSION)"
 printf '  %-18s %9s bytes  %9s gzip\n' decoded_bg.wasm "$(wc -c < "$OUT/decoded_bg.wasm")" "$(gz "$OUT/decoded_bg.wasm")"
 printf '  %-18s %9s bytes  %9s gzip\n' decoded.js "$(wc -c < "$OUT/decoded.js")" "$(gz "$OUT/decoded.js")"
 printf '  %-18s %9s bytes  %9s gzip\n' decoded.html "$(wc -c < "$OUT/decoded.html")" "$(gz "$OUT/decoded.html")"
+# The download budget (issue #16: wasm + JS after gzip at most 3 MB), held for the release build.
+transfer=$(( $(gz "$OUT/decoded_bg.wasm") + $(gz "$OUT/decoded.js") ))
+echo "  wasm + JS transferred (gzip): $transfer bytes"
+if [ "$PROFILE" = wasm-release ] && [ "$transfer" -gt 3000000 ]; then
+  echo "web/build.sh: wasm + JS is $transfer bytes after gzip, over the 3,000,000-byte budget" >&2
+  exit 1
+fi
