@@ -206,6 +206,12 @@ fn map(c: &mut Criterion) {
         harness.run_steps(4);
         g.bench_function(format!("all_layers/{label}"), |b| b.iter(|| black_box(frame_once(&mut harness))));
     }
+    // The same view with every layer off: the difference to all_layers/1x is what the layers cost.
+    let mut harness = harness_at(pack.clone(), "map", 1.0);
+    harness.state_mut().apply(Action::ShowMapLayers(MapLayers::NONE));
+    harness.state_mut().apply(Action::SetDate(PackDate::month(2015, 6)));
+    harness.run_steps(4);
+    g.bench_function("no_layers/1x", |b| b.iter(|| black_box(frame_once(&mut harness))));
     let mut harness = harness_at(pack.clone(), "map", 1.0);
     harness.state_mut().apply(Action::ShowMapLayers(MapLayers::only(MapLayer::ALL)));
     // Steady playing: every month has been shown (and triangulated) once, as after one Play.

@@ -248,6 +248,16 @@ pub fn date_at(day: i64, precision: DatePrecision) -> PackDate {
 mod tests {
     use super::*;
 
+    /// The timeline places an event without an end at the middle of its `event_days`, which
+    /// must be the middle of its date's period.
+    #[test]
+    fn the_middle_of_an_events_days_is_its_dates_middle() {
+        for date in ["2014", "2014-06", "2014-06-29", "-500", "2016-02"] {
+            let (a, b) = event_days(&ev(date, None));
+            assert_eq!((a + b) / 2.0, date_mid(&ev(date, None).date), "{date}");
+        }
+    }
+
     pub(crate) fn ev(date: &str, end: Option<&str>) -> Event {
         Event {
             id: "e".into(),

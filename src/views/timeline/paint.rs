@@ -13,7 +13,7 @@ use crate::theme::{self, Type};
 use crate::widgets::{MarkerShape, PaintedOnce, paint_marker};
 
 use super::axis::TickStep;
-use super::model::{AreaCurve, TimelineModel, date_mid};
+use super::model::{AreaCurve, TimelineModel};
 use super::transform::DayTransform;
 
 /// Okabe–Ito palette indices for the tracks, in track order (yellow left out: too pale on white).
@@ -389,9 +389,10 @@ fn events_in_view(t: &DayTransform, pack: &Pack, input: &TrackInput<'_>, track: 
             if !span.overlaps(a, b) {
                 return None;
             }
-            let e = &pack.events.items[i];
-            let range = e.end.is_some();
-            let x = if range { t.x(a) } else { t.x(date_mid(&e.date)) };
+            let range = pack.events.items[i].end.is_some();
+            // Without an end date, `a..b` is the period the date covers: its middle is the
+            // date's (`date_mid`), without working the calendar out again every frame.
+            let x = if range { t.x(a) } else { t.x((a + b) / 2.0) };
             Some(Drawn { idx: i, x, x0: t.x(a), x1: t.x(b), range })
         })
         .collect()
