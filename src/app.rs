@@ -54,7 +54,9 @@ impl LoadedContent {
                 // A TimelineJS file's warnings name what the app could not show of it (an event
                 // without a date, a day that does not exist): the teacher who opened it should
                 // see them. A pack folder's warnings stay for its authors, as for the built-in pack.
-                let imported = std::path::Path::new(&shown)
+                // (A browser's label is the file's name and where it came from.)
+                let name = shown.strip_suffix(crate::platform::picked::FROM_THIS_COMPUTER).unwrap_or(&shown);
+                let imported = std::path::Path::new(name)
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"));
                 let problems = if imported { outcome.warnings().cloned().collect() } else { Vec::new() };
@@ -550,5 +552,17 @@ mod tests {
         assert!(progress.sections_read.contains("sec-narratives"));
         let (saved, _, _) = persist::load_settings(&storage);
         assert_eq!(saved.settings.theme, ThemeChoice::System, "the user's theme, not the projector theme");
+    }
+
+    #[test]
+    fn a_timeline_from_the_browser_lists_its_warnings_like_one_from_a_path() {
+        use crate::platform::picked::{FROM_THIS_COMPUTER, PickedFile, load_picked};
+        let bytes = std::fs::read("tests/fixtures/timelinejs/broken.json").expect("fixture");
+        let picked = || load_picked(vec![PickedFile { name: "broken.json".into(), bytes: bytes.clone() }], 2026);
+        let from_path = LoadedContent::or_builtin("broken.json".into(), picked());
+        let from_browser = LoadedContent::or_builtin(format!("broken.json{FROM_THIS_COMPUTER}"), picked());
+        assert_eq!(from_path.problems.len(), 3);
+        assert_eq!(from_browser.problems.len(), from_path.problems.len());
+        assert_eq!(from_browser.pack.events.len(), 1, "the timeline opens, not the built-in pack");
     }
 }

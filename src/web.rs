@@ -6,7 +6,8 @@
 //! view N times and logs the median frame times.
 //!
 //! The page (`web/index.html`) shows a loading screen until [`first_frame`] and a message
-//! of its own if WebGL is missing or the app fails to start.
+//! of its own if WebGL is missing or the app fails to start. What pack is open is written on
+//! the page's root element ([`show_pack`]), for the browser test to read.
 
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::JsValue;
@@ -107,6 +108,8 @@ struct WebApp {
     /// Dropped files, read between frames.
     inbox: Inbox,
     bench: Option<Bench>,
+    /// The open pack as last written on the page (see [`show_pack`]).
+    shown: Option<ShownPack>,
 }
 
 impl WebApp {
@@ -114,7 +117,22 @@ impl WebApp {
         // Nothing is taken as stored: the first frame writes the view the link opened.
         let stored = None;
         let bench = bench.map(|frames| Bench::new(&app, frames));
-        WebApp { app, stored, inbox: Inbox::default(), bench }
+        WebApp { app, stored, inbox: Inbox::default(), bench, shown: None }
+    }
+
+    /// Writes the open pack on the page when another one opened.
+    fn show_pack_if_changed(&mut self) {
+        let app = &self.app;
+        let now = ShownPack {
+            source: app.problems_path.clone(),
+            title: app.pack.manifest.title.clone(),
+            events: app.pack.events.len(),
+            problems: app.problems.len(),
+        };
+        if self.shown.as_ref() != Some(&now) {
+            show_pack(&now);
+            self.shown = Some(now);
+        }
     }
 
     /// Writes progress and settings to localStorage when they differ from what it holds.
@@ -146,6 +164,7 @@ impl eframe::App for WebApp {
             bench.after(started.elapsed().as_secs_f32());
         }
         self.save_if_changed(frame);
+        self.show_pack_if_changed();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -239,6 +258,29 @@ pub fn first_frame() {
     }
     let _ = js_sys::Reflect::set(&window, &"decodedFirstFrameMs".into(), &ms.into());
     log::warn!("decoded: first frame at {ms:.0} ms");
+}
+
+/// The open pack, as the page's root element says it.
+#[derive(PartialEq)]
+struct ShownPack {
+    /// Where it was opened from (`the built-in pack`, or the chosen file's label).
+    source: String,
+    title: String,
+    events: usize,
+    /// The problems listed (of the pack asked for; the built-in pack is shown if it had errors).
+    problems: usize,
+}
+
+/// Writes the open pack on the root element: `data-pack-source`, `data-pack` (its title),
+/// `data-pack-events` and `data-pack-problems`. Nothing reads them but the browser test.
+fn show_pack(pack: &ShownPack) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = root.set_attribute("data-pack-source", &pack.source);
+    let _ = root.set_attribute("data-pack", &pack.title);
+    let _ = root.set_attribute("data-pack-events", &pack.events.to_string());
+    let _ = root.set_attribute("data-pack-problems", &pack.problems.to_string());
 }
 
 /// Shows a message in the page's error box (the canvas cannot say it).

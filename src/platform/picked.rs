@@ -15,7 +15,12 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
-/// How the chosen files are named in the problem list and the "Open a pack" field.
+/// What a browser's label adds after the files' names ([`label`]), so that the problem list
+/// says where they came from.
+pub const FROM_THIS_COMPUTER: &str = " (from this computer)";
+
+/// How the chosen files are named in the problem list and the "Open a pack" field (the web
+/// adds [`FROM_THIS_COMPUTER`]).
 pub fn label(files: &[PickedFile]) -> String {
     match files {
         [one] => one.name.clone(),
@@ -36,9 +41,11 @@ pub fn load_picked(files: Vec<PickedFile>, year: i32) -> Result<LoadOutcome, Loa
     if let [one] = files.as_slice() {
         let timeline = is(&one.name, "json") || is(&one.name, "csv");
         if timeline && one.name.rsplit('/').next() != Some("pack.json") {
-            // A TimelineJS .json, or its Google Sheets template saved as .csv.
+            // A TimelineJS .json, or its Google Sheets template saved as .csv. It cites itself
+            // by its file address, as from a path (a browser does not tell the folder).
             let one = files.remove(0);
-            return Ok(load::load_timelinejs_bytes(&one.name, &one.name, year, one.bytes));
+            let url = format!("file:///{}", one.name.trim_start_matches('/'));
+            return Ok(load::load_timelinejs_bytes(&one.name, &url, year, one.bytes));
         }
     }
     let mut all = BTreeMap::new();
@@ -91,6 +98,19 @@ mod tests {
         let folder = load::load_from(&MemFiles::builtin());
         assert_eq!(outcome.pack.sections.items.len(), folder.pack.sections.items.len());
         assert_eq!(outcome.diagnostics.len(), folder.diagnostics.len());
+    }
+
+    #[test]
+    fn a_timeline_opens_as_from_a_path() {
+        for (name, events) in [("river-crossings.csv", 5), ("writing-systems.json", 5)] {
+            let bytes = std::fs::read(format!("tests/fixtures/timelinejs/{name}")).expect("fixture");
+            let picked = load_picked(vec![PickedFile { name: name.into(), bytes }], 2026).expect("a timeline");
+            let from_path = load::load_path(std::path::Path::new(&format!("tests/fixtures/timelinejs/{name}")))
+                .expect("a timeline");
+            assert!(picked.is_clean(), "{name}: {:#?}", picked.diagnostics);
+            assert_eq!(picked.pack.events.len(), events, "{name}");
+            assert_eq!(picked.diagnostics.len(), from_path.diagnostics.len(), "{name}: the same warnings");
+        }
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn hand_over(files: Vec<PickedFile>, inbox: &Inbox) {
     if files.is_empty() {
         return;
     }
-    let label = format!("{} (from this computer)", picked::label(&files));
+    let label = format!("{}{}", picked::label(&files), picked::FROM_THIS_COMPUTER);
     PICKED.with(|p| p.borrow_mut().insert(label.clone(), files));
     inbox.push(Action::OpenPack(Some(label)));
     CONTEXT.with(|c| {

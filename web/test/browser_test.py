@@ -6,19 +6,28 @@ panicked, goes to every view by keyboard, steps a lesson in presenter mode, open
 speaker notes, answers a quiz item, closes the tab at once and finds the progress kept,
 follows deep links, works offline after the first visit (service worker), opens the
 single-file build from file://, reads the frame-time benchmark (?bench=N), and saves
-screenshots of each view in SHOTS_DIR. Prints the measured figures as JSON at the end.
+screenshots of each view in SHOTS_DIR. Files in and out, as issue #16 asks: TimelineJS files
+and broken or foreign files dropped on the page, packs chosen with the file picker (a .zip,
+several files, a broken .zip), a chart's CSV and PNG and a PDF for print downloaded, a
+source's address opened in a new tab after the confirmation; and touch: one-finger drag and
+two-finger pinch on the map and the timeline. Prints the measured figures as JSON at the end.
 """
+import base64
 import functools
 import http.server
+import io
 import json
 import os
 import sys
 import threading
 import time
+import zipfile
 
 from playwright.sync_api import sync_playwright
 
 OUT, SHOTS = sys.argv[1], sys.argv[2]
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 BENCH_FRAMES = int(os.environ.get("DECODED_BENCH_FRAMES", "10"))
 os.makedirs(SHOTS, exist_ok=True)
 FLAGS = ["--headless=new", "--no-sandbox", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
@@ -275,12 +284,372 @@ def bench(browser, base):
     context.close()
 
 
+# ---- Files in and out, links, touch (issue #16) ------------------------------------------
+# The page's root element names the open pack (src/web.rs, show_pack): data-pack-source (where
+# it came from), data-pack (its title), data-pack-events and data-pack-problems.
+
+BUILTIN = "the built-in pack"
+
+
+def tap(page, at):
+    """A click as a hand makes it: the pointer arrives, rests a frame, presses, releases (a
+    click sent in one go was sometimes lost when the machine was busy)."""
+    page.mouse.move(*at)
+    page.wait_for_timeout(100)
+    page.mouse.down()
+    page.wait_for_timeout(80)
+    page.mouse.up()
+
+
+def pack(page):
+    d = page.evaluate("Object.assign({}, document.documentElement.dataset)")
+    return {"source": d.get("packSource"), "title": d.get("pack"), "events": int(d.get("packEvents", -1)),
+            "problems": int(d.get("packProblems", -1))}
+
+
+def wait_pack(page, source, timeout=20_000):
+    """Waits until the pack opened from `source` (a picked file's label) is the one shown."""
+    page.wait_for_function("s => document.documentElement.dataset.packSource === s", arg=source, timeout=timeout)
+    page.wait_for_timeout(300)
+    return pack(page)
+
+
+def picked(name):
+    """The label the app gives files the browser handed over (src/platform/picked.rs)."""
+    return f"{name} (from this computer)"
+
+
+def drop(page, name, data, mime=""):
+    """Drops a file on the page as a browser does: dragenter, dragover and drop on the canvas
+    (eframe listens there), with a DataTransfer holding a File made in the page."""
+    page.evaluate("""([name, b64, mime]) => {
+        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: mime }));
+        const canvas = document.getElementById('decoded_canvas');
+        const at = { clientX: 700, clientY: 450, bubbles: true, cancelable: true, dataTransfer: dt };
+        for (const type of ['dragenter', 'dragover', 'drop']) canvas.dispatchEvent(new DragEvent(type, at));
+    }""", [name, base64.b64encode(data).decode(), mime])
+
+
+def fixture(*parts):
+    with open(os.path.join(FIXTURES, *parts), "rb") as f:
+        return f.read()
+
+
+def minimal_zip():
+    """tests/fixtures/minimal/ zipped as its folder (minimal/pack.json, …), as a teacher would."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(os.listdir(os.path.join(FIXTURES, "minimal"))):
+            z.writestr(f"minimal/{name}", fixture("minimal", name))
+    return buffer.getvalue()
+
+
+def read_a_section(page, base):
+    """Progress to keep: a section read (opening it counts), then back home. Returns the
+    stored progress entry."""
+    open_app(page, base + "index.html?view=section&focus=sec-recruitment")
+    page.wait_for_timeout(300)
+    open_app(page, base + "index.html")
+    return page.evaluate("localStorage.getItem('decoded.progress')") or ""
+
+
+def files_dropped(browser, base):
+    """TimelineJS files dropped on the page open as the pack (their warnings listed, as on the
+    desktop); a damaged file or one that is not a pack gets the located problem list over the
+    built-in pack; the learner's stored progress is not touched."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    progress = read_a_section(page, base)
+    builtin = pack(page)
+    check(builtin["source"] == BUILTIN and builtin["events"] > 0 and builtin["problems"] == 0,
+          f"drop: the built-in pack is open first {builtin}")
+    # A good Google Sheets template (.csv): its five events open; its five warnings are listed.
+    drop(page, "river-crossings.csv", fixture("timelinejs", "river-crossings.csv"), "text/csv")
+    got = wait_pack(page, picked("river-crossings.csv"))
+    shot(page, "drop-timeline-csv")
+    check(got["title"] == "Crossing the river, then and now" and got["events"] == 5 and got["problems"] == 5,
+          f"drop: a TimelineJS .csv opens as the pack with its 5 events and 5 located warnings {got}")
+    # A TimelineJS .json with three bad events: the good one opens, the three are listed.
+    drop(page, "broken.json", fixture("timelinejs", "broken.json"), "application/json")
+    got = wait_pack(page, picked("broken.json"))
+    shot(page, "drop-timeline-broken-json")
+    check(got["events"] == 1 and got["problems"] == 3,
+          f"drop: broken.json opens its one good event and lists its 3 bad ones, located {got}")
+    # Damaged JSON (cut off): nothing to open, the built-in pack stays, the problem is located.
+    drop(page, "damaged.json", fixture("timelinejs", "broken.json")[:120], "application/json")
+    got = wait_pack(page, picked("damaged.json"))
+    shot(page, "drop-damaged-json")
+    check(got["title"] == builtin["title"] and got["events"] == builtin["events"] and got["problems"] >= 1,
+          f"drop: a damaged .json lists its problems over the built-in pack {got}")
+    # Not a pack at all.
+    drop(page, "holiday.png", b"\x89PNG\r\n\x1a\n not really", "image/png")
+    got = wait_pack(page, picked("holiday.png"))
+    shot(page, "drop-not-a-pack")
+    check(got["title"] == builtin["title"] and got["problems"] == 1,
+          f"drop: a file that is not a pack gets one problem over the built-in pack {got}")
+    after = page.evaluate("localStorage.getItem('decoded.progress')") or ""
+    check("sec-recruitment" in progress and after == progress,
+          "drop: the stored progress is unchanged by opening packs")
+    check(not panicked(log), f"drop: no panic {panicked(log)}")
+    context.close()
+
+
+# Places on a 1440×900 page (CSS pixels), read from the screenshots: the top bar's "Open pack"
+# and "Export for print…", and the buttons of the dialogs they open (centred on the page).
+OPEN_PACK = (1200, 22)
+CHOOSE_PACK = (526, 515)
+CHOOSE_TIMELINE = (771, 515)
+PRINT = (1054, 22)
+
+
+def choose(page, choosers, button, files):
+    """Opens "Open pack", presses one of its Choose… buttons and gives the file chooser `files`
+    (name, bytes) pairs. `choosers` collects the page's file choosers (a listener for the whole
+    page: with page.expect_file_chooser around each click, about one chooser in three was
+    missed when several followed each other)."""
+    tap(page, OPEN_PACK)
+    page.wait_for_timeout(400)
+    choosers.clear()
+    tap(page, button)
+    for _ in range(100):
+        if choosers:
+            break
+        page.wait_for_timeout(100)
+    if not choosers:
+        raise AssertionError("picker: the browser's file chooser did not open")
+    choosers[0].set_files([{"name": n, "mimeType": "", "buffer": b} for n, b in files])
+
+
+def files_picked(browser, base):
+    """Open pack → Choose a pack: a .zip of a pack folder opens; all of a pack's files chosen
+    at once open; a broken .zip gets the located problem over the built-in pack; Choose
+    TimelineJS file opens a timeline."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    choosers = []
+    page.on("filechooser", lambda c: choosers.append(c))
+    open_app(page, base + "index.html")
+    builtin = pack(page)
+    good = minimal_zip()
+    choose(page, choosers, CHOOSE_PACK, [("minimal.zip", good)])
+    got = wait_pack(page, picked("minimal.zip"))
+    shot(page, "picked-zip")
+    check(got["title"] == "Example pack" and got["problems"] == 0, f"picker: a pack's .zip opens {got}")
+    names = sorted(os.listdir(os.path.join(FIXTURES, "minimal")))
+    choose(page, choosers, CHOOSE_PACK, [(n, fixture("minimal", n)) for n in names])
+    got = wait_pack(page, picked(f"{names[0]} and {len(names) - 1} other files"))
+    check(got["title"] == "Example pack" and got["problems"] == 0, f"picker: all of a pack's files open {got}")
+    choose(page, choosers, CHOOSE_PACK, [("broken.zip", good[: len(good) // 2])])
+    got = wait_pack(page, picked("broken.zip"))
+    shot(page, "picked-broken-zip")
+    check(got["title"] == builtin["title"] and got["problems"] == 1,
+          f"picker: a broken .zip gets a located problem over the built-in pack {got}")
+    choose(page, choosers, CHOOSE_TIMELINE, [("writing-systems.json", fixture("timelinejs", "writing-systems.json"))])
+    got = wait_pack(page, picked("writing-systems.json"))
+    check(got["events"] == 5 and got["problems"] >= 1,
+          f"picker: Choose TimelineJS file opens a timeline and lists its warnings {got}")
+    check(not panicked(log), f"picker: no panic {panicked(log)}")
+    context.close()
+
+
+# The charts view scrolled to its end (1440×900): the first chart's export buttons; the
+# print dialog's "Quiz with answer key" and Export.
+EXPORT_PNG = (349, 731)
+EXPORT_CSV = (541, 731)
+PRINT_QUIZ = (560, 418)
+PRINT_EXPORT = (489, 652)
+DISMISS_NOTICE = (1120, 72)
+
+
+def dismiss_notice(page):
+    """A download's notice ("Downloaded … as …") moves the view down: dismissed, it is back."""
+    page.wait_for_timeout(300)
+    tap(page, DISMISS_NOTICE)
+    page.wait_for_timeout(300)
+
+
+def download(page, click, what, timeout=30_000):
+    """Clicks and returns the download it starts: (suggested file name, bytes)."""
+    try:
+        with page.expect_download(timeout=timeout) as started:
+            click()
+    except Exception:
+        shot(page, "download-missing")
+        raise AssertionError(f"no download of {what}") from None
+    d = started.value
+    with open(d.path(), "rb") as f:
+        return d.suggested_filename, f.read()
+
+
+def downloads(browser, base):
+    """A chart's data as CSV and as a PNG image, and a PDF for print, download."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    open_app(page, base + "index.html?view=charts")
+    # The export buttons are under the first chart: scroll to the end of the view.
+    page.mouse.move(700, 600)
+    for _ in range(10):
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(500)
+    shot(page, "charts-exports")
+    name, data = download(page, lambda: tap(page, EXPORT_CSV), "the chart's CSV")
+    dismiss_notice(page)
+    text = data.decode("utf-8", "replace")
+    check(name.endswith(".csv") and "," in text.splitlines()[0] and len(text.splitlines()) > 10,
+          f"download: the chart's data as CSV ({name}, {len(data)} bytes, header {text.splitlines()[0][:60]!r})")
+    name, data = download(page, lambda: tap(page, EXPORT_PNG), "the chart's PNG")
+    dismiss_notice(page)
+    check(name.endswith(".png") and data.startswith(b"\x89PNG\r\n\x1a\n"),
+          f"download: the chart as a PNG image ({name}, {len(data)} bytes)")
+    tap(page, PRINT)
+    page.wait_for_timeout(600)
+    tap(page, PRINT_QUIZ)
+    page.wait_for_timeout(600)
+    shot(page, "print-dialog")
+    name, data = download(page, lambda: tap(page, PRINT_EXPORT), "the PDF", timeout=60_000)
+    check(name.endswith(".pdf") and data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:],
+          f"download: the quiz for print as PDF ({name}, {len(data)} bytes)")
+    page.wait_for_timeout(300)
+    shot(page, "downloaded")
+    check(not panicked(log), f"downloads: no panic {panicked(log)}")
+    context.close()
+
+
+# The Sources page on a 1440×900 page: the first source's address (its link), and the
+# confirmation's two buttons.
+FIRST_SOURCE_LINK = (622, 423)
+CONFIRM_OPEN = (516, 503)
+CONFIRM_CANCEL = (640, 503)
+
+
+def first_source_url():
+    """The address of the Sources page's first source (sorted by author: "20 Minutes")."""
+    for name in sorted(os.listdir(os.path.join(ROOT, "content", "sources"))):
+        with open(os.path.join(ROOT, "content", "sources", name), encoding="utf-8") as f:
+            for source in json.load(f).get("sources", []):
+                if source.get("author") == "20 Minutes":
+                    return source["url"]
+    return None
+
+
+def links(browser, base):
+    """A source's address asks first: Cancel opens nothing; Open in browser opens the address
+    in a new page (the test serves no internet: the request is answered here and recorded)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    asked = []
+    # (context.route does not catch a noopener page's first request; the request event does.)
+    context.on("request", lambda r: asked.append(r.url) if not r.url.startswith(base) else None)
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    open_app(page, base + "index.html?view=sources")
+    expected = first_source_url()
+    tap(page, FIRST_SOURCE_LINK)
+    page.wait_for_timeout(500)
+    shot(page, "link-confirm")
+    tap(page, CONFIRM_CANCEL)
+    page.wait_for_timeout(800)
+    check(len(context.pages) == 1 and not asked, "link: Cancel in the confirmation opens nothing")
+    tap(page, FIRST_SOURCE_LINK)
+    page.wait_for_timeout(500)
+    with context.expect_page(timeout=10_000) as opened:
+        tap(page, CONFIRM_OPEN)
+    tab = opened.value
+    tab.wait_for_load_state()
+    # No internet here: the new page shows the browser's error page; what it asked for counts.
+    check(expected is not None and asked == [expected],
+          f"link: Open in browser opens the source's address in a new page (requested {asked}; page {tab.url})")
+    no_opener = tab.evaluate("window.opener === null")
+    check(no_opener, "link: the new page does not get this page (noopener)")
+    tab.close()
+    check(title(page) == "Sources" and not panicked(log), f"link: the app stays on Sources, no panic {panicked(log)}")
+    context.close()
+
+
+def touch_drag(cdp, page, start, end, steps=5):
+    """One finger from `start` to `end` (CSS pixels), through the DevTools protocol."""
+    def at(k):
+        return [{"x": start[0] + (end[0] - start[0]) * k, "y": start[1] + (end[1] - start[1]) * k, "id": 0}]
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": at(0)})
+    for i in range(1, steps + 1):
+        page.wait_for_timeout(30)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": at(i / steps)})
+    page.wait_for_timeout(30)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(600)
+
+
+def pinch(cdp, page, centre, start, end, steps=5):
+    """Two fingers on either side of `centre`, from `start` to `end` pixels from it."""
+    def at(k):
+        d = start + (end - start) * k
+        return [{"x": centre[0] - d, "y": centre[1], "id": 0}, {"x": centre[0] + d, "y": centre[1], "id": 1}]
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": at(0)})
+    for i in range(1, steps + 1):
+        page.wait_for_timeout(30)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": at(i / steps)})
+    page.wait_for_timeout(30)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(800)
+
+
+# The map's Zoom out button on a 1024×768 page.
+MAP_ZOOM_OUT = (341, 232)
+
+
+def touch(browser, base):
+    """A tablet (1024×768, touch): one finger drags the map and the timeline, two fingers
+    pinch-zoom them (each gesture must change the screen; the screenshots show how)."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    cdp = context.new_cdp_session(page)
+    open_app(page, base + "index.html?view=map")
+    before = shot(page, "touch-map")
+    touch_drag(cdp, page, (600, 400), (450, 480))
+    dragged = shot(page, "touch-map-dragged")
+    check(same(before, dragged) is False, "touch: one finger drags the map")
+    pinch(cdp, page, (600, 400), 40, 160)
+    pinched = shot(page, "touch-map-pinched")
+    check(same(dragged, pinched) is False, "touch: two fingers spread zoom the map in")
+    # A tap on a button (Zoom out: about 32 CSS pixels tall at this size).
+    touch_drag(cdp, page, MAP_ZOOM_OUT, MAP_ZOOM_OUT, steps=1)
+    tapped = shot(page, "touch-map-tapped")
+    check(same(pinched, tapped) is False, "touch: a tap on the map's Zoom out button zooms out")
+    # The timeline opens on all its years: zoom in first, then there is room to drag.
+    open_app(page, base + "index.html?view=timeline")
+    before = shot(page, "touch-timeline")
+    pinch(cdp, page, (600, 470), 40, 200)
+    pinched = shot(page, "touch-timeline-pinched")
+    check(same(before, pinched) is False, "touch: two fingers spread zoom the timeline in")
+    touch_drag(cdp, page, (700, 470), (450, 470))
+    dragged = shot(page, "touch-timeline-dragged")
+    check(same(pinched, dragged) is False, "touch: one finger drags the timeline")
+    check(title(page) == "Timeline" and not panicked(log), f"touch: no panic {panicked(log)}")
+    context.close()
+
+
+def same(a, b):
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        return fa.read() == fb.read()
+
+
 def main():
     server, base = serve(OUT)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        steps = [first_frame, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, offline,
-                 no_webgl, bench]
+        steps = [first_frame, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, files_dropped,
+                 files_picked, downloads, links, touch, offline, no_webgl, bench]
         only = os.environ.get("DECODED_STEPS")  # e.g. DECODED_STEPS=quiz_and_progress,offline
         for step in [s for s in steps if not only or s.__name__ in only.split(",")]:
             started = time.monotonic()

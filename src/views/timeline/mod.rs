@@ -335,12 +335,17 @@ impl TimelineView {
         }
     }
 
-    /// Wheel or pinch zooms around the pointer; horizontal scroll and drag pan.
+    /// Wheel or pinch zooms around the pointer; horizontal scroll and drag pan. Two fingers
+    /// zoom around their midpoint and pan as it moves (not with the first finger's drag).
     fn pointer_zoom_and_pan(&mut self, ui: &Ui, response: &egui::Response, lay: &Layout) {
         let full = self.model.full;
         let t = DayTransform::new(self.span(), lay.plot.left(), lay.plot.right());
         let mut span = self.span();
-        if let Some(hover) = response.hover_pos() {
+        let pinch = ui.input(|i| i.multi_touch()).filter(|touch| lay.rect.contains(touch.center_pos));
+        if let Some(touch) = pinch {
+            span = span.zoomed(f64::from(touch.zoom_delta), t.day(touch.center_pos.x), full);
+            span = span.panned(-t.days_for(touch.translation_delta.x) * span.len() / t.span().len(), full);
+        } else if let Some(hover) = response.hover_pos() {
             let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
             let mut factor = f64::from(zoom);
             if scroll.y != 0.0 {
@@ -356,7 +361,7 @@ impl TimelineView {
                 ui.ctx().input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
             }
         }
-        if response.dragged() {
+        if response.dragged() && pinch.is_none() {
             let dx = response.drag_delta().x;
             span = span.panned(-t.days_for(dx) * span.len() / t.span().len(), full);
         }
