@@ -110,6 +110,9 @@ struct WebApp {
     bench: Option<Bench>,
     /// The open pack as last written on the page (see [`show_pack`]).
     shown: Option<ShownPack>,
+    /// Frames drawn, as `window.decodedFrames` (the browser test waits for a frame between
+    /// key presses, as a person's presses are frames apart).
+    frames: u64,
 }
 
 impl WebApp {
@@ -117,7 +120,7 @@ impl WebApp {
         // Nothing is taken as stored: the first frame writes the view the link opened.
         let stored = None;
         let bench = bench.map(|frames| Bench::new(&app, frames));
-        WebApp { app, stored, inbox: Inbox::default(), bench, shown: None }
+        WebApp { app, stored, inbox: Inbox::default(), bench, shown: None, frames: 0 }
     }
 
     /// Writes the open pack on the page when another one opened.
@@ -165,6 +168,10 @@ impl eframe::App for WebApp {
         }
         self.save_if_changed(frame);
         self.show_pack_if_changed();
+        self.frames += 1;
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&w, &"decodedFrames".into(), &(self.frames as f64).into());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
