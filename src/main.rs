@@ -54,6 +54,7 @@ fn main() -> ExitCode {
 /// has its window. Started from a terminal the console is shared and stays, so `check`, `--help`
 /// and error messages still print there.
 #[cfg(windows)]
+#[expect(unsafe_code, reason = "two kernel32 calls: the only way to let go of the console Windows opened")]
 fn hide_own_console() {
     #[link(name = "kernel32")]
     unsafe extern "system" {
