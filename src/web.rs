@@ -126,16 +126,24 @@ impl WebApp {
     /// Writes the open pack on the page when another one opened.
     fn show_pack_if_changed(&mut self) {
         let app = &self.app;
+        // Compared in place: nothing is copied in a frame where the pack stayed the same.
+        let same = self.shown.as_ref().is_some_and(|s| {
+            s.source == app.problems_path
+                && s.title == app.pack.manifest.title
+                && s.events == app.pack.events.len()
+                && s.problems == app.problems.len()
+        });
+        if same {
+            return;
+        }
         let now = ShownPack {
             source: app.problems_path.clone(),
             title: app.pack.manifest.title.clone(),
             events: app.pack.events.len(),
             problems: app.problems.len(),
         };
-        if self.shown.as_ref() != Some(&now) {
-            show_pack(&now);
-            self.shown = Some(now);
-        }
+        show_pack(&now);
+        self.shown = Some(now);
     }
 
     /// Writes progress and settings to localStorage when they differ from what it holds.
@@ -268,7 +276,6 @@ pub fn first_frame() {
 }
 
 /// The open pack, as the page's root element says it.
-#[derive(PartialEq)]
 struct ShownPack {
     /// Where it was opened from (`the built-in pack`, or the chosen file's label).
     source: String,

@@ -10,7 +10,7 @@
 //! thinly populated land around it, which many press maps shaded too.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{AxisHints, GridMark, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine};
+use egui_plot::{AxisHints, Line, LineStyle, Plot, PlotPoint, Points, Text, VLine};
 
 use crate::action::Action;
 use crate::content::pack::TerritoryMonth;
@@ -18,6 +18,7 @@ use crate::content::schema::{Dataset, Point};
 use crate::content::{Pack, PackDate};
 use crate::route::{Focus, FocusKind, Route};
 use crate::theme::{self, OKABE_ITO, Type};
+use crate::widgets::chart::{year_axis, year_grid};
 use crate::widgets::{MarkerShape, TextLook, paint_marker, rich_text};
 
 /// Names of the chart's series (also their accessible labels in the legend).
@@ -142,39 +143,25 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
     let published_area = area_dataset(pack).map(published).unwrap_or_default();
     let retaken = retaken_dataset(pack).map(published).unwrap_or_default();
     let (x0, x1) = (months[0].date.decimal_year(), month_x(&months[months.len() - 1]) + 0.1);
-    let plot = Plot::new(("territory-area-chart", id))
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .include_x(x0)
-        .include_x(x1)
-        .include_y(0.0)
-        .include_y(top)
-        .custom_x_axes(vec![
-            AxisHints::new_x().label("Date").label_spacing(30.0..=45.0).tick_label_font(Type::Label.font()).formatter(
-                |mark, _| {
-                    if (mark.value - mark.value.round()).abs() < 1e-6 {
-                        format!("{:.0}", mark.value)
-                    } else {
-                        String::new()
-                    }
-                },
-            ),
-        ])
-        .x_grid_spacer(|input| {
-            let (lo, hi) = input.bounds;
-            (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
-        })
-        .custom_y_axes(vec![
-            AxisHints::new_y()
-                .label("km²")
-                .min_thickness(56.0)
-                .tick_label_font(Type::Label.font())
-                .formatter(|mark, _| if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) }),
-        ]);
+    let plot =
+        Plot::new(("territory-area-chart", id))
+            .height(height)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .include_x(x0)
+            .include_x(x1)
+            .include_y(0.0)
+            .include_y(top)
+            .custom_x_axes(vec![year_axis().label_spacing(30.0..=45.0)])
+            .x_grid_spacer(year_grid)
+            .custom_y_axes(vec![
+                AxisHints::new_y().label("km²").min_thickness(56.0).tick_label_font(Type::Label.font()).formatter(
+                    |mark, _| if mark.value < 0.0 { String::new() } else { crate::format::number(mark.value) },
+                ),
+            ]);
     let series = published_series(&published_area);
     chart_legend(ui, &series, ink);
     plot.show(ui, |plot_ui| {

@@ -126,6 +126,19 @@ pub fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, population: Vec<Strin
     actions
 }
 
+/// The x axis of a chart over years: "Date", with a label at each whole year only.
+pub(crate) fn year_axis() -> egui_plot::AxisHints<'static> {
+    egui_plot::AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).formatter(|mark, _| {
+        if (mark.value - mark.value.round()).abs() < 1e-6 { format!("{:.0}", mark.value) } else { String::new() }
+    })
+}
+
+/// Grid lines at whole years (for [`year_axis`]).
+pub(crate) fn year_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
+}
+
 /// A plot that does not pan or zoom and draws its own hover details (charts here are for
 /// reading, and the tooltips say more than egui_plot's default label).
 pub(crate) fn still_plot(plot: Plot<'_>) -> Plot<'_> {

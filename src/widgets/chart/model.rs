@@ -372,17 +372,7 @@ impl RowsCache {
         let rows = &entry.rows;
         entry
             .population_sources
-            .get_or_insert_with(|| {
-                let mut ids: Vec<String> = Vec::new();
-                for r in rows {
-                    if let Some(c) = pack.countries.get(&r.key)
-                        && !ids.contains(&c.population.source)
-                    {
-                        ids.push(c.population.source.clone());
-                    }
-                }
-                ids
-            })
+            .get_or_insert_with(|| population_sources(pack, rows.iter().map(|r| r.key.as_str())))
             .clone()
     }
 
@@ -450,11 +440,11 @@ pub fn dataset_sources(ds: &Dataset) -> Vec<String> {
     ids
 }
 
-/// Population sources used by a per-million view of a country dataset.
-pub fn population_sources(pack: &Pack, rows: &[CategoryRow<'_>]) -> Vec<String> {
+/// Population sources used by a per-million view of a country dataset (rows by their key).
+pub fn population_sources<'k>(pack: &Pack, keys: impl IntoIterator<Item = &'k str>) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for r in rows {
-        if let Some(c) = pack.countries.get(&r.key)
+    for key in keys {
+        if let Some(c) = pack.countries.get(key)
             && !ids.contains(&c.population.source)
         {
             ids.push(c.population.source.clone());
@@ -576,7 +566,10 @@ mod tests {
                 assert_eq!(total, cached_total, "{} {options:?}", ds.id);
                 assert_eq!(label(&direct), label(&cached), "{} {options:?}", ds.id);
                 let all = category_rows(&pack, ds, &Options { top_n: None, ..options.clone() }).0;
-                assert_eq!(cache.population_sources(&pack, ds, options), population_sources(&pack, &all));
+                assert_eq!(
+                    cache.population_sources(&pack, ds, options),
+                    population_sources(&pack, all.iter().map(|r| r.key.as_str()))
+                );
                 assert_eq!(cache.regions(&pack, ds, options), regions(&pack, ds));
             }
         }

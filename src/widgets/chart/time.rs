@@ -2,10 +2,12 @@
 //! events of the page's track marked on the axis.
 
 use egui::{Color32, RichText, Stroke, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, LineStyle, Plot, PlotPoint, Points, VLine};
+use egui_plot::{AxisHints, Bar, BarChart, Line, LineStyle, Plot, PlotPoint, Points, VLine};
 
 use super::model::{self, TimeMark};
-use super::{SHAPES, Tooltip, count_formatter, figure_tooltip, outline, series_colour, still_plot};
+use super::{
+    SHAPES, Tooltip, count_formatter, figure_tooltip, outline, series_colour, still_plot, year_axis, year_grid,
+};
 use crate::action::Action;
 use crate::content::Pack;
 use crate::content::schema::{Dataset, Event};
@@ -64,19 +66,8 @@ fn plot(ds: &Dataset, bounds: (f64, f64), max_y: f64) -> Plot<'static> {
         .include_x(bounds.1)
         .include_y(0.0)
         .include_y(max_y * 1.12)
-        .custom_x_axes(vec![AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).formatter(
-            |mark, _| {
-                if (mark.value - mark.value.round()).abs() < 1e-6 {
-                    format!("{:.0}", mark.value)
-                } else {
-                    String::new()
-                }
-            },
-        )])
-        .x_grid_spacer(|input| {
-            let (lo, hi) = input.bounds;
-            (lo.ceil() as i64..=hi.floor() as i64).map(|v| GridMark { value: v as f64, step_size: 1.0 }).collect()
-        })
+        .custom_x_axes(vec![year_axis()])
+        .x_grid_spacer(year_grid)
         .custom_y_axes(vec![
             AxisHints::new_y()
                 .label(ds.unit.clone())
