@@ -1,4 +1,4 @@
-//! A bare eframe window with one label, built with the same eframe features as the app:
+//! A bare eframe window with one label, built with the same eframe features and fonts as the app:
 //! the baseline for start-up measurements (`--frames N` renders N frames, then exits).
 //!
 //! ```sh
@@ -13,7 +13,14 @@ fn main() -> eframe::Result {
         viewport: egui::ViewportBuilder::default().with_inner_size([1440.0, 900.0]).with_title("Bare window"),
         ..Default::default()
     };
-    eframe::run_native("bare-window", options, Box::new(move |_cc| Ok(Box::new(Bare { frames_left: frames }))))
+    eframe::run_native(
+        "bare-window",
+        options,
+        Box::new(move |cc| {
+            decoded::fonts::install(&cc.egui_ctx);
+            Ok(Box::new(Bare { frames_left: frames }))
+        }),
+    )
 }
 
 struct Bare {

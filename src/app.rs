@@ -99,7 +99,10 @@ pub struct DecodedApp {
     /// Answers that arrived between frames (dialogs, screenshots), applied next frame.
     inbox: Inbox,
     frames_left: Option<u64>,
-    applied_theme: Option<ThemeChoice>,
+    /// The theme and touch sizing last applied.
+    applied_theme: Option<(ThemeChoice, bool)>,
+    /// A finger is the pointer: a coarse pointer at start, or any touch seen since.
+    touch: bool,
     /// The zoom factor last set from theme and text size.
     applied_zoom: Option<f32>,
     /// The window title last set.
@@ -147,6 +150,7 @@ impl DecodedApp {
         let mut state = AppState::new(&pack, settings);
         state.now = Now { seconds: 0.0, today: platform.today() };
         state.export_hint = platform.default_export_folder();
+        let touch = platform.coarse_pointer();
         state.dialogs.show_problems = !loaded.problems.is_empty();
         let saved = last.filter(|r| route_exists(&pack, r));
         let route = options.start.route.clone().or(saved).unwrap_or(Route::Home);
@@ -194,6 +198,7 @@ impl DecodedApp {
             inbox: Inbox::default(),
             frames_left: options.frames,
             applied_theme: None,
+            touch,
             applied_zoom: None,
             title: String::new(),
             corrupt_settings: None,
@@ -301,11 +306,16 @@ impl DecodedApp {
     /// change egui's zoom directly; that is folded back into the text size, as an action.
     fn apply_theme_and_zoom(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
         let theme = self.state.theme();
-        if self.applied_theme != Some(theme) {
-            theme::apply(ctx, theme);
+        if self.applied_theme.is_none() {
+            // Before this pass lays out any text, so the first frame is drawn in them too.
+            crate::fonts::install(ctx);
+        }
+        self.touch |= ctx.input(|i| i.any_touches());
+        if self.applied_theme != Some((theme, self.touch)) {
+            theme::apply(ctx, theme, self.touch);
             // This frame's root was made with the old style; the panels inherit it from here.
             ui.set_style(ctx.global_style());
-            self.applied_theme = Some(theme);
+            self.applied_theme = Some((theme, self.touch));
         }
         let base = theme.base_zoom();
         if let Some(applied) = self.applied_zoom {

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod kit;
 pub mod lessons;

@@ -56,6 +56,9 @@ impl ThemeChoice {
 
 /// Body text is 18 points; the projector theme scales it to 28 px at 1080p.
 pub const BODY_SIZE: f32 = 18.0;
+/// The smallest tap target on a touch screen, in points (CSS pixels on the web): WCAG 2.5.5
+/// and Apple's guidance say 44.
+pub const TOUCH_TARGET: f32 = 44.0;
 pub const PROJECTOR_ZOOM: f32 = 28.0 / BODY_SIZE;
 
 /// The light and dark visuals a theme uses.
@@ -208,8 +211,9 @@ pub fn takeaway_fill(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0x1B, 0x2E, 0x3C) } else { Color32::from_rgb(0xE8, 0xF2, 0xFA) }
 }
 
-/// Applies the palette and a type scale readable across a classroom.
-pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
+/// Applies the palette and a type scale readable across a classroom; with `touch`, controls
+/// at least [`TOUCH_TARGET`] points tall, with room between them, for fingers on a tablet.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice, touch: bool) {
     ctx.set_theme(choice.preference());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
@@ -223,6 +227,14 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
         style.spacing.button_padding = egui::vec2(10.0, 6.0);
         style.spacing.interact_size.y = 30.0;
+        if touch {
+            // A button is its text (about 22 pt) plus the padding above and below.
+            style.spacing.button_padding = egui::vec2(14.0, 11.0);
+            style.spacing.interact_size = egui::vec2(TOUCH_TARGET, TOUCH_TARGET);
+            style.spacing.icon_width = 26.0;
+            style.spacing.icon_width_inner = 14.0;
+            style.spacing.item_spacing = egui::vec2(12.0, 10.0);
+        }
     });
     // Stronger text colour than egui's default grey, and the theme's own palette.
     let (light, dark) = visuals(choice);

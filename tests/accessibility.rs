@@ -95,3 +95,35 @@ fn the_window_is_named_after_the_app_and_the_current_view() {
     assert_eq!(name(&harness), Some(format!("{section} — Propaganda Decoded")));
     assert_eq!(harness.state().window_title(), format!("{section} — Propaganda Decoded"));
 }
+
+#[test]
+fn a_touch_makes_every_control_large_enough_to_tap() {
+    use egui_kittest::kittest::Queryable as _;
+    let mut harness = common::home();
+    let height = |h: &egui_kittest::Harness<'_, decoded::app::DecodedApp>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label).rect().height()
+    };
+    // With a mouse, the top bar's buttons keep their desktop size.
+    assert!(height(&harness, "Open pack") < decoded::theme::TOUCH_TARGET, "{}", height(&harness, "Open pack"));
+    // A finger touches the page (and lifts): from then on, controls are tap-sized.
+    let touch = |phase| egui::Event::Touch {
+        device_id: egui::TouchDeviceId(1),
+        id: egui::TouchId(1),
+        phase,
+        pos: egui::pos2(900.0, 700.0),
+        force: None,
+    };
+    harness.event(touch(egui::TouchPhase::Start));
+    harness.run();
+    harness.event(touch(egui::TouchPhase::End));
+    harness.run();
+    for label in ["Open pack", "Back", "Search (Ctrl+K)", "Timeline", "Quiz"] {
+        let h = height(&harness, label);
+        assert!(h >= decoded::theme::TOUCH_TARGET - 0.5, "{label} is {h} pt tall on a touch screen");
+    }
+    // Checkboxes too (the Quiz view's options are radio buttons; the map's layers are checkboxes).
+    harness.get_by_role_and_label(Role::Button, "Map").click();
+    harness.run();
+    let boxes: Vec<f32> = harness.query_all_by_role(Role::CheckBox).map(|n| n.rect().height()).collect();
+    assert!(!boxes.is_empty() && boxes.iter().all(|h| *h >= decoded::theme::TOUCH_TARGET - 0.5), "{boxes:?}");
+}

@@ -44,12 +44,13 @@ fi
 STAGE="$ROOT/target/web-stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
 wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name decoded "$WASM"
-# The features rustc enables for wasm32 by default, so that wasm-opt keeps them.
+# The features rustc enables for wasm32 by default, and SIMD (.cargo/config.toml), so that
+# wasm-opt keeps them.
 # DECODED_WEB_OPT=0 skips wasm-opt (it takes many minutes on a busy 2-core machine).
 if [ "${DECODED_WEB_OPT:-1}" != 0 ]; then
 nice -n 10 "$WASM_OPT" -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-reference-types --enable-multivalue \
+  --enable-reference-types --enable-multivalue --enable-simd \
   "$STAGE/decoded_bg.wasm" -o "$STAGE/decoded_bg.opt.wasm"
 mv "$STAGE/decoded_bg.opt.wasm" "$STAGE/decoded_bg.wasm"
 fi

@@ -20,7 +20,7 @@ b64 = base64.b64encode(open(wasm, "rb").read()).decode("ascii")
 icon64 = base64.b64encode(open(icon, "rb").read()).decode("ascii")
 app = f"""<script type="module">
 {js}
-if (!window.decodedNoWebGL) {{
+if (!window.decodedNoWebGL && !window.decodedNoWasmSimd) {{
   const b64 = document.getElementById("decoded_wasm").textContent;
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   __wbg_init({{ module_or_path: bytes }}).catch(function (e) {{

@@ -226,14 +226,25 @@ def load_source_ids():
     return ids
 
 
+def decode_ring(flat):
+    """A countries.json ring: the first point in millidegrees, then steps (convert_world_atlas.py)."""
+    points, x, y = [], 0, 0
+    for i in range(0, len(flat), 2):
+        x += flat[i]
+        y += flat[i + 1]
+        points.append((x / 1000, y / 1000))
+    return points
+
+
 def load_countries():
     with open(COUNTRIES_PATH, encoding="utf-8") as f:
         data = json.load(f)
+    assert data["coordinates"] == "millidegree-deltas", data["coordinates"]
     polys = []
     for c in data["countries"]:
         if c["iso3"] in ("IRQ", "SYR"):
             for rings in c["polygons"]:
-                rr = [list(zip(r[0::2], r[1::2])) for r in rings]
+                rr = [decode_ring(r) for r in rings]
                 polys.append(Polygon(rr[0], rr[1:]))
     return shapely.make_valid(shapely.union_all(polys))
 

@@ -19,6 +19,12 @@ impl Platform {
         (seconds / 86_400) as i64
     }
 
+    /// Whether the main pointer is a finger. Desktop windows start with a mouse; a touch
+    /// screen is noticed at its first touch instead.
+    pub fn coarse_pointer(&self) -> bool {
+        false
+    }
+
     /// Reads a pack folder or a TimelineJS file the user named.
     pub fn read_pack(&self, path: &str) -> Result<LoadOutcome, LoadError> {
         crate::content::load_path(Path::new(path))

@@ -38,6 +38,12 @@ impl Platform {
         (seconds / 86_400) as i64
     }
 
+    /// Whether the main pointer is a finger (a tablet or a touch Chromebook): the app then
+    /// makes its controls large enough to tap from the first frame.
+    pub fn coarse_pointer(&self) -> bool {
+        window().and_then(|w| w.match_media("(pointer: coarse)").ok().flatten()).is_some_and(|m| m.matches())
+    }
+
     /// Reads files the browser handed over (kept under `label`); a typed path cannot be read
     /// in a browser, so it gets a problem that says what to do instead.
     pub fn read_pack(&self, label: &str) -> Result<LoadOutcome, LoadError> {

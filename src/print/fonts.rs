@@ -1,17 +1,16 @@
 //! The fonts printed documents embed, and their metrics for line breaking.
 //!
-//! The app draws with egui's Ubuntu; printouts use the same family: Ubuntu Regular for
+//! Printouts use the app's own family (`crate::fonts`): Ubuntu Regular for
 //! text and Ubuntu Bold for headings and `**bold**` (both under `assets/fonts/`, Ubuntu Font
 //! Licence 1.0, which allows embedding). A character neither has falls back to Hack, the
 //! other font egui bundles; one no font has prints as `?` rather than as an empty box.
 //! Widths come from each font's own advance table (`ttf-parser`), so wrapping matches what
 //! krilla draws; krilla embeds only the glyphs used (subsetting), as real text.
 
-use krilla::text::Font;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use ttf_parser::Face as Metrics;
 
-static UBUNTU_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Regular.ttf");
-static UBUNTU_BOLD: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Bold.ttf");
+use crate::fonts::{HACK_REGULAR, UBUNTU_BOLD, UBUNTU_REGULAR};
 
 /// Which embedded font draws a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +42,7 @@ impl Fonts {
             faces: [
                 load(UBUNTU_REGULAR, "Ubuntu-Regular")?,
                 load(UBUNTU_BOLD, "Ubuntu-Bold")?,
-                load(epaint_default_fonts::HACK_REGULAR, "Hack-Regular")?,
+                load(HACK_REGULAR, "Hack-Regular")?,
             ],
         })
     }
@@ -91,6 +90,24 @@ impl Fonts {
             .sum()
     }
 
+    /// The glyphs that draw `text` (one of [`Fonts::segments`]' pieces) in `face`: one per
+    /// character, advanced by the same table [`Fonts::advance`] measures with, so a line is
+    /// drawn exactly as wide as it was laid out. Each glyph keeps its character's byte range,
+    /// which is what lets a reader copy or extract the text. (No shaping engine: Ubuntu and
+    /// Hack need none for the scripts the packs use, and leaving one out keeps the web
+    /// download smaller.)
+    pub fn glyphs(&self, face: FaceId, text: &str) -> Vec<KrillaGlyph> {
+        let m = &self.loaded(face).metrics;
+        let upem = f32::from(m.units_per_em());
+        text.char_indices()
+            .map(|(at, c)| {
+                let id = m.glyph_index(c).unwrap_or_default();
+                let advance = f32::from(m.glyph_hor_advance(id).unwrap_or(0)) / upem;
+                KrillaGlyph::new(GlyphId::new(u32::from(id.0)), advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None)
+            })
+            .collect()
+    }
+
     /// `text` cut into pieces that one face each draws (with unsupported characters replaced).
     pub fn segments(&self, text: &str, bold: bool) -> Vec<(FaceId, String)> {
         let mut out: Vec<(FaceId, String)> = Vec::new();
@@ -122,5 +139,11 @@ mod tests {
         assert_eq!(fonts.pick('\u{10FFFD}', false), (FaceId::Regular, '?'));
         assert!(fonts.width("Mosul", true, 12.0) > fonts.width("Mosul", false, 10.0));
         assert_eq!(fonts.segments("a┼b", false).len(), 3);
+        // A run's glyphs advance as far as the line was measured, and cover the text's bytes.
+        let glyphs = fonts.glyphs(FaceId::Regular, "Raqqa – 2014");
+        let drawn: f32 = glyphs.iter().map(|g| g.x_advance * 10.0).sum();
+        assert!((drawn - fonts.width("Raqqa – 2014", false, 10.0)).abs() < 1e-3);
+        assert_eq!(glyphs[6].text_range, 6..9);
+        assert!(glyphs.iter().all(|g| g.glyph_id.to_u32() != 0));
     }
 }

@@ -13,7 +13,6 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::text::TextDirection;
 
 use super::fonts::{FaceId, Fonts};
 
@@ -706,7 +705,14 @@ fn draw(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts, op: &Op) {
         Op::Text { x, y, size, face, text, tone } => {
             surface.set_stroke(None);
             set_gray_fill(surface, tone.gray());
-            surface.draw_text(Point::from_xy(*x, *y), fonts.font(*face), *size, text, false, TextDirection::Auto);
+            surface.draw_glyphs(
+                Point::from_xy(*x, *y),
+                &fonts.glyphs(*face, text),
+                fonts.font(*face),
+                text,
+                *size,
+                false,
+            );
         }
         Op::Line { x1, y1, x2, y2, width, dashed, tone } => {
             let g = tone.gray();

@@ -244,9 +244,7 @@ fn source(ui: &mut Ui, pack: &Pack, id: &str, actions: &mut Vec<Action>) -> bool
     if !s.note.is_empty() {
         ui.label(RichText::new(&s.note).weak());
     }
-    if ui.link(&s.url).on_hover_text("Open in your web browser (asks first)").clicked() {
-        actions.push(Action::AskOpenUrl(s.url.clone()));
-    }
+    actions.extend(crate::widgets::source_address(ui, &s.url));
     if ui.button("Show on the Sources page").clicked() {
         actions.push(Action::NavigateFocus(Route::Sources, Focus::new(FocusKind::Source, id)));
     }

@@ -89,9 +89,7 @@ impl SourcesView {
                             if !src.note.is_empty() {
                                 ui.label(RichText::new(&src.note).weak());
                             }
-                            if ui.link(&src.url).on_hover_text("Open in your web browser (asks first)").clicked() {
-                                actions.push(Action::AskOpenUrl(src.url.clone()));
-                            }
+                            actions.extend(crate::widgets::source_address(ui, &src.url));
                         });
                     if focused {
                         focus_scroll.scroll_once(&src.id, &r.response);

@@ -36,6 +36,20 @@ pub fn callout<R>(ui: &mut Ui, fill: Color32, caption: &str, add: impl FnOnce(&m
         .inner
 }
 
+/// A source's address as a link that asks before opening it: `Some(action)` when clicked.
+/// In a browser, an address of a file from this computer (an imported timeline cites
+/// itself by its file name) cannot be opened from the page, so it is shown as plain text
+/// with how to open it again instead of a link that would do nothing.
+pub fn source_address(ui: &mut Ui, url: &str) -> Option<Action> {
+    if cfg!(target_arch = "wasm32") && url.starts_with("file:") {
+        ui.label(RichText::new(url).weak());
+        ui.label(RichText::new("A file from this computer: open it again with Open pack.").weak());
+        return None;
+    }
+    let r = ui.link(url).on_hover_text("Open in your web browser (asks first)");
+    r.clicked().then(|| Action::AskOpenUrl(url.to_owned()))
+}
+
 /// A bulleted list of rich-text items.
 pub fn bullets(ui: &mut Ui, pack: &Pack, items: &[String], numbered: bool) -> Vec<Action> {
     let mut actions = Vec::new();

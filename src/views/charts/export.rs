@@ -25,22 +25,29 @@ pub fn export_row(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let csv_name = export_file_name(ds, options);
+    // In a browser, exports are downloads: the browser decides where they go.
+    let web = cfg!(target_arch = "wasm32");
+    let where_to = if web { "as a download" } else { "in the export folder below" };
     ui.horizontal(|ui| {
         let png_name = csv_name.replace(".csv", ".png");
-        let r = ui.button("Export chart as image").on_hover_text(format!(
-            "Saves {png_name} (takeaway, chart, legend and sources) in the export folder below"
-        ));
+        let r = ui
+            .button("Export chart as image")
+            .on_hover_text(format!("Saves {png_name} (takeaway, chart, legend and sources) {where_to}"));
         if r.clicked() {
             actions.push(Action::ExportImage { file_name: png_name, rect: image });
         }
-        let r = ui.button("Export data as CSV").on_hover_text(format!(
-            "Saves {csv_name} in the export folder below, with a column naming each figure's source"
-        ));
+        let r = ui
+            .button("Export data as CSV")
+            .on_hover_text(format!("Saves {csv_name} {where_to}, with a column naming each figure's source"));
         if r.clicked() {
             let bytes = csv(pack, ds, options).into_bytes();
             actions.push(Action::ExportFile { file_name: csv_name.clone(), bytes, kind: ExportKind::ChartData });
         }
     });
+    if web {
+        ui.label("Exports download through your browser, into its downloads folder.");
+        return actions;
+    }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Save exports in:");
         let buffer = folder_text.get_or_insert_with(|| state.settings.export_dir.clone());

@@ -17,6 +17,8 @@ pub const COUNTRIES_JSON: &str = include_str!("../../../assets/countries.json");
 
 #[derive(Deserialize)]
 struct CountriesAsset {
+    /// How rings are written; only `millidegree-deltas` is read.
+    coordinates: String,
     countries: Vec<CountryAsset>,
 }
 
@@ -24,8 +26,24 @@ struct CountriesAsset {
 struct CountryAsset {
     iso3: String,
     name: String,
-    /// Polygons → rings (outline first, then holes) → flat `[lon, lat, lon, lat, …]`.
-    polygons: Vec<Vec<Vec<f64>>>,
+    /// Polygons → rings (outline first, then holes) → flat integers: the first point in
+    /// thousandths of a degree `[lon, lat]`, then each point's step from the one before.
+    polygons: Vec<Vec<Vec<i32>>>,
+}
+
+/// The coordinate encoding of `assets/countries.json` (see `convert_world_atlas.py`).
+const ENCODING: &str = "millidegree-deltas";
+
+/// One ring's points in degrees, from its first point and steps in thousandths of a degree.
+fn decode_ring(flat: &[i32]) -> Vec<[f64; 2]> {
+    let (mut x, mut y) = (0i64, 0i64);
+    flat.chunks_exact(2)
+        .map(|d| {
+            x += i64::from(d[0]);
+            y += i64::from(d[1]);
+            [x as f64 / 1000.0, y as f64 / 1000.0]
+        })
+        .collect()
 }
 
 /// A country ready to draw: zoom-0 Mercator geometry plus its triangulation.
@@ -79,6 +97,8 @@ pub struct BaseMap {
 pub enum BaseMapError {
     #[error("assets/countries.json is not valid: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("assets/countries.json writes coordinates as \"{0}\"; expected \"{ENCODING}\"")]
+    Encoding(String),
 }
 
 impl BaseMap {
@@ -91,17 +111,15 @@ impl BaseMap {
     /// Parses and triangulates a converted countries file.
     pub fn from_json(text: &str) -> Result<BaseMap, BaseMapError> {
         let asset: CountriesAsset = serde_json::from_str(text)?;
+        if asset.coordinates != ENCODING {
+            return Err(BaseMapError::Encoding(asset.coordinates));
+        }
         let countries = asset
             .countries
             .into_iter()
             .filter_map(|c| {
-                let polygons: Vec<Vec<Vec<[f64; 2]>>> = c
-                    .polygons
-                    .iter()
-                    .map(|rings| {
-                        rings.iter().map(|flat| flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect()).collect()
-                    })
-                    .collect();
+                let polygons: Vec<Vec<Vec<[f64; 2]>>> =
+                    c.polygons.iter().map(|rings| rings.iter().map(|flat| decode_ring(flat)).collect()).collect();
                 shape_from_lonlat(c.iso3, c.name, &polygons)
             })
             .collect();
@@ -343,6 +361,16 @@ mod tests {
         for iso3 in ["SYR", "IRQ", "TUR", "FRA", "XKX", "MLT"] {
             assert!(map.country(iso3).is_some(), "{iso3} missing");
         }
+    }
+
+    #[test]
+    fn rings_decode_from_millidegree_steps() {
+        // Afghanistan's first two points, as the converter wrote them before encoding.
+        assert_eq!(decode_ring(&[66523, 37349, 306, 23]), vec![[66.523, 37.349], [66.829, 37.372]]);
+        let old = r#"{"source":"x","coordinates":"degrees","countries":[]}"#;
+        let Err(err) = BaseMap::from_json(old) else { panic!("another encoding is refused") };
+        let err = err.to_string();
+        assert!(err.contains("\"degrees\"") && err.contains("millidegree-deltas"), "{err}");
     }
 
     #[test]
