@@ -128,3 +128,32 @@ fn the_area_chart_page_shows_the_model_against_the_published_figures_with_a_tabl
     assert!(common::shows(&harness, "Published figures beside the model (table)"));
     assert!(common::shows(&harness, "Every month of the model (table)"));
 }
+
+#[test]
+fn at_1280_px_nothing_in_a_chart_page_runs_under_the_explanations_panel() {
+    use egui_kittest::kittest::NodeT as _;
+    let loaded = decoded::app::load_content(None);
+    let start = Route::from_cli(Some("charts"), None).expect("charts");
+    let app =
+        decoded::app::DecodedApp::from_parts(loaded, &StartOptions { start, ..Default::default() }, Default::default());
+    let mut harness =
+        egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |_cc| app);
+    harness.run();
+    let pack = harness.state().pack.clone();
+    let panel_left = harness.get_by_label("Explanations").rect().left();
+    let mut over = Vec::new();
+    for page in model::pages(&pack) {
+        harness.get_all_by_label(&page.title).next().expect("picker button").click();
+        harness.run();
+        over.extend(
+            harness
+                .root()
+                .children_recursive()
+                .filter(|n| !n.accesskit_node().is_hidden() && n.accesskit_node().bounding_box().is_some())
+                .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+                .filter(|(label, r)| r.left() < panel_left - 20.0 && r.right() > panel_left + 1.0 && !label.is_empty())
+                .map(|(label, r)| format!("{}: {label:?} {r:?}", page.title)),
+        );
+    }
+    assert!(over.is_empty(), "the Explanations panel starts at {panel_left}; these run under it:\n{}", over.join("\n"));
+}

@@ -182,7 +182,23 @@ impl ChartsView {
             let (_, total) = self.rows.rows(pack, ds, &Options { top_n: Some(1), ..self.options.clone() });
             if total > 1 {
                 let mut n = self.options.top_n.unwrap_or(total).min(total);
-                let r = ui.add(egui::Slider::new(&mut n, 1..=total).text("countries shown (largest first)"));
+                // egui lays a slider out in a row of its own making, which a wrapping row
+                // cannot move down: start a new row when the slider, its figure and its label
+                // would not fit (at 1280 px they ran under the side panel, and the legend after
+                // them was wrapped to that overflowing width).
+                let text = "countries shown (largest first)";
+                let label = egui::WidgetText::from(text).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                );
+                let s = ui.spacing();
+                let needed = s.slider_width + s.interact_size.x * 1.5 + label.size().x + 3.0 * s.item_spacing.x;
+                if ui.available_size_before_wrap().x < needed {
+                    ui.end_row();
+                }
+                let r = ui.add(egui::Slider::new(&mut n, 1..=total).text(text));
                 if r.changed() {
                     self.options.top_n = Some(n);
                 }
