@@ -192,3 +192,29 @@ fn licences_and_credits_open_from_the_navigation_and_the_home_screen() {
         assert!(common::shows(&harness, text), "the credits page shows {text:?}");
     }
 }
+
+/// The top bar's controls never overlap the title and Search: one row when everything fits
+/// (as measured, so a long pack title needs more room), else the controls on a second row.
+#[test]
+fn the_top_bar_never_overlaps_a_long_pack_title() {
+    for content in [None, Some("tests/fixtures/timelinejs/river-crossings.csv")] {
+        for width in [1280.0, 1440.0, 1920.0] {
+            let loaded = decoded::app::load_content(content.map(std::path::Path::new));
+            let options = StartOptions::default();
+            let app = decoded::app::DecodedApp::from_parts(loaded, &options, decoded::state::Settings::default());
+            let mut harness =
+                egui_kittest::Harness::builder().with_size(egui::vec2(width, 900.0)).build_eframe(move |_cc| app);
+            harness.run();
+            let search = harness.get_by_label("Search (Ctrl+K)").rect();
+            let smaller = harness.get_by_label_contains("Smaller").rect();
+            let same_row = smaller.min.y < search.max.y;
+            assert!(
+                !same_row || search.max.x + 8.0 <= smaller.min.x,
+                "{content:?} at {width}: Search {search:?} overlaps the controls at {smaller:?}"
+            );
+            if width >= 1920.0 && content.is_none() {
+                assert!(same_row, "the built-in pack's bar is one row at 1920");
+            }
+        }
+    }
+}

@@ -17,23 +17,38 @@ use crate::widgets::{self, Confirm};
 
 pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
-    // One row on a wide window; on a narrow one (or at large text sizes) the controls
-    // move to a second row instead of overlapping the title.
-    let wide = ui.available_width() >= 1250.0;
-    ui.horizontal(|ui| {
-        history_and_title(ui, pack, state, &mut actions);
-        if wide {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                controls(ui, pack, state, &mut actions)
-            });
-        }
-    });
+    // One row when the title, the buttons beside it and the controls all fit (their widths as
+    // drawn last frame; a long pack title needs more room); otherwise the controls move to a
+    // second row instead of overlapping the title.
+    let widths_id = egui::Id::unique("top-bar-widths");
+    let (left, right) = ui.data(|d| d.get_temp::<(f32, f32)>(widths_id)).unwrap_or((560.0, 690.0));
+    let wide = ui.available_width() >= left + right + 24.0;
+    let mut right_now = right;
+    let left_now = ui
+        .horizontal(|ui| {
+            let left = ui.horizontal(|ui| history_and_title(ui, pack, state, &mut actions)).response.rect.width();
+            if wide {
+                right_now = ui
+                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.horizontal(|ui| controls(ui, pack, state, &mut actions)).response.rect.width()
+                    })
+                    .inner;
+            }
+            left
+        })
+        .inner;
     if !wide {
         ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                controls(ui, pack, state, &mut actions)
-            });
+            right_now = ui
+                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.horizontal(|ui| controls(ui, pack, state, &mut actions)).response.rect.width()
+                })
+                .inner;
         });
+    }
+    if (left_now, right_now) != (left, right) {
+        ui.data_mut(|d| d.insert_temp(widths_id, (left_now, right_now)));
+        ui.ctx().request_repaint();
     }
     actions
 }
