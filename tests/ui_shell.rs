@@ -218,3 +218,50 @@ fn the_top_bar_never_overlaps_a_long_pack_title() {
         }
     }
 }
+
+/// What the web build's live region says as the learner tabs (`decoded::announce`): each
+/// control of the top bar is named with its role when the keyboard focus reaches it, Shift+Tab
+/// names the one before, and Enter on "Open pack" opens its dialog.
+#[test]
+fn tabbing_names_each_top_bar_control_as_a_screen_reader_hears_it() {
+    let mut harness = common::home();
+    let mut said = Vec::new();
+    // One frame per key press, as in a browser; the frame after it too, since Shift+Tab
+    // lands a frame later (egui's frame delay): the last thing said is what is heard.
+    let step = |harness: &mut egui_kittest::Harness<'_, decoded::app::DecodedApp>, modifiers| {
+        let input = harness.input_mut();
+        for pressed in [true, false] {
+            let key = egui::Event::Key { key: egui::Key::Tab, physical_key: None, pressed, repeat: false, modifiers };
+            input.events.push(key);
+        }
+        let mut heard = None;
+        for _ in 0..2 {
+            harness.step();
+            heard = decoded::announce::announcement(&harness.output().platform_output.events).or(heard);
+        }
+        heard.unwrap_or_default()
+    };
+    for _ in 0..8 {
+        said.push(step(&mut harness, egui::Modifiers::NONE));
+    }
+    for expected in [
+        "Search (Ctrl+K), button",
+        "Open pack, button",
+        "Export for print…, button",
+        "Theme, combo box, Follow system",
+        "Larger text, button",
+    ] {
+        assert!(said.iter().any(|s| s == expected), "{expected:?} was never said while tabbing: {said:?}");
+    }
+    let open = said.iter().position(|s| s == "Open pack, button").expect("Open pack");
+    let before = said[open - 1].clone();
+    while said.last().map(String::as_str) != Some("Open pack, button") {
+        said.push(step(&mut harness, egui::Modifiers::SHIFT));
+        assert!(said.len() < 40, "Shift+Tab never came back to Open pack: {said:?}");
+    }
+    assert_eq!(step(&mut harness, egui::Modifiers::SHIFT), before, "Shift+Tab names the control before");
+    assert_eq!(step(&mut harness, egui::Modifiers::NONE), "Open pack, button");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().state.dialogs.open_pack, "Enter on the focused Open pack opens its dialog");
+}

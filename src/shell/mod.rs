@@ -94,10 +94,12 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
         } else {
             "A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed."
         });
-        let label = ui.label(if web { "Opened from this computer:" } else { "Folder or file:" });
+        let name = if web { "Opened from this computer:" } else { "Folder or file:" };
+        let label = ui.label(name);
         let hint = if web { "choose a .zip or files below" } else { "/home/teacher/my-pack" };
         let field =
             ui.add(egui::TextEdit::singleline(path).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
+        widgets::name_control(&field, name, egui::Role::TextInput, path);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let (choose, help) = if web {
@@ -196,7 +198,7 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
     {
         actions.push(Action::ShowPrint(Some(PrintChoice::default())));
     }
-    egui::ComboBox::from_id_salt("theme")
+    let theme = egui::ComboBox::from_id_salt("theme")
         .selected_text(state.theme().label())
         .show_ui(ui, |ui| {
             for choice in ThemeChoice::ALL {
@@ -205,8 +207,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
                 }
             }
         })
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+        .response;
+    widgets::name_control(&theme, "Theme", egui::Role::ComboBox, state.theme().label());
     ui.label("Theme:");
     ui.add_space(8.0);
     let can_grow = state.settings.text_scale < 2.0;
@@ -231,8 +233,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
             Route::Section(id) => pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone()),
             _ => "Choose a section".to_string(),
         };
-        egui::ComboBox::from_id_salt("section-switcher")
-            .selected_text(current)
+        let menu = egui::ComboBox::from_id_salt("section-switcher")
+            .selected_text(current.as_str())
             .width(room.min(380.0))
             .show_ui(ui, |ui| {
                 for (i, s) in pack.sections.iter().enumerate() {
@@ -242,8 +244,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
                     }
                 }
             })
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Go to section"));
+            .response;
+        widgets::name_control(&menu, "Go to section", egui::Role::ComboBox, &current);
         ui.label("Section:");
     }
 }
