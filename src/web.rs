@@ -188,6 +188,10 @@ impl eframe::App for WebApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::App::save(&mut self.app, storage);
     }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
+    }
 }
 
 /// The page's `aria-live` region (`#decoded_live`, visually hidden): eframe 0.37 gives a

@@ -265,3 +265,49 @@ fn tabbing_names_each_top_bar_control_as_a_screen_reader_hears_it() {
     harness.run();
     assert!(harness.state().state.dialogs.open_pack, "Enter on the focused Open pack opens its dialog");
 }
+
+/// egui does not scroll to a widget the keyboard focuses; the app does (`shell::focus`): the
+/// navigation's last entry, below the fold of a short window, comes into view when Tab
+/// reaches it.
+#[test]
+fn a_control_the_keyboard_focuses_below_the_fold_is_scrolled_into_view() {
+    let loaded = decoded::app::load_content(None);
+    let app =
+        decoded::app::DecodedApp::from_parts(loaded, &StartOptions::default(), decoded::state::Settings::default());
+    let height = 600.0;
+    let mut harness =
+        egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, height)).build_eframe(move |_cc| app);
+    harness.run();
+    let last = "Licences and credits";
+    let below = harness.get_all_by_label(last).next().expect("the navigation's last entry").rect();
+    assert!(below.min.y > height, "the test needs {last:?} below the fold at first ({below:?})");
+    // A frame as eframe runs it: its raw_input_hook first (kittest does not call it).
+    let frame = |harness: &mut egui_kittest::Harness<'_, decoded::app::DecodedApp>, tab: bool| {
+        let ctx = harness.ctx.clone();
+        let mut raw = egui::RawInput::default();
+        eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut raw);
+        let input = harness.input_mut();
+        input.events.extend(raw.events);
+        for pressed in [true, false].into_iter().filter(|_| tab) {
+            let modifiers = egui::Modifiers::NONE;
+            input.events.push(egui::Event::Key {
+                key: egui::Key::Tab,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+        harness.step();
+        decoded::announce::announcement(&harness.output().platform_output.events)
+    };
+    let mut heard = Vec::new();
+    while !heard.last().is_some_and(|s: &String| s.starts_with(last)) {
+        heard.extend(frame(&mut harness, true));
+        assert!(heard.len() < 60, "Tab never reached {last:?}: {heard:?}");
+    }
+    frame(&mut harness, false);
+    frame(&mut harness, false);
+    let shown = harness.get_all_by_label(last).next().expect("the navigation's last entry").rect();
+    assert!(shown.max.y <= height && shown.min.y >= 0.0, "{last:?} scrolled into view: {shown:?}");
+}

@@ -3,6 +3,7 @@
 //! The shell reads the pack and state and returns actions, like a view; it never imports one.
 
 pub mod explain;
+pub mod focus;
 pub mod presenter;
 pub mod search;
 
