@@ -115,6 +115,8 @@ pub struct DecodedApp {
     open_pack_path: String,
     /// Effects waiting to run (those asked for before a frame gave them a context).
     pending: std::collections::VecDeque<Effect>,
+    /// Scrolls to a widget the keyboard focused out of view.
+    focus_in_view: shell::focus::FocusInView,
 }
 
 impl DecodedApp {
@@ -206,6 +208,7 @@ impl DecodedApp {
             open_pack_path: String::new(),
             // Effects of the start (fullscreen, a lesson's map layers) run in the first frame.
             pending: effects.into(),
+            focus_in_view: shell::focus::FocusInView::default(),
         }
     }
 
@@ -382,6 +385,11 @@ impl eframe::App for DecodedApp {
         self.name_window(&ctx);
         let actions = self.panels(ui, &ctx);
         self.finish_frame(&ctx, actions);
+        self.focus_in_view.after_frame(&ctx);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.focus_in_view.before_frame(raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -6,6 +6,7 @@
 //! has the layers on one page.
 
 pub mod action;
+pub mod announce;
 pub mod app;
 pub mod cli;
 pub mod content;

@@ -113,6 +113,8 @@ struct WebApp {
     /// Frames drawn, as `window.decodedFrames` (the browser test waits for a frame between
     /// key presses, as a person's presses are frames apart).
     frames: u64,
+    /// What the page's live region says about the keyboard focus.
+    live: LiveRegion,
 }
 
 impl WebApp {
@@ -120,7 +122,7 @@ impl WebApp {
         // Nothing is taken as stored: the first frame writes the view the link opened.
         let stored = None;
         let bench = bench.map(|frames| Bench::new(&app, frames));
-        WebApp { app, stored, inbox: Inbox::default(), bench, shown: None, frames: 0 }
+        WebApp { app, stored, inbox: Inbox::default(), bench, shown: None, frames: 0, live: LiveRegion::default() }
     }
 
     /// Writes the open pack on the page when another one opened.
@@ -176,6 +178,7 @@ impl eframe::App for WebApp {
         }
         self.save_if_changed(frame);
         self.show_pack_if_changed();
+        self.live.update(ui.ctx());
         self.frames += 1;
         if let Some(w) = web_sys::window() {
             let _ = js_sys::Reflect::set(&w, &"decodedFrames".into(), &(self.frames as f64).into());
@@ -184,6 +187,70 @@ impl eframe::App for WebApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::App::save(&mut self.app, storage);
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
+    }
+}
+
+/// The page's `aria-live` region (`#decoded_live`, visually hidden): eframe 0.37 gives a
+/// browser's screen reader nothing of egui's AccessKit tree, so the app says there what
+/// the keyboard focus is on ("Open pack, button") each time it moves, and a changed state
+/// ("A4, radio button, selected"); see [`crate::announce`]. Where that control is drawn goes
+/// on the root element as `data-focus-rect` ("x y width height", CSS pixels), which nothing
+/// reads but the browser test (to tap a control it found by name).
+#[derive(Default)]
+struct LiveRegion {
+    /// The widget that had the focus at the last update.
+    focused: Option<egui::Id>,
+    /// What the region says now.
+    said: String,
+    /// What `data-focus-rect` says now.
+    rect: String,
+}
+
+impl LiveRegion {
+    fn update(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        // Shift+Tab moves the focus a frame later (egui's frame delay, so the widget sees it
+        // gained the focus): that frame is drawn at once, not at the next input.
+        if ctx.input(|i| i.key_pressed(egui::Key::Tab)) {
+            ctx.request_repaint();
+        }
+        let said = ctx.output(|o| crate::announce::announcement(&o.events));
+        // A focus change to a control egui says nothing about empties the region, so it
+        // never names a control that no longer has the focus.
+        let now = match said {
+            Some(text) => Some(text),
+            None if focused != self.focused => Some(String::new()),
+            None => None,
+        };
+        self.focused = focused;
+        let rect = focused.and_then(|id| ctx.read_response(id)).map_or(String::new(), |r| {
+            let z = ctx.zoom_factor();
+            format!(
+                "{:.0} {:.0} {:.0} {:.0}",
+                r.rect.min.x * z,
+                r.rect.min.y * z,
+                r.rect.width() * z,
+                r.rect.height() * z
+            )
+        });
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(text) = now
+            && text != self.said
+            && let Some(region) = document.get_element_by_id("decoded_live")
+        {
+            region.set_text_content(Some(&text));
+            self.said = text;
+        }
+        if rect != self.rect
+            && let Some(root) = document.document_element()
+        {
+            let _ = root.set_attribute("data-focus-rect", &rect);
+            self.rect = rect;
+        }
     }
 }
 

@@ -192,3 +192,122 @@ fn licences_and_credits_open_from_the_navigation_and_the_home_screen() {
         assert!(common::shows(&harness, text), "the credits page shows {text:?}");
     }
 }
+
+/// The top bar's controls never overlap the title and Search: one row when everything fits
+/// (as measured, so a long pack title needs more room), else the controls on a second row.
+#[test]
+fn the_top_bar_never_overlaps_a_long_pack_title() {
+    for content in [None, Some("tests/fixtures/timelinejs/river-crossings.csv")] {
+        for width in [1280.0, 1440.0, 1920.0] {
+            let loaded = decoded::app::load_content(content.map(std::path::Path::new));
+            let options = StartOptions::default();
+            let app = decoded::app::DecodedApp::from_parts(loaded, &options, decoded::state::Settings::default());
+            let mut harness =
+                egui_kittest::Harness::builder().with_size(egui::vec2(width, 900.0)).build_eframe(move |_cc| app);
+            harness.run();
+            let search = harness.get_by_label("Search (Ctrl+K)").rect();
+            let smaller = harness.get_by_label_contains("Smaller").rect();
+            let same_row = smaller.min.y < search.max.y;
+            assert!(
+                !same_row || search.max.x + 8.0 <= smaller.min.x,
+                "{content:?} at {width}: Search {search:?} overlaps the controls at {smaller:?}"
+            );
+            if width >= 1920.0 && content.is_none() {
+                assert!(same_row, "the built-in pack's bar is one row at 1920");
+            }
+        }
+    }
+}
+
+/// What the web build's live region says as the learner tabs (`decoded::announce`): each
+/// control of the top bar is named with its role when the keyboard focus reaches it, Shift+Tab
+/// names the one before, and Enter on "Open pack" opens its dialog.
+#[test]
+fn tabbing_names_each_top_bar_control_as_a_screen_reader_hears_it() {
+    let mut harness = common::home();
+    let mut said = Vec::new();
+    // One frame per key press, as in a browser; the frame after it too, since Shift+Tab
+    // lands a frame later (egui's frame delay): the last thing said is what is heard.
+    let step = |harness: &mut egui_kittest::Harness<'_, decoded::app::DecodedApp>, modifiers| {
+        let input = harness.input_mut();
+        for pressed in [true, false] {
+            let key = egui::Event::Key { key: egui::Key::Tab, physical_key: None, pressed, repeat: false, modifiers };
+            input.events.push(key);
+        }
+        let mut heard = None;
+        for _ in 0..2 {
+            harness.step();
+            heard = decoded::announce::announcement(&harness.output().platform_output.events).or(heard);
+        }
+        heard.unwrap_or_default()
+    };
+    for _ in 0..8 {
+        said.push(step(&mut harness, egui::Modifiers::NONE));
+    }
+    for expected in [
+        "Search (Ctrl+K), button",
+        "Open pack, button",
+        "Export for print…, button",
+        "Theme, combo box, Follow system",
+        "Larger text, button",
+    ] {
+        assert!(said.iter().any(|s| s == expected), "{expected:?} was never said while tabbing: {said:?}");
+    }
+    let open = said.iter().position(|s| s == "Open pack, button").expect("Open pack");
+    let before = said[open - 1].clone();
+    while said.last().map(String::as_str) != Some("Open pack, button") {
+        said.push(step(&mut harness, egui::Modifiers::SHIFT));
+        assert!(said.len() < 40, "Shift+Tab never came back to Open pack: {said:?}");
+    }
+    assert_eq!(step(&mut harness, egui::Modifiers::SHIFT), before, "Shift+Tab names the control before");
+    assert_eq!(step(&mut harness, egui::Modifiers::NONE), "Open pack, button");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().state.dialogs.open_pack, "Enter on the focused Open pack opens its dialog");
+}
+
+/// egui does not scroll to a widget the keyboard focuses; the app does (`shell::focus`): the
+/// navigation's last entry, below the fold of a short window, comes into view when Tab
+/// reaches it.
+#[test]
+fn a_control_the_keyboard_focuses_below_the_fold_is_scrolled_into_view() {
+    let loaded = decoded::app::load_content(None);
+    let app =
+        decoded::app::DecodedApp::from_parts(loaded, &StartOptions::default(), decoded::state::Settings::default());
+    let height = 600.0;
+    let mut harness =
+        egui_kittest::Harness::builder().with_size(egui::vec2(1280.0, height)).build_eframe(move |_cc| app);
+    harness.run();
+    let last = "Licences and credits";
+    let below = harness.get_all_by_label(last).next().expect("the navigation's last entry").rect();
+    assert!(below.min.y > height, "the test needs {last:?} below the fold at first ({below:?})");
+    // A frame as eframe runs it: its raw_input_hook first (kittest does not call it).
+    let frame = |harness: &mut egui_kittest::Harness<'_, decoded::app::DecodedApp>, tab: bool| {
+        let ctx = harness.ctx.clone();
+        let mut raw = egui::RawInput::default();
+        eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut raw);
+        let input = harness.input_mut();
+        input.events.extend(raw.events);
+        for pressed in [true, false].into_iter().filter(|_| tab) {
+            let modifiers = egui::Modifiers::NONE;
+            input.events.push(egui::Event::Key {
+                key: egui::Key::Tab,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers,
+            });
+        }
+        harness.step();
+        decoded::announce::announcement(&harness.output().platform_output.events)
+    };
+    let mut heard = Vec::new();
+    while !heard.last().is_some_and(|s: &String| s.starts_with(last)) {
+        heard.extend(frame(&mut harness, true));
+        assert!(heard.len() < 60, "Tab never reached {last:?}: {heard:?}");
+    }
+    frame(&mut harness, false);
+    frame(&mut harness, false);
+    let shown = harness.get_all_by_label(last).next().expect("the navigation's last entry").rect();
+    assert!(shown.max.y <= height && shown.min.y >= 0.0, "{last:?} scrolled into view: {shown:?}");
+}

@@ -3,6 +3,7 @@
 //! The shell reads the pack and state and returns actions, like a view; it never imports one.
 
 pub mod explain;
+pub mod focus;
 pub mod presenter;
 pub mod search;
 
@@ -17,23 +18,38 @@ use crate::widgets::{self, Confirm};
 
 pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
-    // One row on a wide window; on a narrow one (or at large text sizes) the controls
-    // move to a second row instead of overlapping the title.
-    let wide = ui.available_width() >= 1250.0;
-    ui.horizontal(|ui| {
-        history_and_title(ui, pack, state, &mut actions);
-        if wide {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                controls(ui, pack, state, &mut actions)
-            });
-        }
-    });
+    // One row when the title, the buttons beside it and the controls all fit (their widths as
+    // drawn last frame; a long pack title needs more room); otherwise the controls move to a
+    // second row instead of overlapping the title.
+    let widths_id = egui::Id::unique("top-bar-widths");
+    let (left, right) = ui.data(|d| d.get_temp::<(f32, f32)>(widths_id)).unwrap_or((560.0, 690.0));
+    let wide = ui.available_width() >= left + right + 24.0;
+    let mut right_now = right;
+    let left_now = ui
+        .horizontal(|ui| {
+            let left = ui.horizontal(|ui| history_and_title(ui, pack, state, &mut actions)).response.rect.width();
+            if wide {
+                right_now = ui
+                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.horizontal(|ui| controls(ui, pack, state, &mut actions)).response.rect.width()
+                    })
+                    .inner;
+            }
+            left
+        })
+        .inner;
     if !wide {
         ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                controls(ui, pack, state, &mut actions)
-            });
+            right_now = ui
+                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.horizontal(|ui| controls(ui, pack, state, &mut actions)).response.rect.width()
+                })
+                .inner;
         });
+    }
+    if (left_now, right_now) != (left, right) {
+        ui.data_mut(|d| d.insert_temp(widths_id, (left_now, right_now)));
+        ui.ctx().request_repaint();
     }
     actions
 }
@@ -79,10 +95,12 @@ pub fn open_pack(ctx: &egui::Context, path: &mut String) -> Vec<Action> {
         } else {
             "A pack is a folder with a pack.json file; a TimelineJS .json file (or its Google Sheets template saved as .csv) opens as a timeline. If it has problems, the built-in pack stays open and the problems are listed."
         });
-        let label = ui.label(if web { "Opened from this computer:" } else { "Folder or file:" });
+        let name = if web { "Opened from this computer:" } else { "Folder or file:" };
+        let label = ui.label(name);
         let hint = if web { "choose a .zip or files below" } else { "/home/teacher/my-pack" };
         let field =
             ui.add(egui::TextEdit::singleline(path).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
+        widgets::name_control(&field, name, egui::Role::TextInput, path);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let (choose, help) = if web {
@@ -181,7 +199,7 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
     {
         actions.push(Action::ShowPrint(Some(PrintChoice::default())));
     }
-    egui::ComboBox::from_id_salt("theme")
+    let theme = egui::ComboBox::from_id_salt("theme")
         .selected_text(state.theme().label())
         .show_ui(ui, |ui| {
             for choice in ThemeChoice::ALL {
@@ -190,8 +208,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
                 }
             }
         })
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+        .response;
+    widgets::name_control(&theme, "Theme", egui::Role::ComboBox, state.theme().label());
     ui.label("Theme:");
     ui.add_space(8.0);
     let can_grow = state.settings.text_scale < 2.0;
@@ -216,8 +234,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
             Route::Section(id) => pack.sections.get(id).map_or("Choose a section".to_string(), |s| s.title.clone()),
             _ => "Choose a section".to_string(),
         };
-        egui::ComboBox::from_id_salt("section-switcher")
-            .selected_text(current)
+        let menu = egui::ComboBox::from_id_salt("section-switcher")
+            .selected_text(current.as_str())
             .width(room.min(380.0))
             .show_ui(ui, |ui| {
                 for (i, s) in pack.sections.iter().enumerate() {
@@ -227,8 +245,8 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
                     }
                 }
             })
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Go to section"));
+            .response;
+        widgets::name_control(&menu, "Go to section", egui::Role::ComboBox, &current);
         ui.label("Section:");
     }
 }

@@ -278,8 +278,9 @@ fn set_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     let current = state.practice_set.as_deref().and_then(|id| pack.practice_sets.get(id));
     ui.horizontal(|ui| {
         ui.label("Practice set:");
-        egui::ComboBox::from_id_salt("practice-set")
-            .selected_text(current.map_or("All posts, due ones first".to_string(), |s| s.title.clone()))
+        let shown = current.map_or("All posts, due ones first".to_string(), |s| s.title.clone());
+        let menu = egui::ComboBox::from_id_salt("practice-set")
+            .selected_text(shown.as_str())
             .width(460.0)
             .show_ui(ui, |ui| {
                 if ui
@@ -295,8 +296,8 @@ fn set_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     }
                 }
             })
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Practice set"));
+            .response;
+        widgets::name_control(&menu, "Practice set", egui::Role::ComboBox, &shown);
     });
     actions
 }

@@ -251,8 +251,9 @@ fn section_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     };
     ui.horizontal(|ui| {
         ui.label("Questions from:");
-        egui::ComboBox::from_id_salt("quiz-section")
-            .selected_text(label(state.quiz_section.as_ref()))
+        let shown = label(state.quiz_section.as_ref());
+        let menu = egui::ComboBox::from_id_salt("quiz-section")
+            .selected_text(shown.as_str())
             .width(420.0)
             .show_ui(ui, |ui| {
                 let all = format!("All sections ({} questions)", pack.quiz.len());
@@ -270,8 +271,8 @@ fn section_picker(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                     }
                 }
             })
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Questions from"));
+            .response;
+        widgets::name_control(&menu, "Questions from", egui::Role::ComboBox, &shown);
     });
     actions
 }

@@ -35,8 +35,11 @@ pub fn list_header(ui: &mut egui::Ui, title: &str, blurb: &str, filter: &mut Str
     ui.label(blurb);
     ui.add_space(6.0);
     ui.horizontal(|ui| {
+        let name = label;
         let label = ui.label(label);
-        ui.add(egui::TextEdit::singleline(filter).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
+        let field =
+            ui.add(egui::TextEdit::singleline(filter).hint_text(hint).desired_width(320.0)).labelled_by(label.id);
+        super::name_control(&field, name, egui::Role::TextInput, filter);
     });
     ui.add_space(10.0);
 }

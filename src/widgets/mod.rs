@@ -80,3 +80,14 @@ pub fn source_list(ui: &mut Ui, pack: &Pack, sources: &[String]) -> Vec<Action> 
     }
     actions
 }
+
+/// Names a control (a text field, a drop-down) in its own widget info: its `name` (the
+/// text of the label shown before it, which `labelled_by` links for AccessKit), `role` and
+/// what it `shows`. A desktop screen reader follows `labelled_by`; a browser's gets only the widget
+/// info (the page's live region, [`crate::announce`]), so the name goes there too.
+pub fn name_control(response: &egui::Response, name: &str, role: egui::Role, shows: &str) {
+    response.widget_info(|| egui::WidgetInfo {
+        current_text_value: Some(shows.to_string()),
+        ..egui::WidgetInfo::labeled(role, response.enabled(), name)
+    });
+}

@@ -11,6 +11,11 @@ and broken or foreign files dropped on the page, packs chosen with the file pick
 several files, a broken .zip), a chart's CSV and PNG and a PDF for print downloaded, a
 source's address opened in a new tab after the confirmation; and touch: one-finger drag and
 two-finger pinch on the map and the timeline. Prints the measured figures as JSON at the end.
+
+Controls are found by name, as a keyboard and screen-reader user finds them: Tab (or
+Shift+Tab) until the page's live region, which the app fills with the focused control's
+name and role ("Open pack, button"), names the one wanted, then Enter or Space. Only
+gestures on the canvas (drag, pinch, a file dropped) use positions.
 """
 import base64
 import functools
@@ -108,47 +113,129 @@ def first_frame(browser, base):
     check(min(warm) <= 1500, f"time to first frame: first visit {cold} ms, return visit {warm} ms (best return ≤ 1500 ms)")
 
 
-def press(page, key):
-    """Presses a key and waits until the app has drawn a frame with it (two presses in one
-    frame would move the focus once and act on the old focus)."""
+def press(page, key, frames=1):
+    """Presses a key and waits until the app has drawn `frames` frames since (two presses in
+    one frame would move the focus once and act on the old focus)."""
     drawn = page.evaluate("window.decodedFrames || 0")
     page.keyboard.press(key)
-    page.wait_for_function(f"(window.decodedFrames || 0) > {drawn}", timeout=10_000)
+    page.wait_for_function(f"(window.decodedFrames || 0) >= {drawn + frames}", timeout=10_000)
     page.wait_for_timeout(60)
 
 
-def views_by_keyboard(browser, base):
-    """Tab to the navigation (found by trying: the top bar comes first), then Tab+Enter
-    through it, recording the page title of each view."""
+# ---- Controls found by name ------------------------------------------------------------
+# The app draws on a canvas; what a screen reader hears of it is the page's live region
+# (#decoded_live, src/web.rs LiveRegion): "Open pack, button" when the keyboard focus is on
+# Open pack. The test moves the focus as a keyboard user does, Tab (or Shift+Tab) until the
+# region names the control it wants, then presses Enter or Space: no positions.
+
+def said(page):
+    """What the live region says now (the focused control, or nothing)."""
+    return page.evaluate("document.getElementById('decoded_live').textContent")
+
+
+def is_named(text, name):
+    """Whether `text` (the live region) names the control `name` ("Open pack" or, with a
+    trailing "*", any name that starts so: "A. *" is the first quiz answer)."""
+    if name.endswith("*"):
+        return text.startswith(name[:-1])
+    return text == name or text.startswith(name + ", ")
+
+
+def focus(page, name, back=False, limit=90):
+    """Moves the keyboard focus with Tab (Shift+Tab if `back`) until the live region names
+    `name`; returns what it said. (Tab lands in the frame of the press, Shift+Tab one frame
+    later, which the app draws at once: two frames per press.)"""
+    key = "Shift+Tab" if back else "Tab"
+    heard = []
+    for _ in range(limit):
+        text = said(page)
+        if is_named(text, name):
+            return text
+        press(page, key, frames=2)
+        heard.append(said(page))
+    shot(page, "focus-missing")
+    raise AssertionError(f"the keyboard never reached {name!r} with {key} ({limit} presses; last heard {heard[-6:]})")
+
+
+def activate(page, name, back=False, key="Enter"):
+    """Focuses the control named `name` by keyboard and presses Enter (or `key`) on it."""
+    focus(page, name, back=back)
+    press(page, key)
+
+
+def focus_rect(page):
+    """Where the focused control is drawn (CSS pixels: x, y, width, height; src/web.rs)."""
+    x, y, w, h = (float(v) for v in page.evaluate("document.documentElement.dataset.focusRect").split())
+    return x, y, w, h
+
+
+def in_view(page):
+    """Whether the focused control is drawn inside the page (scrolled to, if it was not)."""
+    x, y, w, h = focus_rect(page)
+    size = page.viewport_size
+    return 0 <= x and x + w <= size["width"] and 0 <= y and y + h <= size["height"]
+
+
+def live_region(browser, base):
+    """The page's live region names the control the keyboard focus is on, with its role and
+    state, as the learner tabs forward and back; it is read out, not shown."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     log = []
     watch(page, log)
-    seen = []
-    for tabs in range(1, 16):
-        open_app(page, base + "index.html?view=help")
-        for _ in range(tabs):
-            press(page, "Tab")
+    open_app(page, base + "index.html")
+    region = page.evaluate("""() => { const r = document.getElementById('decoded_live'); const b = r.getBoundingClientRect();
+        return { live: r.getAttribute('aria-live'), atomic: r.getAttribute('aria-atomic'), w: b.width, h: b.height }; }""")
+    check(region["live"] == "polite" and region["w"] <= 1 and region["h"] <= 1,
+          f"live region: a polite aria-live region, visually hidden {region}")
+    check(said(page) == "", f"live region: silent before the keyboard is used ({said(page)!r})")
+    press(page, "Tab", frames=2)
+    first = said(page)
+    check(first == "Search (Ctrl+K), button", f"live region: the first Tab names the focused control ({first!r})")
+    heard = []
+    for _ in range(3):
+        press(page, "Tab", frames=2)
+        heard.append(said(page))
+    check("Open pack, button" in heard, f"live region: Tab names each control of the top bar {heard}")
+    press(page, "Shift+Tab", frames=2)
+    check(said(page) == heard[-2], f"live region: Shift+Tab names the control before ({said(page)!r}, expected {heard[-2]!r})")
+    # A state is said too: the navigation's current view is "selected".
+    home = focus(page, "Home")
+    check(home == "Home, button, selected", f"live region: the current view is said to be selected ({home!r})")
+    press(page, "Escape", frames=1)
+    page.wait_for_timeout(200)
+    check(said(page) == "", f"live region: Escape (no focus) empties it ({said(page)!r})")
+    shot(page, "live-region")
+    check(not panicked(log), f"live region: no panic {panicked(log)}")
+    context.close()
+
+
+def views_by_keyboard(browser, base):
+    """Every view of the navigation by keyboard: Tab until the live region names it, Enter,
+    and the page's title is the view's."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    open_app(page, base + "index.html?view=help")
+    reached, hidden = [], []
+    for view in VIEW_TITLES:
+        try:
+            focus(page, view)
+        except AssertionError as e:
+            check(False, f"keyboard: {e}")
+            break
+        page.wait_for_timeout(150)
+        if not in_view(page):
+            hidden.append((view, focus_rect(page)))
         press(page, "Enter")
         page.wait_for_timeout(250)
-        if title(page) == "Home":
-            break
-    else:
-        check(False, "keyboard: reached the navigation with Tab")
-        context.close()
-        return
-    seen.append("Home")
-    for _ in range(40):
-        press(page, "Tab")
-        press(page, "Enter")
-        page.wait_for_timeout(250)
-        t = title(page)
-        if t not in seen:
-            seen.append(t)
-        if all(v in seen for v in VIEW_TITLES):
-            break
-    missing = [v for v in VIEW_TITLES if v not in seen]
-    check(not missing, f"keyboard: Tab and Enter reached every view ({len(seen)} pages; missing {missing})")
+        if title(page) == view:
+            reached.append(view)
+        else:
+            check(False, f"keyboard: Enter on {view!r} in the navigation opened {title(page)!r}")
+    check(reached == VIEW_TITLES, f"keyboard: each view found by name and opened with Enter ({len(reached)} of {len(VIEW_TITLES)})")
+    check(not hidden, f"keyboard: each focused entry of the navigation is scrolled into view (not: {hidden})")
     check(not panicked(log), "keyboard: no panic")
     context.close()
 
@@ -188,28 +275,23 @@ def screenshots_and_presenter(browser, base):
 
 
 def quiz_and_progress(browser, base):
-    """Answer a quiz item (a click on the lowest answer: found by clicking upwards from the
-    bottom of the view until the screen changes), then read a section and close the tab at
-    once: reopened, the progress is there (written when it changed, not on unload)."""
+    """Answer a quiz item (the first answer, "A. …", found by name and chosen with Enter),
+    then read a section and close the tab at once: reopened, the progress is there (written
+    when it changed, not on unload)."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     log = []
     watch(page, log)
     open_app(page, base + "index.html?view=quiz")
-    park = (700, 895)
-    page.mouse.move(*park)
+    answer = focus(page, "A. *")
+    check(answer.endswith(", button"), f"quiz: the first answer is a button the keyboard reaches ({answer!r})")
+    press(page, "Enter")
     page.wait_for_timeout(300)
-    before = page.screenshot()
-    answered = False
-    for y in range(860, 400, -24):
-        page.mouse.click(720, y)
-        page.mouse.move(*park)
-        page.wait_for_timeout(300)
-        if page.screenshot() != before:
-            answered = True
-            break
+    # Answered: the choices become marked text and the way on appears.
+    after = focus(page, "Next question")
     shot(page, "quiz-answered")
-    check(answered and title(page) == "Quiz", f"quiz: an answer was chosen (clicked at y={y})")
+    check(title(page) == "Quiz" and after == "Next question, button",
+          f"quiz: an answer was chosen with Enter ({answer!r}; then {after!r})")
     page.goto(base + "index.html?view=section&focus=sec-recruitment")
     page.wait_for_selector("html[data-ready]", state="attached")
     page.wait_for_timeout(300)
@@ -298,16 +380,6 @@ def bench(browser, base):
 # it came from), data-pack (its title), data-pack-events and data-pack-problems.
 
 BUILTIN = "the built-in pack"
-
-
-def tap(page, at):
-    """A click as a hand makes it: the pointer arrives, rests a frame, presses, releases (a
-    click sent in one go was sometimes lost when the machine was busy)."""
-    page.mouse.move(*at)
-    page.wait_for_timeout(100)
-    page.mouse.down()
-    page.wait_for_timeout(80)
-    page.mouse.up()
 
 
 def pack(page):
@@ -407,28 +479,27 @@ def files_dropped(browser, base):
     context.close()
 
 
-# Places on a 1440×900 page (CSS pixels), read from the screenshots: the top bar's "Open pack"
-# and "Export for print…", and the buttons of the dialogs they open (centred on the page).
-OPEN_PACK = (1200, 22)
-CHOOSE_PACK = (526, 515)
-CHOOSE_TIMELINE = (771, 515)
-PRINT = (1054, 22)
+# The "Open pack" dialog's buttons (src/shell/mod.rs, open_pack).
+CHOOSE_PACK = "Choose a pack (.zip or files)…"
+CHOOSE_TIMELINE = "Choose TimelineJS file…"
 
 
 def choose(page, choosers, button, files):
-    """Opens "Open pack", presses one of its Choose… buttons and gives the file chooser `files`
-    (name, bytes) pairs. `choosers` collects the page's file choosers (a listener for the whole
-    page: with page.expect_file_chooser around each click, about one chooser in three was
-    missed when several followed each other)."""
-    tap(page, OPEN_PACK)
-    page.wait_for_timeout(400)
+    """Opens "Open pack" (the top bar's button, found by name), presses one of its Choose…
+    buttons (Enter) and gives the file chooser `files` (name, bytes) pairs. `choosers`
+    collects the page's file choosers (a listener for the whole page: with
+    page.expect_file_chooser around each press, about one chooser in three was missed when
+    several followed each other)."""
+    activate(page, "Open pack")
+    page.wait_for_timeout(300)
     choosers.clear()
-    tap(page, button)
+    activate(page, button)
     for _ in range(100):
         if choosers:
             break
         page.wait_for_timeout(100)
     if not choosers:
+        shot(page, "picker-missing")
         raise AssertionError("picker: the browser's file chooser did not open")
     choosers[0].set_files([{"name": n, "mimeType": "", "buffer": b} for n, b in files])
 
@@ -467,22 +538,6 @@ def files_picked(browser, base):
     context.close()
 
 
-# The charts view scrolled to its end (1440×900): the first chart's export buttons; the
-# print dialog's "Quiz with answer key" and Export.
-EXPORT_PNG = (349, 731)
-EXPORT_CSV = (541, 731)
-PRINT_QUIZ = (560, 418)
-PRINT_EXPORT = (489, 652)
-DISMISS_NOTICE = (1120, 72)
-
-
-def dismiss_notice(page):
-    """A download's notice ("Downloaded … as …") moves the view down: dismissed, it is back."""
-    page.wait_for_timeout(300)
-    tap(page, DISMISS_NOTICE)
-    page.wait_for_timeout(300)
-
-
 def download(page, click, what, timeout=30_000):
     """Clicks and returns the download it starts: (suggested file name, bytes)."""
     try:
@@ -497,34 +552,41 @@ def download(page, click, what, timeout=30_000):
 
 
 def downloads(browser, base):
-    """A chart's data as CSV and as a PNG image, and a PDF for print, download."""
+    """A chart's data as CSV and as a PNG image, and a PDF for print, download; every button
+    found by name and pressed with Enter."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     page = context.new_page()
     log = []
     watch(page, log)
     open_app(page, base + "index.html?view=charts")
-    # The export buttons are under the first chart: scroll to the end of the view.
-    page.mouse.move(700, 600)
-    for _ in range(10):
-        page.mouse.wheel(0, 600)
-        page.wait_for_timeout(50)
+    # The export buttons are near the end of the view: Shift+Tab from the end reaches them
+    # (and scrolls the view to them).
+    focus(page, "Export data as CSV", back=True)
     page.wait_for_timeout(500)
     shot(page, "charts-exports")
-    name, data = download(page, lambda: tap(page, EXPORT_CSV), "the chart's CSV")
-    dismiss_notice(page)
+    check(in_view(page), f"download: the focused Export data as CSV is scrolled into view {focus_rect(page)}")
+    name, data = download(page, lambda: press(page, "Enter"), "the chart's CSV")
     text = data.decode("utf-8", "replace")
     check(name.endswith(".csv") and "," in text.splitlines()[0] and len(text.splitlines()) > 10,
           f"download: the chart's data as CSV ({name}, {len(data)} bytes, header {text.splitlines()[0][:60]!r})")
-    name, data = download(page, lambda: tap(page, EXPORT_PNG), "the chart's PNG")
-    dismiss_notice(page)
-    check(name.endswith(".png") and data.startswith(b"\x89PNG\r\n\x1a\n"),
-          f"download: the chart as a PNG image ({name}, {len(data)} bytes)")
-    tap(page, PRINT)
-    page.wait_for_timeout(600)
-    tap(page, PRINT_QUIZ)
-    page.wait_for_timeout(600)
+    focus(page, "Export chart as image", back=True)
+    page.wait_for_timeout(500)
+    name, data = download(page, lambda: press(page, "Enter"), "the chart's PNG")
+    size = png_size(data)
+    check(name.endswith(".png") and data.startswith(b"\x89PNG\r\n\x1a\n") and size[0] > 300 and size[1] > 200,
+          f"download: the chart as a PNG image ({name}, {len(data)} bytes, {size[0]}×{size[1]} pixels)")
+    with open(os.path.join(SHOTS, "chart-export.png"), "wb") as f:
+        f.write(data)
+    # Escape lets go of the focus; Tab then starts again at the top bar.
+    press(page, "Escape")
+    activate(page, "Export for print…")
+    page.wait_for_timeout(400)
+    activate(page, "Quiz with answer key", key="Space")
+    chosen = said(page)
+    check(chosen == "Quiz with answer key, radio button, selected", f"print: Space chooses the quiz ({chosen!r})")
     shot(page, "print-dialog")
-    name, data = download(page, lambda: tap(page, PRINT_EXPORT), "the PDF", timeout=60_000)
+    focus(page, "Export")
+    name, data = download(page, lambda: press(page, "Enter"), "the PDF", timeout=60_000)
     check(name.endswith(".pdf") and data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:],
           f"download: the quiz for print as PDF ({name}, {len(data)} bytes)")
     page.wait_for_timeout(300)
@@ -533,11 +595,11 @@ def downloads(browser, base):
     context.close()
 
 
-# The Sources page on a 1440×900 page: the first source's address (its link), and the
-# confirmation's two buttons.
-FIRST_SOURCE_LINK = (622, 423)
-CONFIRM_OPEN = (516, 503)
-CONFIRM_CANCEL = (640, 503)
+def png_size(data):
+    """A PNG's width and height, from its header."""
+    if len(data) < 24:
+        return 0, 0
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
 def first_source_url():
@@ -562,16 +624,20 @@ def links(browser, base):
     watch(page, log)
     open_app(page, base + "index.html?view=sources")
     expected = first_source_url()
-    tap(page, FIRST_SOURCE_LINK)
-    page.wait_for_timeout(500)
+    # The first source's address is a link named by the address itself.
+    link = focus(page, expected)
+    check(link == f"{expected}, link", f"link: the first source's address is a link the keyboard reaches ({link!r})")
+    press(page, "Enter")
+    page.wait_for_timeout(400)
     shot(page, "link-confirm")
-    tap(page, CONFIRM_CANCEL)
+    activate(page, "Cancel")
     page.wait_for_timeout(800)
     check(len(context.pages) == 1 and not asked, "link: Cancel in the confirmation opens nothing")
-    tap(page, FIRST_SOURCE_LINK)
-    page.wait_for_timeout(500)
+    activate(page, expected)
+    page.wait_for_timeout(400)
+    focus(page, "Open in browser")
     with context.expect_page(timeout=10_000) as opened:
-        tap(page, CONFIRM_OPEN)
+        press(page, "Enter")
     tab = opened.value
     tab.wait_for_load_state()
     # No internet here: the new page shows the browser's error page; what it asked for counts.
@@ -611,10 +677,6 @@ def pinch(cdp, page, centre, start, end, steps=5):
     page.wait_for_timeout(800)
 
 
-# The map's Zoom out button on a 1024×768 page.
-MAP_ZOOM_OUT = (341, 232)
-
-
 def touch(browser, base):
     """A tablet (1024×768, touch): one finger drags the map and the timeline, two fingers
     pinch-zoom them (each gesture must change the screen; the screenshots show how)."""
@@ -631,10 +693,25 @@ def touch(browser, base):
     pinch(cdp, page, (600, 400), 40, 160)
     pinched = shot(page, "touch-map-pinched")
     check(same(dragged, pinched) is False, "touch: two fingers spread zoom the map in")
-    # A tap on a button (Zoom out: about 32 CSS pixels tall at this size).
-    touch_drag(cdp, page, MAP_ZOOM_OUT, MAP_ZOOM_OUT, steps=1)
-    tapped = shot(page, "touch-map-tapped")
-    check(same(pinched, tapped) is False, "touch: a tap on the map's Zoom out button zooms out")
+    # The map's zoom buttons, found by name: Enter on Zoom in zooms in; Zoom out is then let
+    # go of (Escape, so that only the map changes) and tapped where the focus said it is.
+    focus(page, "Zoom in")
+    x, y, w, h = focus_rect(page)
+    map_area = {"x": 220, "y": y + h + 80, "width": 520, "height": 150}
+    before_key = page.screenshot(clip=map_area)
+    press(page, "Enter")
+    page.wait_for_timeout(600)
+    check(page.screenshot(clip=map_area) != before_key, "map: Enter on Zoom in (found by name) zooms in")
+    focus(page, "Zoom out")
+    x, y, w, h = focus_rect(page)
+    press(page, "Escape")
+    page.wait_for_timeout(300)
+    check(h >= 28, f"touch: the map's Zoom out button is a tap target at least 28 pixels tall ({w:.0f}×{h:.0f})")
+    before_tap = page.screenshot(clip=map_area)
+    touch_drag(cdp, page, (x + w / 2, y + h / 2), (x + w / 2, y + h / 2), steps=1)
+    shot(page, "touch-map-tapped")
+    check(page.screenshot(clip=map_area) != before_tap,
+          f"touch: a tap on the map's Zoom out button (at {x + w / 2:.0f}, {y + h / 2:.0f}) zooms out")
     # The timeline opens on all its years: zoom in first, then there is room to drag.
     open_app(page, base + "index.html?view=timeline")
     before = shot(page, "touch-timeline")
@@ -657,7 +734,7 @@ def main():
     server, base = serve(OUT)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        steps = [first_frame, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, files_dropped,
+        steps = [first_frame, live_region, views_by_keyboard, screenshots_and_presenter, quiz_and_progress, files_dropped,
                  files_picked, downloads, links, touch, offline, no_webgl, bench]
         only = os.environ.get("DECODED_STEPS")  # e.g. DECODED_STEPS=quiz_and_progress,offline
         for step in [s for s in steps if not only or s.__name__ in only.split(",")]:

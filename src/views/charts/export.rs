@@ -53,6 +53,7 @@ pub fn export_row(
         let buffer = folder_text.get_or_insert_with(|| state.settings.export_dir.clone());
         let field = egui::TextEdit::singleline(buffer).hint_text(state.export_hint.as_str()).desired_width(420.0);
         let field = ui.add(field).labelled_by(label.id);
+        crate::widgets::name_control(&field, "Save exports in:", egui::Role::TextInput, buffer);
         if field.lost_focus() && *buffer != state.settings.export_dir {
             actions.push(Action::SetExportDir(buffer.trim().to_string()));
         }

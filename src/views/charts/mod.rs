@@ -168,8 +168,8 @@ impl ChartsView {
             let label = ui.label("Region:");
             let regions = self.rows.regions(pack, ds, &self.options);
             let shown = self.options.region.clone().unwrap_or_else(|| "All regions".into());
-            egui::ComboBox::from_id_salt(("chart-region", &ds.id))
-                .selected_text(shown)
+            let combo = egui::ComboBox::from_id_salt(("chart-region", &ds.id))
+                .selected_text(shown.as_str())
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.options.region, None, "All regions");
                     for r in regions {
@@ -178,6 +178,7 @@ impl ChartsView {
                 })
                 .response
                 .labelled_by(label.id);
+            crate::widgets::name_control(&combo, "Region:", egui::Role::ComboBox, &shown);
             ui.add_space(12.0);
             let (_, total) = self.rows.rows(pack, ds, &Options { top_n: Some(1), ..self.options.clone() });
             if total > 1 {

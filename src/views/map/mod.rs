@@ -228,16 +228,17 @@ impl MapView {
         }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Estimate:");
-            egui::ComboBox::from_id_salt("map-flow-series")
-                .selected_text(ds.series[self.flow_series].label.as_str())
+            let shown = ds.series[self.flow_series].label.as_str();
+            let menu = egui::ComboBox::from_id_salt("map-flow-series")
+                .selected_text(shown)
                 .show_ui(ui, |ui| {
                     for (i, s) in ds.series.iter().enumerate() {
                         ui.selectable_value(&mut self.flow_series, i, s.label.as_str());
                     }
                 })
                 .response
-                .labelled_by(label.id)
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Flow estimate"));
+                .labelled_by(label.id);
+            crate::widgets::name_control(&menu, "Flow estimate", egui::Role::ComboBox, shown);
             ui.label("At least:");
             let slider = egui::Slider::new(&mut self.flow_minimum, 0.0..=2000.0).step_by(50.0);
             let r = ui.add(slider.suffix(format!(" {}", ds.unit)));

@@ -211,14 +211,16 @@ impl TimelineView {
         });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Technique:");
-            choice_menu(ui, "timeline-technique", 200.0, &mut filters.technique, &self.model.techniques)
-                .labelled_by(label.id);
+            choice_menu(ui, "Technique:", 200.0, &mut filters.technique, &self.model.techniques).labelled_by(label.id);
             let label = ui.label("Country:");
-            choice_menu(ui, "timeline-country", 180.0, &mut filters.country, &self.model.countries)
-                .labelled_by(label.id);
+            choice_menu(ui, "Country:", 180.0, &mut filters.country, &self.model.countries).labelled_by(label.id);
             let label = ui.label("Search:");
-            ui.add(egui::TextEdit::singleline(&mut filters.text).hint_text("words in the events").desired_width(200.0))
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut filters.text).hint_text("words in the events").desired_width(200.0),
+                )
                 .labelled_by(label.id);
+            crate::widgets::name_control(&field, "Search:", egui::Role::TextInput, &filters.text);
             if ui.add_enabled(filters.active(), egui::Button::new("Clear filters")).clicked() {
                 *filters = Filters::default();
             }
@@ -562,11 +564,12 @@ fn area_caption(ui: &mut Ui, pack: &Pack, short: bool) -> Vec<Action> {
     actions
 }
 
-/// A filter menu: "Any" or one of the choices.
-fn choice_menu(ui: &mut Ui, id: &str, width: f32, value: &mut Option<String>, choices: &Choices) -> egui::Response {
+/// A filter menu: "Any" or one of the choices, named `name` (its label's text).
+fn choice_menu(ui: &mut Ui, name: &str, width: f32, value: &mut Option<String>, choices: &Choices) -> egui::Response {
     let name_of = |id: &str| choices.iter().find(|(i, _)| i == id).map_or(id.to_string(), |(_, n)| n.clone());
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(value.as_deref().map_or("Any".to_string(), name_of))
+    let shown = value.as_deref().map_or("Any".to_string(), name_of);
+    let response = egui::ComboBox::from_id_salt(("timeline-choice", name))
+        .selected_text(shown.as_str())
         .width(width)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "Any");
@@ -574,5 +577,7 @@ fn choice_menu(ui: &mut Ui, id: &str, width: f32, value: &mut Option<String>, ch
                 ui.selectable_value(value, Some(c.clone()), name);
             }
         })
-        .response
+        .response;
+    crate::widgets::name_control(&response, name, egui::Role::ComboBox, &shown);
+    response
 }
