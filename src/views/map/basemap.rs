@@ -2,12 +2,12 @@
 //!
 //! `assets/countries.json` (made by `assets/tools/convert_world_atlas.py`) is compiled into the
 //! binary. On first use every country is projected to zoom-0 Web-Mercator units and triangulated
-//! with `earcutr`; after that a frame only scales and shifts the cached vertices
-//! ([`ScreenMesh::update`]), so panning and zooming never re-triangulate.
+//! with `earcutr`; after that a frame only scales and shifts the cached vertices of the pieces
+//! in view ([`super::screen_mesh::ScreenMesh`]), so panning and zooming never re-triangulate.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use egui::{Color32, Mesh, Pos2, Vec2};
+use egui::Pos2;
 use serde::Deserialize;
 
 use super::model::zoom0;
@@ -253,96 +253,6 @@ pub fn point_in_ring(p: Pos2, ring: &[Pos2]) -> bool {
     inside
 }
 
-/// A mesh kept in zoom-0 units and re-positioned in place for each view.
-///
-/// The egui `Mesh` lives in an `Arc`; once the previous frame's shapes are dropped the `Arc` is
-/// unique again, so [`ScreenMesh::update`] rewrites vertex positions without allocating.
-pub struct ScreenMesh {
-    zoom0: Vec<Pos2>,
-    /// Screen-space offsets added after scaling (half line widths for outlines; zero for fills).
-    offsets: Vec<Vec2>,
-    mesh: Arc<Mesh>,
-    last: Option<(f32, Vec2, Color32)>,
-}
-
-impl ScreenMesh {
-    /// A filled mesh from points and triangle indices.
-    pub fn fill(points: &[Pos2], triangles: &[u32]) -> Self {
-        let mut mesh = Mesh::default();
-        mesh.reserve_vertices(points.len());
-        for p in points {
-            mesh.colored_vertex(*p, Color32::TRANSPARENT);
-        }
-        mesh.reserve_triangles(triangles.len() / 3);
-        for t in triangles.chunks_exact(3) {
-            mesh.add_triangle(t[0], t[1], t[2]);
-        }
-        ScreenMesh { zoom0: points.to_vec(), offsets: vec![Vec2::ZERO; points.len()], mesh: Arc::new(mesh), last: None }
-    }
-
-    /// Closed outlines `width` screen points wide, one quad per segment.
-    pub fn outlines<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>, width: f32) -> Self {
-        let mut out = ScreenMesh::empty();
-        for ring in rings {
-            let n = ring.len();
-            for i in 0..n {
-                out.push_segment(ring[i], ring[(i + 1) % n], width / 2.0, 0.5);
-            }
-        }
-        out
-    }
-
-    /// Separate line segments `width` screen points wide (hatching), one quad each.
-    pub fn segments(segments: impl IntoIterator<Item = (Pos2, Pos2)>, width: f32) -> Self {
-        let mut out = ScreenMesh::empty();
-        for (a, b) in segments {
-            out.push_segment(a, b, width / 2.0, 0.0);
-        }
-        out
-    }
-
-    fn empty() -> Self {
-        ScreenMesh { zoom0: Vec::new(), offsets: Vec::new(), mesh: Arc::new(Mesh::default()), last: None }
-    }
-
-    /// A quad from `a` to `b`, `half` screen points either side, extended by `extend × half`
-    /// at both ends (so the segments of a ring join without gaps).
-    fn push_segment(&mut self, a: Pos2, b: Pos2, half: f32, extend: f32) {
-        let d = b - a;
-        if d.length_sq() == 0.0 {
-            return;
-        }
-        let normal = d.normalized().rot90() * half;
-        let along = d.normalized() * half * extend;
-        let mesh = Arc::make_mut(&mut self.mesh);
-        let base = self.zoom0.len() as u32;
-        self.zoom0.extend_from_slice(&[a, a, b, b]);
-        self.offsets.extend_from_slice(&[normal - along, -normal - along, normal + along, -normal + along]);
-        for _ in 0..4 {
-            mesh.colored_vertex(Pos2::ZERO, Color32::TRANSPARENT);
-        }
-        mesh.add_triangle(base, base + 1, base + 2);
-        mesh.add_triangle(base + 1, base + 3, base + 2);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.mesh.indices.is_empty()
-    }
-
-    /// Places the mesh for a view: `screen = origin + zoom0 * scale + offset`.
-    pub fn update(&mut self, scale: f32, origin: Vec2, color: Color32) -> Arc<Mesh> {
-        if self.last != Some((scale, origin, color)) {
-            let mesh = Arc::make_mut(&mut self.mesh);
-            for ((v, p), o) in mesh.vertices.iter_mut().zip(&self.zoom0).zip(&self.offsets) {
-                v.pos = (origin + p.to_vec2() * scale + *o).to_pos2();
-                v.color = color;
-            }
-            self.last = Some((scale, origin, color));
-        }
-        Arc::clone(&self.mesh)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,17 +289,5 @@ mod tests {
         assert_eq!(map.country_at(zoom0(43.12, 36.33)).map(|c| c.iso3.as_str()), Some("IRQ")); // Mosul
         assert_eq!(map.country_at(zoom0(39.0, 35.95)).map(|c| c.iso3.as_str()), Some("SYR")); // Raqqa
         assert!(map.country_at(zoom0(-30.0, 30.0)).is_none(), "mid-Atlantic is sea");
-    }
-
-    #[test]
-    fn screen_mesh_only_moves_vertices() {
-        let points = [Pos2::new(0.0, 0.0), Pos2::new(1.0, 0.0), Pos2::new(0.0, 1.0)];
-        let mut m = ScreenMesh::fill(&points, &[0, 1, 2]);
-        let a = m.update(2.0, Vec2::new(10.0, 20.0), Color32::RED);
-        assert_eq!(a.vertices[1].pos, Pos2::new(12.0, 20.0));
-        drop(a);
-        let b = m.update(4.0, Vec2::ZERO, Color32::RED);
-        assert_eq!(b.vertices[2].pos, Pos2::new(0.0, 4.0));
-        assert_eq!(b.indices, vec![0, 1, 2]);
     }
 }

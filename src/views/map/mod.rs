@@ -4,11 +4,13 @@
 //!
 //! The map is a walkers map with no tile source, so nothing touches the network unless the
 //! user switches online tiles on. Each layer is a walkers plugin of its own ([`layers`]);
-//! geometry is triangulated once ([`basemap`]) and a frame only moves vertices.
+//! geometry is triangulated once ([`basemap`]) and a frame only moves the vertices of what is
+//! in view ([`screen_mesh`]).
 //!
 //! - [`model`]: what a layer shows at a date (no drawing); [`basemap`]: the country shapes;
 //! - [`layers`]: one plugin per layer; [`legend`]: what each layer means, with sources;
-//! - [`camera`]: framing, zoom limits, keyboard; [`palette`]: colours.
+//! - [`camera`]: framing, zoom limits, keyboard; [`palette`]: colours;
+//! - [`screen_mesh`]: meshes kept in zoom-0 units, placed per view.
 //!
 //! While a lesson is presented, the map and its legends show without the working controls.
 
@@ -18,6 +20,7 @@ pub mod layers;
 pub mod legend;
 pub mod model;
 pub mod palette;
+pub mod screen_mesh;
 
 use egui::{CursorIcon, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 

@@ -1,45 +1,46 @@
 //! The offline base map: sea, land and the focused country under everything, then borders
 //! and country names over the territory. Left out while online tiles are shown (they have
-//! their own). Meshes are built once and only moved per frame ([`ScreenMesh`]).
+//! their own). Meshes are built once; a frame takes the countries and stretches of border in
+//! view, and moves them only when the view changes ([`ScreenMesh`]).
 
-use egui::{Response, Shape, Ui};
+use egui::{Response, Shape, TextureHandle, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{Frame, map_painter};
 use crate::route::{Focus, FocusKind};
 use crate::theme::Type;
-use crate::views::map::basemap::{BaseMap, ScreenMesh};
+use crate::views::map::basemap::BaseMap;
 use crate::views::map::palette::Palette;
+use crate::views::map::screen_mesh::{ScreenMesh, white_texture};
 
-/// Every country's land as one mesh, built on first use.
+/// Every country's land (a piece each), built on first use, and the texture it is drawn with.
 #[derive(Default)]
-pub struct LandMesh(Option<ScreenMesh>);
+pub struct LandMesh(Option<(ScreenMesh, TextureHandle)>);
 
-/// Every border as one mesh, built on first use.
+/// Every border (in pieces of a few dozen segments; a border two countries share once), built
+/// on first use, and its texture.
 #[derive(Default)]
-pub struct BorderMesh(Option<ScreenMesh>);
+pub struct BorderMesh(Option<(ScreenMesh, TextureHandle)>);
 
 impl LandMesh {
-    fn get(&mut self, base: &BaseMap) -> &mut ScreenMesh {
-        self.0.get_or_insert_with(|| {
-            let mut points = Vec::new();
-            let mut triangles = Vec::new();
-            for c in &base.countries {
-                let offset = points.len() as u32;
-                points.extend_from_slice(&c.points);
-                triangles.extend(c.triangles.iter().map(|i| i + offset));
-            }
-            ScreenMesh::fill(&points, &triangles)
-        })
+    fn get(&mut self, base: &BaseMap, ctx: &egui::Context) -> &mut ScreenMesh {
+        let (mesh, _) = self.0.get_or_insert_with(|| {
+            let white = white_texture(ctx);
+            let mesh = ScreenMesh::fills(base.countries.iter().map(|c| (&c.points[..], &c.triangles[..])));
+            (mesh.textured(white.id()), white)
+        });
+        mesh
     }
 }
 
 impl BorderMesh {
-    fn get(&mut self, base: &BaseMap) -> &mut ScreenMesh {
-        self.0.get_or_insert_with(|| {
+    fn get(&mut self, base: &BaseMap, ctx: &egui::Context) -> &mut ScreenMesh {
+        let (mesh, _) = self.0.get_or_insert_with(|| {
+            let white = white_texture(ctx);
             let rings = base.countries.iter().flat_map(|c| c.rings.iter().map(|r| &c.points[r.clone()]));
-            ScreenMesh::outlines(rings, 1.0)
-        })
+            (ScreenMesh::outlines_once(rings, 1.0).textured(white.id()), white)
+        });
+        mesh
     }
 }
 
@@ -61,8 +62,8 @@ impl Plugin for Land<'_> {
         let painter = map_painter(ui, &frame);
         if !self.online_tiles {
             painter.rect_filled(frame.rect, 0.0, self.palette.sea);
-            let land = self.mesh.get(self.base);
-            painter.add(Shape::Mesh(land.update(frame.scale, frame.origin, self.palette.land)));
+            let land = self.mesh.get(self.base, ui.ctx());
+            painter.add(Shape::Mesh(land.update_in(frame.scale, frame.origin, self.palette.land, frame.visible())));
         }
         if let Some(c) = self.focus.filter(|f| f.kind == FocusKind::Country).and_then(|f| self.base.country(&f.id)) {
             let mut mesh = egui::Mesh::default();
@@ -92,8 +93,8 @@ impl Plugin for Borders<'_> {
         }
         let frame = Frame::new(projector);
         let painter = map_painter(ui, &frame);
-        let borders = self.mesh.get(self.base);
-        painter.add(Shape::Mesh(borders.update(frame.scale, frame.origin, self.palette.border)));
+        let borders = self.mesh.get(self.base, ui.ctx());
+        painter.add(Shape::Mesh(borders.update_in(frame.scale, frame.origin, self.palette.border, frame.visible())));
         let font = Type::Tiny.font();
         for c in &self.base.countries {
             if c.label_width * frame.scale < 70.0 {

@@ -46,6 +46,12 @@ impl Frame {
     pub fn from_screen(&self, p: Pos2) -> Pos2 {
         ((p.to_vec2() - self.origin) / self.scale).to_pos2()
     }
+
+    /// The map's rectangle in zoom-0 units, widened by a few points for line widths.
+    pub fn visible(&self) -> Rect {
+        let rect = self.rect.expand(8.0);
+        Rect::from_min_max(self.from_screen(rect.min), self.from_screen(rect.max))
+    }
 }
 
 /// The painter for a layer: clipped to the map.

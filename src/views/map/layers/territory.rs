@@ -16,8 +16,9 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::{Frame, map_painter};
 use crate::content::Pack;
 use crate::content::schema::TerritoryLayer;
-use crate::views::map::basemap::{ScreenMesh, shape_from_lonlat};
+use crate::views::map::basemap::shape_from_lonlat;
 use crate::views::map::palette::Palette;
+use crate::views::map::screen_mesh::ScreenMesh;
 
 /// Width of the held layer's outline, in points.
 const OUTLINE_WIDTH: f32 = 2.5;
