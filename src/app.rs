@@ -25,6 +25,9 @@ pub struct StartOptions {
     pub date: Option<PackDate>,
     /// Render this many frames, then close.
     pub frames: Option<u64>,
+    /// Measure this many frames of every view, print the medians, then close
+    /// ([`crate::view_bench`]; the desktop's `--bench N`).
+    pub bench: Option<u32>,
 }
 
 /// The pack to show, plus the problems of the pack the user asked for (if it was broken).
@@ -567,10 +570,12 @@ pub fn run(options: StartOptions) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title(crate::APP_TITLE)
             .with_app_id(crate::APP_ID)
-            .with_inner_size([1440.0, 900.0])
+            // `--bench` measures at the size the browser test measures (a saved window size
+            // would not apply: nothing is persisted then).
+            .with_inner_size(if options.bench.is_some() { [1920.0, 1080.0] } else { [1440.0, 900.0] })
             .with_min_inner_size([800.0, 560.0])
             .with_icon(std::sync::Arc::new(icon())),
-        persist_window: true,
+        persist_window: options.bench.is_none(),
         ..Default::default()
     };
     // The pack is read, checked and prepared for the views on a second thread while eframe
@@ -589,9 +594,40 @@ pub fn run(options: StartOptions) -> eframe::Result {
                 Ok(Ok(prepared)) => prepared,
                 _ => Prepared::new(load_content(options.content.as_deref())),
             };
-            Ok(Box::new(DecodedApp::with_content(cc, options, notice, prepared)))
+            let bench = options.bench;
+            let app = DecodedApp::with_content(cc, options, notice, prepared);
+            Ok(match bench {
+                Some(frames) => Box::new(BenchApp { bench: crate::view_bench::ViewBench::new(&app, frames), app }),
+                None => Box::new(app),
+            })
         }),
     )
+}
+
+/// `--bench N`: the app with every view measured in turn ([`crate::view_bench`]), as the
+/// browser build does for `?bench=N`. Nothing is saved, so a run leaves settings and the
+/// last view as they were.
+#[cfg(not(target_arch = "wasm32"))]
+struct BenchApp {
+    app: DecodedApp,
+    bench: crate::view_bench::ViewBench,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl eframe::App for BenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.bench.before(&mut self.app, ui.ctx(), frame.info().cpu_usage);
+        let started = std::time::Instant::now();
+        eframe::App::ui(&mut self.app, ui, frame);
+        if let Some(json) = self.bench.after(started.elapsed().as_secs_f32()) {
+            println!("decoded-bench {json}");
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
+    }
 }
 
 #[cfg(test)]

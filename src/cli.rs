@@ -36,6 +36,10 @@ pub struct Cli {
     /// Render N frames, then exit (for smoke tests and start-up measurements).
     #[arg(long, value_name = "N")]
     pub frames: Option<u64>,
+    /// Show every view in turn and measure N frames of each, print the median frame times
+    /// as `decoded-bench [JSON]`, then exit (the browser's `?bench=N`, for side-by-side figures).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub bench: Option<u32>,
 }
 
 #[derive(Subcommand, Debug)]

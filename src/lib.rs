@@ -25,6 +25,7 @@ pub mod shell;
 pub mod state;
 pub mod theme;
 pub mod timelinejs_export;
+pub mod view_bench;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

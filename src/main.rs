@@ -38,7 +38,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = decoded::app::StartOptions { content: cli.content, start, date, frames: cli.frames };
+    let options =
+        decoded::app::StartOptions { content: cli.content, start, date, frames: cli.frames, bench: cli.bench };
     #[cfg(windows)]
     hide_own_console();
     match decoded::app::run(options) {

@@ -12,13 +12,13 @@
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::JsValue;
 
-use crate::action::Action;
 use crate::app::{DecodedApp, StartOptions};
 use crate::content::PackDate;
 use crate::persist::Saved;
 use crate::platform::{Inbox, Platform};
 use crate::progress::Progress;
 use crate::route::{Route, StartRoute};
+use crate::view_bench::ViewBench;
 
 /// Starts the app (the `decoded-web` binary's `main`).
 pub fn main() {
@@ -107,7 +107,7 @@ struct WebApp {
     stored: Option<(Progress, Saved)>,
     /// Dropped files, read between frames.
     inbox: Inbox,
-    bench: Option<Bench>,
+    bench: Option<ViewBench>,
     /// The open pack as last written on the page (see [`show_pack`]).
     shown: Option<ShownPack>,
     /// Frames drawn, as `window.decodedFrames` (the browser test waits for a frame between
@@ -121,7 +121,7 @@ impl WebApp {
     fn new(app: DecodedApp, bench: Option<u32>) -> Self {
         // Nothing is taken as stored: the first frame writes the view the link opened.
         let stored = None;
-        let bench = bench.map(|frames| Bench::new(&app, frames));
+        let bench = bench.map(|frames| ViewBench::new(&app, frames));
         WebApp { app, stored, inbox: Inbox::default(), bench, shown: None, frames: 0, live: LiveRegion::default() }
     }
 
@@ -173,8 +173,13 @@ impl eframe::App for WebApp {
         }
         let started = web_time::Instant::now();
         eframe::App::ui(&mut self.app, ui, frame);
-        if let Some(bench) = &mut self.bench {
-            bench.after(started.elapsed().as_secs_f32());
+        if let Some(bench) = &mut self.bench
+            && let Some(json) = bench.after(started.elapsed().as_secs_f32())
+        {
+            log::warn!("decoded-bench {json}");
+            if let Some(w) = web_sys::window() {
+                let _ = js_sys::Reflect::set(&w, &"decodedBench".into(), &json.into());
+            }
         }
         self.save_if_changed(frame);
         self.show_pack_if_changed();
@@ -252,82 +257,6 @@ impl LiveRegion {
             self.rect = rect;
         }
     }
-}
-
-/// `?bench=N`: every view in turn, a few frames to settle, then N frames measured: the
-/// app's own pass (`ui`) and eframe's CPU time of the whole frame (layout, tessellation,
-/// painting). The medians go to the console as `decoded-bench {json}` and to
-/// `window.decodedBench`.
-struct Bench {
-    routes: Vec<Route>,
-    frames: u32,
-    at: usize,
-    frame: u32,
-    ui: Vec<f32>,
-    cpu: Vec<f32>,
-    results: Vec<String>,
-}
-
-const SETTLE_FRAMES: u32 = 5;
-
-impl Bench {
-    fn new(app: &DecodedApp, frames: u32) -> Self {
-        let mut routes: Vec<Route> =
-            crate::route::VIEWS.iter().filter(|v| v.nav.is_some()).map(|v| v.route.clone()).collect();
-        if let Some(section) = app.pack.sections.items.first() {
-            routes.insert(1, Route::Section(section.id.clone()));
-        }
-        Bench { routes, frames, at: 0, frame: 0, ui: Vec::new(), cpu: Vec::new(), results: Vec::new() }
-    }
-
-    fn before(&mut self, app: &mut DecodedApp, ctx: &egui::Context, last_cpu: Option<f32>) {
-        let Some(route) = self.routes.get(self.at) else { return };
-        ctx.request_repaint();
-        if self.frame == 0 {
-            app.apply(Action::Navigate(route.clone()));
-        }
-        if self.frame > SETTLE_FRAMES
-            && let Some(cpu) = last_cpu
-        {
-            self.cpu.push(cpu * 1000.0);
-        }
-    }
-
-    fn after(&mut self, ui_seconds: f32) {
-        let Some(route) = self.routes.get(self.at) else { return };
-        self.frame += 1;
-        if self.frame > SETTLE_FRAMES {
-            self.ui.push(ui_seconds * 1000.0);
-        }
-        if self.frame > SETTLE_FRAMES + self.frames {
-            self.results.push(format!(
-                "{{\"view\":\"{}\",\"ui_ms\":{:.3},\"frame_cpu_ms\":{:.3},\"frames\":{}}}",
-                route.name(),
-                median(&mut self.ui),
-                median(&mut self.cpu),
-                self.frames
-            ));
-            self.ui.clear();
-            self.cpu.clear();
-            self.frame = 0;
-            self.at += 1;
-            if self.at == self.routes.len() {
-                let json = format!("[{}]", self.results.join(","));
-                log::warn!("decoded-bench {json}");
-                if let Some(w) = web_sys::window() {
-                    let _ = js_sys::Reflect::set(&w, &"decodedBench".into(), &json.into());
-                }
-            }
-        }
-    }
-}
-
-fn median(values: &mut [f32]) -> f32 {
-    if values.is_empty() {
-        return f32::NAN;
-    }
-    values.sort_by(f32::total_cmp);
-    values[values.len() / 2]
 }
 
 /// The app drew its first frame: the page drops its loading screen (`data-ready` on the root
