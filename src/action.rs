@@ -88,10 +88,12 @@ pub enum Action {
     OpenSearch,
     /// Switch the map's layers to exactly these.
     ShowMapLayers(MapLayers),
-    /// Save what is on screen inside `rect` (points) as a PNG called `file_name`.
+    /// Save what is on screen inside `rect` (points) as a PNG called `file_name`, or as the
+    /// part `part` of one (an image taller than the window is taken in parts while it scrolls).
     ExportImage {
         file_name: String,
         rect: egui::Rect,
+        part: ImagePart,
     },
     /// Save a file the user exported (a suggested name and the bytes).
     ExportFile {
@@ -190,8 +192,9 @@ pub enum Action {
 pub enum Effect {
     /// Open the quick-search overlay.
     OpenSearch,
-    /// Capture the window, then export what lies inside `rect` (points) as a PNG.
-    Screenshot { file_name: String, rect: egui::Rect },
+    /// Capture the window, then export what lies inside `rect` (points) as a PNG, or as the
+    /// part `part` of one.
+    Screenshot { file_name: String, rect: egui::Rect, part: ImagePart },
     /// Show the system's file dialog.
     Browse(BrowseFor),
     /// Load a pack folder or TimelineJS file (`None`: the built-in pack) and show it.
@@ -205,4 +208,20 @@ pub enum Effect {
     Fullscreen(bool),
     /// Switch the map's layers (a lesson step asked for them).
     SetMapLayers(MapLayers),
+}
+
+/// Where a screenshot's rectangle goes in the exported image (points): `top` from the image's
+/// top, in an image of size `whole`; the `last` part completes it and it is saved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ImagePart {
+    pub top: f32,
+    pub whole: egui::Vec2,
+    pub last: bool,
+}
+
+impl ImagePart {
+    /// A rectangle that is the whole image.
+    pub fn whole(rect: egui::Rect) -> Self {
+        ImagePart { top: 0.0, whole: rect.size(), last: true }
+    }
 }

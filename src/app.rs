@@ -134,6 +134,8 @@ pub struct DecodedApp {
     pending: std::collections::VecDeque<Effect>,
     /// Scrolls to a widget the keyboard focused out of view.
     focus_in_view: shell::focus::FocusInView,
+    /// The parts of the window the last chart image export kept (points), in order.
+    last_image: Vec<(egui::Rect, crate::action::ImagePart)>,
 }
 
 impl DecodedApp {
@@ -238,6 +240,7 @@ impl DecodedApp {
             // Effects of the start (fullscreen, a lesson's map layers) run in the first frame.
             pending: effects.into(),
             focus_in_view: shell::focus::FocusInView::default(),
+            last_image: Vec::new(),
         }
     }
 
@@ -277,6 +280,12 @@ impl DecodedApp {
         self.search.results()
     }
 
+    /// The parts of the window the last chart image export kept, in points, with where each
+    /// goes in the image (for tests: the picture itself needs a renderer).
+    pub fn last_image(&self) -> &[(egui::Rect, crate::action::ImagePart)] {
+        &self.last_image
+    }
+
     pub fn search_open(&self) -> bool {
         self.search.open
     }
@@ -309,7 +318,13 @@ impl DecodedApp {
     fn run(&mut self, ctx: &egui::Context, effect: Effect) {
         match effect {
             Effect::OpenSearch => self.search.open(),
-            Effect::Screenshot { file_name, rect } => self.platform.screenshot(ctx, file_name, rect, &self.inbox),
+            Effect::Screenshot { file_name, rect, part } => {
+                if part.top == 0.0 {
+                    self.last_image.clear();
+                }
+                self.last_image.push((rect, part));
+                self.platform.screenshot(ctx, file_name, rect, part, &self.inbox);
+            }
             Effect::Browse(what) => self.platform.browse(what, &self.inbox),
             Effect::LoadPack(path) => {
                 if let Some(path) = &path {
@@ -419,6 +434,10 @@ impl eframe::App for DecodedApp {
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         self.focus_in_view.before_frame(raw_input);
+        if self.views.taking_image() {
+            raw_input.events.retain(|e| !matches!(e, egui::Event::PointerMoved(_) | egui::Event::MouseMoved(_)));
+            raw_input.events.push(egui::Event::PointerGone);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -244,7 +244,7 @@ impl AppState {
             Action::SetTextScale(scale) => self.settings.text_scale = clamp_text_scale(scale),
             Action::OpenSearch => effects.push(Effect::OpenSearch),
             Action::ShowMapLayers(layers) => effects.push(Effect::SetMapLayers(layers)),
-            Action::ExportImage { file_name, rect } => effects.push(Effect::Screenshot { file_name, rect }),
+            Action::ExportImage { file_name, rect, part } => effects.push(Effect::Screenshot { file_name, rect, part }),
             Action::ExportFile { file_name, bytes, kind } => effects.push(Effect::WriteFile { file_name, bytes, kind }),
             Action::ShowOpenPack(show) => self.dialogs.open_pack = show,
             Action::ShowPrint(choice) => self.dialogs.print = choice,

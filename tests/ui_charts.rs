@@ -157,3 +157,65 @@ fn at_1280_px_nothing_in_a_chart_page_runs_under_the_explanations_panel() {
     }
     assert!(over.is_empty(), "the Explanations panel starts at {panel_left}; these run under it:\n{}", over.join("\n"));
 }
+
+/// "Export chart as image" photographs the window, so the chart must be in view and nothing
+/// around it may be kept. Scrolled to (as a screen reader does), the export button is in view
+/// but the chart's top (its takeaway) is not: the export scrolls the chart up and keeps its
+/// takeaway, legend, chart and source line, and nothing of the top bar or the Explanations
+/// panel. At 1280×720 the chart is taller than the view, so it is taken in parts while it
+/// scrolls, each part starting where the last one ended; in a tall window, in one part.
+#[test]
+fn an_image_export_keeps_the_whole_chart_and_nothing_around_it() {
+    let export = |height: f32| {
+        let start = Route::from_cli(Some("charts"), None).expect("view");
+        let mut harness = common::app(StartOptions { start, ..Default::default() });
+        harness.set_size(egui::vec2(1280.0, height));
+        harness.run();
+        harness.get_all_by_label("Export chart as image").next().expect("export button").scroll_to_me();
+        harness.run();
+        let pack = harness.state().pack.clone();
+        let ds = pack.datasets.items[model::pages(&pack)[0].datasets[0]].clone();
+        let takeaway = |h: &egui_kittest::Harness<'static, decoded::app::DecodedApp>| {
+            h.get_all_by_label(&ds.takeaway).next().expect("takeaway").rect()
+        };
+        let before = takeaway(&harness).top();
+        harness.get_all_by_label("Export chart as image").next().expect("export button").click();
+        harness.run_steps(200);
+        assert!(!harness.state().search_open());
+        let parts = harness.state().last_image().to_vec();
+        // The chart as laid out now: from its takeaway to the end of its source line.
+        let chart = egui::Rect::from_min_max(
+            takeaway(&harness).left_top(),
+            egui::pos2(
+                takeaway(&harness).right(),
+                harness.get_all_by_label("Sources:").next().expect("source").rect().bottom(),
+            ),
+        );
+        let panel = harness.get_by_label("Explanations").rect().left();
+        (before, parts, chart, panel)
+    };
+    for height in [720.0, 1600.0] {
+        let (before, parts, chart, panel) = export(height);
+        assert!(!parts.is_empty(), "{height}: nothing was exported");
+        let whole = parts[0].1.whole;
+        // (The source line may wrap onto a second line below its "Sources:" label.)
+        let fits = whole.y >= chart.height() - 1.0 && whole.y <= chart.height() + 60.0;
+        assert!(fits, "{height}: the image holds the chart, takeaway to source line: {whole:?}, chart {chart:?}");
+        let mut next = 0.0;
+        for (i, (rect, part)) in parts.iter().enumerate() {
+            assert!((part.top - next).abs() < 0.5, "{height}: part {i} starts at {} not {next}", part.top);
+            assert_eq!(part.last, i + 1 == parts.len(), "{height}: only the last part is last");
+            assert!(rect.top() >= 100.0, "{height}: part {i} is below the top bar: {rect:?}");
+            assert!(rect.bottom() <= height, "{height}: part {i} is inside the window: {rect:?}");
+            assert!(rect.right() <= panel, "{height}: part {i} keeps nothing of the Explanations panel: {rect:?}");
+            next += rect.height();
+        }
+        assert!((next - whole.y).abs() < 1.0, "{height}: the parts add up to the image ({next} of {})", whole.y);
+        if height < 1000.0 {
+            assert!(before < 0.0, "the takeaway was out of view before the export (top at {before})");
+            assert!(parts.len() >= 2, "a chart taller than the view is taken in parts ({})", parts.len());
+        } else {
+            assert_eq!(parts.len(), 1, "a chart that fits is taken at once");
+        }
+    }
+}

@@ -37,9 +37,10 @@ use std::sync::{Arc, Mutex};
 
 use crate::action::Action;
 
-/// Actions that arrive between frames (from dialogs, screenshots, downloads).
+/// Actions that arrive between frames (from dialogs, screenshots, downloads), and an image
+/// export being put together from several screenshots.
 #[derive(Clone, Default)]
-pub struct Inbox(Arc<Mutex<Vec<Action>>>);
+pub struct Inbox(Arc<Mutex<Vec<Action>>>, Arc<Mutex<Option<crate::export::Stitch>>>);
 
 impl Inbox {
     /// Queues an action for the next frame.
@@ -56,18 +57,36 @@ impl Inbox {
 }
 
 /// Asks egui for a screenshot (the window's or the canvas's, the same on both targets); when
-/// it arrives, the part inside `rect` (points) becomes a PNG export, queued as
-/// [`Action::ExportFile`].
-fn request_screenshot(ctx: &egui::Context, file_name: String, rect: egui::Rect, inbox: &Inbox) {
+/// it arrives, the part inside `rect` (points) goes into the image at `part.top`; with the
+/// last part the image becomes a PNG export, queued as [`Action::ExportFile`]. Screenshots
+/// arrive in the order they were asked for, so the parts of one image come in order.
+fn request_screenshot(
+    ctx: &egui::Context,
+    file_name: String,
+    rect: egui::Rect,
+    part: crate::action::ImagePart,
+    inbox: &Inbox,
+) {
     let ppp = ctx.pixels_per_point();
     let pixels = egui::Rect::from_min_max((rect.min.to_vec2() * ppp).to_pos2(), (rect.max.to_vec2() * ppp).to_pos2());
     let inbox = inbox.clone();
     let repaint = ctx.clone();
     let callback = egui::ScreenshotCallback::new(move |image| {
-        inbox.push(match crate::export::crop_png(&image, pixels) {
-            Ok(bytes) => Action::ExportFile { file_name, bytes, kind: crate::action::ExportKind::ChartImage },
-            Err(e) => Action::Notify(format!("Could not save the chart image: {e}")),
+        let added = inbox.1.lock().map_err(|_| "an earlier part failed".to_string()).and_then(|mut stitch| {
+            if part.top == 0.0 || stitch.is_none() {
+                *stitch = Some(crate::export::Stitch::new(part.whole * ppp));
+            }
+            let Some(image_so_far) = stitch.as_mut() else { return Err("no image".to_string()) };
+            image_so_far.paste(&image, pixels, part.top * ppp)?;
+            if part.last { stitch.take().map(|s| s.png()).transpose() } else { Ok(None) }
         });
+        match added {
+            Ok(Some(bytes)) => {
+                inbox.push(Action::ExportFile { file_name, bytes, kind: crate::action::ExportKind::ChartImage })
+            }
+            Ok(None) => {}
+            Err(e) => inbox.push(Action::Notify(format!("Could not save the chart image: {e}"))),
+        }
         repaint.request_repaint();
     });
     ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::Inbox;
-use crate::action::{Action, BrowseFor, ExportKind};
+use crate::action::{Action, BrowseFor, ExportKind, ImagePart};
 use crate::content::{LoadError, LoadOutcome};
 
 /// The desktop: files on disk, native dialogs, the system clock.
@@ -81,8 +81,8 @@ impl Platform {
 
     /// Asks the window for a screenshot; when it arrives, the part inside `rect` (points)
     /// becomes a PNG export, queued as [`Action::ExportFile`].
-    pub fn screenshot(&self, ctx: &egui::Context, file_name: String, rect: egui::Rect, inbox: &Inbox) {
-        super::request_screenshot(ctx, file_name, rect, inbox);
+    pub fn screenshot(&self, ctx: &egui::Context, file_name: String, rect: egui::Rect, part: ImagePart, inbox: &Inbox) {
+        super::request_screenshot(ctx, file_name, rect, part, inbox);
     }
 
     /// Opens a web address in the system browser.

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::Closure;
 
 use super::Inbox;
 use super::picked::{self, PickedFile};
-use crate::action::{Action, BrowseFor, ExportKind};
+use crate::action::{Action, BrowseFor, ExportKind, ImagePart};
 use crate::content::{LoadError, LoadOutcome};
 
 thread_local! {
@@ -149,8 +149,8 @@ impl Platform {
     }
 
     /// Asks the canvas for a screenshot; the part inside `rect` (points) becomes a PNG export.
-    pub fn screenshot(&self, ctx: &egui::Context, file_name: String, rect: egui::Rect, inbox: &Inbox) {
-        super::request_screenshot(ctx, file_name, rect, inbox);
+    pub fn screenshot(&self, ctx: &egui::Context, file_name: String, rect: egui::Rect, part: ImagePart, inbox: &Inbox) {
+        super::request_screenshot(ctx, file_name, rect, part, inbox);
     }
 
     /// Opens a web address the user confirmed in a new tab, without giving it this page.

@@ -83,4 +83,10 @@ impl Views {
     pub fn map_uses_network(&self) -> bool {
         self.map.has_online_tiles()
     }
+
+    /// True while a chart is being photographed for an image export (the pointer then
+    /// counts as gone, so that no hover label is in the picture).
+    pub fn taking_image(&self) -> bool {
+        self.charts.taking_image()
+    }
 }

@@ -12,15 +12,16 @@ use crate::content::schema::Dimension;
 use crate::content::schema::{Dataset, Point};
 use crate::state::AppState;
 
-/// The export buttons and the export-folder field. `image` is what the image export
-/// keeps; `folder_text` is the field's text while it is edited.
+/// The export buttons and the export-folder field. A click on "Export chart as image" puts
+/// the file name in `image_asked` (the view takes the picture once the chart is in view);
+/// `folder_text` is the field's text while it is edited.
 pub fn export_row(
     ui: &mut Ui,
     pack: &Pack,
     state: &AppState,
     ds: &Dataset,
     options: &Options,
-    image: egui::Rect,
+    image_asked: &mut Option<String>,
     folder_text: &mut Option<String>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -34,7 +35,7 @@ pub fn export_row(
             .button("Export chart as image")
             .on_hover_text(format!("Saves {png_name} (takeaway, chart, legend and sources) {where_to}"));
         if r.clicked() {
-            actions.push(Action::ExportImage { file_name: png_name, rect: image });
+            *image_asked = Some(png_name);
         }
         let r = ui
             .button("Export data as CSV")

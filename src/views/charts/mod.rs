@@ -18,7 +18,7 @@ use crate::widgets::chart::{category, legend, source_line, time};
 
 use egui::Ui;
 
-use crate::action::Action;
+use crate::action::{Action, ImagePart};
 use crate::content::Pack;
 use crate::content::schema::{Dataset, Dimension, Event};
 use crate::state::AppState;
@@ -36,7 +36,30 @@ pub struct ChartsView {
     rows: model::RowsCache,
     /// The export-folder field while it is being edited.
     export_dir_text: Option<String>,
+    /// An image export waiting for its chart to be scrolled into view.
+    pending_image: Option<PendingImage>,
 }
+
+/// "Export chart as image" photographs the window, so the chart is scrolled into view first,
+/// top first, and photographed once it has stopped moving; only what is inside the charts'
+/// scroll area is kept, never the panels around it. A chart taller than the window is
+/// photographed in parts, scrolling down between them, and the parts are put together
+/// ([`crate::export::Stitch`]). Meanwhile the pointer counts as gone, so no hover label is in
+/// the picture ([`ChartsView::taking_image`]).
+struct PendingImage {
+    dataset: String,
+    file_name: String,
+    /// How much of the chart (points from its top) the parts so far hold.
+    done: f32,
+    /// Frames since the last part (or the export) was asked for.
+    frames: u32,
+    /// Where the chart was drawn in the last frame.
+    last: Option<egui::Rect>,
+}
+
+/// Frames an image export waits at most for the scrolling to stop (egui's scroll animation
+/// takes at most 0.3 s).
+const IMAGE_WAIT_FRAMES: u32 = 40;
 
 impl ChartsView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
@@ -147,7 +170,14 @@ impl ChartsView {
             egui::pos2(ui.min_rect().left(), image_top),
             egui::pos2(ui.min_rect().right().max(ui.max_rect().right()), ui.min_rect().bottom()),
         );
-        actions.extend(export::export_row(ui, pack, state, ds, &options, image, &mut self.export_dir_text));
+        let clip = ui.clip_rect();
+        let mut image_asked = None;
+        actions.extend(export::export_row(ui, pack, state, ds, &options, &mut image_asked, &mut self.export_dir_text));
+        if let Some(file_name) = image_asked {
+            self.pending_image =
+                Some(PendingImage { dataset: ds.id.clone(), file_name, done: 0.0, frames: 0, last: None });
+        }
+        actions.extend(self.take_image(ui, ds, image, clip));
         // What the numbers count (and do not), with glossary and source links.
         egui::CollapsingHeader::new("What these numbers count").id_salt(("about-numbers", &ds.id)).show(ui, |ui| {
             actions.extend(crate::widgets::rich_text(ui, pack, &ds.description, crate::widgets::TextLook::BODY));
@@ -157,6 +187,43 @@ impl ChartsView {
             actions.extend(table::data_table(ui, pack, ds, &options, &rows, events));
         }
         actions
+    }
+
+    /// True while a chart is being photographed for an image export.
+    pub fn taking_image(&self) -> bool {
+        self.pending_image.is_some()
+    }
+
+    /// Moves a pending image export of `ds` on: scrolls the next part of `image` (the chart's
+    /// area) to the top of the view, then, once it stays put, asks for what of it is inside
+    /// `clip` (the scroll area) and has not been taken yet.
+    fn take_image(&mut self, ui: &mut Ui, ds: &Dataset, image: egui::Rect, clip: egui::Rect) -> Vec<Action> {
+        let Some(pending) = self.pending_image.as_mut().filter(|p| p.dataset == ds.id) else { return Vec::new() };
+        if pending.frames == 0 {
+            let next = egui::Rect::from_min_size(image.left_top() + egui::vec2(0.0, pending.done), image.size());
+            ui.scroll_to_rect(next, Some(egui::Align::TOP));
+        }
+        pending.frames += 1;
+        ui.ctx().request_repaint();
+        let settled = pending.frames >= 3 && pending.last == Some(image);
+        pending.last = Some(image);
+        if !settled && pending.frames < IMAGE_WAIT_FRAMES {
+            return Vec::new();
+        }
+        let shown = image.intersect(clip);
+        let from = shown.top().max(image.top() + pending.done);
+        let taken = egui::Rect::from_x_y_ranges(shown.x_range(), from..=shown.bottom());
+        let done = taken.bottom() - image.top();
+        // The last part reaches the chart's foot (or the view could not move further down).
+        let last = done >= image.height() - 0.5 || taken.height() < 1.0;
+        let part = ImagePart { top: from - image.top(), whole: egui::vec2(shown.width(), image.height()), last };
+        let file_name = pending.file_name.clone();
+        if last {
+            self.pending_image = None;
+        } else {
+            (pending.done, pending.frames, pending.last) = (done, 0, None);
+        }
+        vec![Action::ExportImage { file_name, rect: taken, part }]
     }
 
     fn country_controls(&mut self, ui: &mut Ui, pack: &Pack, ds: &Dataset) {
