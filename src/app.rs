@@ -434,7 +434,7 @@ impl eframe::App for DecodedApp {
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         self.focus_in_view.before_frame(raw_input);
-        if self.views.taking_image() {
+        if self.state.route == Route::Charts && self.views.taking_image() {
             raw_input.events.retain(|e| !matches!(e, egui::Event::PointerMoved(_) | egui::Event::MouseMoved(_)));
             raw_input.events.push(egui::Event::PointerGone);
         }

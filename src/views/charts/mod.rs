@@ -55,7 +55,17 @@ struct PendingImage {
     frames: u32,
     /// Where the chart was drawn in the last frame.
     last: Option<egui::Rect>,
+    /// Frames to keep everything still after a part was asked for: a browser takes the
+    /// picture a frame later.
+    hold: u32,
+    /// The last part was asked for: the export ends when `hold` runs out.
+    finished: bool,
+    /// The pass in which the export last moved on (a chart no longer drawn drops it).
+    pass: u64,
 }
+
+/// Frames an image export holds still after each part.
+const HOLD_FRAMES: u32 = 3;
 
 /// Frames an image export waits at most for the scrolling to stop (egui's scroll animation
 /// takes at most 0.3 s).
@@ -65,6 +75,13 @@ impl ChartsView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
         let mut actions = Vec::new();
         let pages = model::pages(pack);
+        // An export of a chart that is no longer drawn (another page, another view) is dropped.
+        let pass = ui.ctx().cumulative_pass_nr();
+        self.pending_image = self.pending_image.take().filter(|p| p.pass + 1 >= pass);
+        if self.pending_image.is_some() {
+            // The scroll area's edges fade while there is more above or below: not in the picture.
+            ui.spacing_mut().scroll.fade.strength = 0.0;
+        }
         egui::ScrollArea::vertical().id_salt("charts").auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(8.0);
             if !state.presenting() {
@@ -174,8 +191,17 @@ impl ChartsView {
         let mut image_asked = None;
         actions.extend(export::export_row(ui, pack, state, ds, &options, &mut image_asked, &mut self.export_dir_text));
         if let Some(file_name) = image_asked {
-            self.pending_image =
-                Some(PendingImage { dataset: ds.id.clone(), file_name, done: 0.0, frames: 0, last: None });
+            let pass = ui.ctx().cumulative_pass_nr();
+            self.pending_image = Some(PendingImage {
+                dataset: ds.id.clone(),
+                file_name,
+                done: 0.0,
+                frames: 0,
+                last: None,
+                hold: 0,
+                finished: false,
+                pass,
+            });
         }
         actions.extend(self.take_image(ui, ds, image, clip));
         // What the numbers count (and do not), with glossary and source links.
@@ -199,12 +225,20 @@ impl ChartsView {
     /// `clip` (the scroll area) and has not been taken yet.
     fn take_image(&mut self, ui: &mut Ui, ds: &Dataset, image: egui::Rect, clip: egui::Rect) -> Vec<Action> {
         let Some(pending) = self.pending_image.as_mut().filter(|p| p.dataset == ds.id) else { return Vec::new() };
+        pending.pass = ui.ctx().cumulative_pass_nr();
+        ui.ctx().request_repaint();
+        if pending.hold > 0 {
+            pending.hold -= 1;
+            if pending.hold == 0 && pending.finished {
+                self.pending_image = None;
+            }
+            return Vec::new();
+        }
         if pending.frames == 0 {
             let next = egui::Rect::from_min_size(image.left_top() + egui::vec2(0.0, pending.done), image.size());
             ui.scroll_to_rect(next, Some(egui::Align::TOP));
         }
         pending.frames += 1;
-        ui.ctx().request_repaint();
         let settled = pending.frames >= 3 && pending.last == Some(image);
         pending.last = Some(image);
         if !settled && pending.frames < IMAGE_WAIT_FRAMES {
@@ -218,11 +252,8 @@ impl ChartsView {
         let last = done >= image.height() - 0.5 || taken.height() < 1.0;
         let part = ImagePart { top: from - image.top(), whole: egui::vec2(shown.width(), image.height()), last };
         let file_name = pending.file_name.clone();
-        if last {
-            self.pending_image = None;
-        } else {
-            (pending.done, pending.frames, pending.last) = (done, 0, None);
-        }
+        (pending.done, pending.frames, pending.last, pending.hold, pending.finished) =
+            (done, 0, None, HOLD_FRAMES, last);
         vec![Action::ExportImage { file_name, rect: taken, part }]
     }
 
