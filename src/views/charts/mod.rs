@@ -51,13 +51,13 @@ struct PendingImage {
     file_name: String,
     /// How much of the chart (points from its top) the parts so far hold.
     done: f32,
-    /// Frames since the last part (or the export) was asked for.
+    /// Passes since the last part (or the export) was asked for.
     frames: u32,
-    /// Where the chart was drawn in the last frame.
-    last: Option<egui::Rect>,
-    /// Frames to keep everything still after a part was asked for: a browser takes the
-    /// picture a frame later.
-    hold: u32,
+    /// Where the chart was drawn in the last pass, and since when (seconds) it has been there.
+    last: Option<(egui::Rect, f64)>,
+    /// Everything is kept still until this frame after a part was asked for: a browser takes
+    /// the picture a frame later.
+    hold: u64,
     /// The last part was asked for: the export ends when `hold` runs out.
     finished: bool,
     /// The pass in which the export last moved on (a chart no longer drawn drops it).
@@ -65,11 +65,13 @@ struct PendingImage {
 }
 
 /// Frames an image export holds still after each part.
-const HOLD_FRAMES: u32 = 3;
+const HOLD_FRAMES: u64 = 3;
+/// How long (seconds) the chart must stay put before a part is taken: longer than egui's
+/// scroll animation (at most 0.3 s), so that a pause within it is not taken for its end.
+const STILL_SECONDS: f64 = 0.35;
 
-/// Frames an image export waits at most for the scrolling to stop (egui's scroll animation
-/// takes at most 0.3 s).
-const IMAGE_WAIT_FRAMES: u32 = 40;
+/// Passes an image export waits at most for the scrolling to stop.
+const IMAGE_WAIT_FRAMES: u32 = 240;
 
 impl ChartsView {
     pub fn ui(&mut self, ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
@@ -227,11 +229,11 @@ impl ChartsView {
         let Some(pending) = self.pending_image.as_mut().filter(|p| p.dataset == ds.id) else { return Vec::new() };
         pending.pass = ui.ctx().cumulative_pass_nr();
         ui.ctx().request_repaint();
-        if pending.hold > 0 {
-            pending.hold -= 1;
-            if pending.hold == 0 && pending.finished {
-                self.pending_image = None;
-            }
+        if ui.ctx().cumulative_frame_nr() < pending.hold {
+            return Vec::new();
+        }
+        if pending.finished {
+            self.pending_image = None;
             return Vec::new();
         }
         if pending.frames == 0 {
@@ -239,8 +241,13 @@ impl ChartsView {
             ui.scroll_to_rect(next, Some(egui::Align::TOP));
         }
         pending.frames += 1;
-        let settled = pending.frames >= 3 && pending.last == Some(image);
-        pending.last = Some(image);
+        let now = ui.input(|i| i.time);
+        let since = match pending.last {
+            Some((rect, since)) if rect == image => since,
+            _ => now,
+        };
+        pending.last = Some((image, since));
+        let settled = pending.frames >= 3 && now - since >= STILL_SECONDS;
         if !settled && pending.frames < IMAGE_WAIT_FRAMES {
             return Vec::new();
         }
@@ -252,8 +259,8 @@ impl ChartsView {
         let last = done >= image.height() - 0.5 || taken.height() < 1.0;
         let part = ImagePart { top: from - image.top(), whole: egui::vec2(shown.width(), image.height()), last };
         let file_name = pending.file_name.clone();
-        (pending.done, pending.frames, pending.last, pending.hold, pending.finished) =
-            (done, 0, None, HOLD_FRAMES, last);
+        let hold = ui.ctx().cumulative_frame_nr() + HOLD_FRAMES;
+        (pending.done, pending.frames, pending.last, pending.hold, pending.finished) = (done, 0, None, hold, last);
         vec![Action::ExportImage { file_name, rect: taken, part }]
     }
 
