@@ -143,6 +143,7 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
     let published_area = area_dataset(pack).map(published).unwrap_or_default();
     let retaken = retaken_dataset(pack).map(published).unwrap_or_default();
     let (x0, x1) = (months[0].date.decimal_year(), month_x(&months[months.len() - 1]) + 0.1);
+    let axis_height = crate::widgets::chart::x_axis_height(ui);
     let plot =
         Plot::new(("territory-area-chart", id))
             .height(height)
@@ -155,7 +156,7 @@ pub fn territory_area_chart(ui: &mut Ui, pack: &Pack, date: PackDate, height: f3
             .include_x(x1)
             .include_y(0.0)
             .include_y(top)
-            .custom_x_axes(vec![year_axis().label_spacing(30.0..=45.0)])
+            .custom_x_axes(vec![year_axis(axis_height).label_spacing(30.0..=45.0)])
             .x_grid_spacer(year_grid)
             .custom_y_axes(vec![
                 AxisHints::new_y().label("km²").min_thickness(56.0).tick_label_font(Type::Label.font()).formatter(

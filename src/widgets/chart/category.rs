@@ -51,7 +51,7 @@ pub fn category_chart(
     let bands = Bands::new(rows.len(), active.len());
     let unit = model::unit_label(ds, options);
     let ink = outline(ui.visuals().dark_mode);
-    let response = plot(ds, rows, active.len(), &unit).show(ui, |plot_ui| {
+    let response = plot(ds, rows, active.len(), &unit, super::x_axis_height(ui)).show(ui, |plot_ui| {
         for (slot, &s) in active.iter().enumerate() {
             series(plot_ui, ds, s, slot, rows, &bands, ink);
         }
@@ -96,7 +96,7 @@ pub fn category_chart(
 }
 
 /// The still plot: values across, the rows' names down the side, as tall as the rows need.
-fn plot(ds: &Dataset, rows: &[CategoryRow<'_>], series: usize, unit: &str) -> Plot<'static> {
+fn plot(ds: &Dataset, rows: &[CategoryRow<'_>], series: usize, unit: &str, axis_height: f32) -> Plot<'static> {
     let n = rows.len();
     let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4) as f32 * 9.0 + 20.0;
@@ -108,7 +108,11 @@ fn plot(ds: &Dataset, rows: &[CategoryRow<'_>], series: usize, unit: &str) -> Pl
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
         .custom_x_axes(vec![
-            AxisHints::new_x().label(unit.to_string()).formatter(count_formatter()).tick_label_font(Type::Label.font()),
+            AxisHints::new_x()
+                .label(unit.to_string())
+                .formatter(count_formatter())
+                .tick_label_font(Type::Label.font())
+                .min_thickness(axis_height),
         ])
         .custom_y_axes(vec![
             AxisHints::new_y()

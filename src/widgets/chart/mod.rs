@@ -126,11 +126,26 @@ pub fn source_line(ui: &mut Ui, pack: &Pack, ds: &Dataset, population: Vec<Strin
     actions
 }
 
-/// The x axis of a chart over years: "Date", with a label at each whole year only.
-pub(crate) fn year_axis() -> egui_plot::AxisHints<'static> {
-    egui_plot::AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).formatter(|mark, _| {
-        if (mark.value - mark.value.round()).abs() < 1e-6 { format!("{:.0}", mark.value) } else { String::new() }
-    })
+/// The x axis of a chart over years: "Date", with a label at each whole year only,
+/// `height` tall ([`x_axis_height`]).
+pub(crate) fn year_axis(height: f32) -> egui_plot::AxisHints<'static> {
+    egui_plot::AxisHints::new_x().label("Date").tick_label_font(Type::Label.font()).min_thickness(height).formatter(
+        |mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 { format!("{:.0}", mark.value) } else { String::new() }
+        },
+    )
+}
+
+/// The height of a bottom axis with tick labels in [`Type::Label`] and an axis label, given
+/// to the axis from the start. egui_plot measures an axis only while it is on screen (and
+/// counts 0 otherwise), so an axis with a smaller minimum made the plot taller each time the
+/// axis scrolled out of view and shorter when it came back: the rows moved (and the parts
+/// of a chart image taken while scrolling did not meet).
+pub(crate) fn x_axis_height(ui: &Ui) -> f32 {
+    let ticks = ui.fonts_mut(|f| f.row_height(&Type::Label.font()));
+    // egui_plot sets the axis label in the body style, with a quarter of its height as gap.
+    let label = ui.text_style_height(&egui::TextStyle::Body) * 1.25;
+    (ticks + label).ceil()
 }
 
 /// Grid lines at whole years (for [`year_axis`]).

@@ -34,7 +34,7 @@ pub fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, even
     let max_y = marks.iter().map(|m| m.figure.top()).fold(0.0, f64::max).max(1.0);
     let cursor = model::date_in(state.date, bounds).then(|| state.date.mid_decimal_year());
     let dark = ui.visuals().dark_mode;
-    let response = plot(ds, bounds, max_y).show(ui, |plot_ui| {
+    let response = plot(ds, bounds, max_y, super::x_axis_height(ui)).show(ui, |plot_ui| {
         for s in 0..ds.series.len() {
             series(plot_ui, ds, s, &marks, bounds, outline(dark));
         }
@@ -60,13 +60,13 @@ pub fn time_chart(ui: &mut Ui, pack: &Pack, state: &AppState, ds: &Dataset, even
 }
 
 /// The still plot with year ticks and the dataset's unit on the value axis.
-fn plot(ds: &Dataset, bounds: (f64, f64), max_y: f64) -> Plot<'static> {
+fn plot(ds: &Dataset, bounds: (f64, f64), max_y: f64, axis_height: f32) -> Plot<'static> {
     still_plot(Plot::new(("time-chart", &ds.id)).height(380.0))
         .include_x(bounds.0)
         .include_x(bounds.1)
         .include_y(0.0)
         .include_y(max_y * 1.12)
-        .custom_x_axes(vec![year_axis()])
+        .custom_x_axes(vec![year_axis(axis_height)])
         .x_grid_spacer(year_grid)
         .custom_y_axes(vec![
             AxisHints::new_y()
