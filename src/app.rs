@@ -600,7 +600,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
     // The pack is read, checked and prepared for the views on a second thread while eframe
     // opens the window and its GL context (about 12 ms of work beside the ~50 ms that takes on
     // the 2-core build machine; measured in turn with a bare window, start-up went from 1.27×
-    // to 1.22–1.24× of it). Should the thread fail, that happens here.
+    // to 1.22–1.25× of it). Should the thread fail, that happens here.
     let path = options.content.clone();
     let loading = std::thread::Builder::new()
         .name("load-pack".into())
