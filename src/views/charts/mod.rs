@@ -237,8 +237,11 @@ impl ChartsView {
             return Vec::new();
         }
         if pending.frames == 0 {
+            // A chart that fits is scrolled only as far as it must; a taller one, part by part
+            // to the top of the view.
+            let fits = pending.done == 0.0 && image.height() <= clip.height();
             let next = egui::Rect::from_min_size(image.left_top() + egui::vec2(0.0, pending.done), image.size());
-            ui.scroll_to_rect(next, Some(egui::Align::TOP));
+            ui.scroll_to_rect(next, if fits { None } else { Some(egui::Align::TOP) });
         }
         pending.frames += 1;
         let now = ui.input(|i| i.time);
