@@ -218,10 +218,3 @@ pub struct ImagePart {
     pub whole: egui::Vec2,
     pub last: bool,
 }
-
-impl ImagePart {
-    /// A rectangle that is the whole image.
-    pub fn whole(rect: egui::Rect) -> Self {
-        ImagePart { top: 0.0, whole: rect.size(), last: true }
-    }
-}

@@ -168,10 +168,6 @@ impl ScreenMesh {
         self
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.indices.is_empty()
-    }
-
     /// Places the whole mesh for a view: `screen = origin + zoom0 * scale + offset`.
     pub fn update(&mut self, scale: f32, origin: Vec2, color: Color32) -> Arc<Mesh> {
         self.update_in(scale, origin, color, Rect::EVERYTHING)
