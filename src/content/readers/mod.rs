@@ -30,7 +30,14 @@ use serde::de::DeserializeOwned;
 use super::diagnostics::{Diagnostic, Severity};
 
 /// Parses JSON into `T`, turning any error into a located diagnostic.
+///
+/// A file is read without tracking where the reader is, and only a file that fails is read
+/// again with `serde_path_to_error` to say which JSON path was wrong: the built-in pack is read
+/// at every start, and tracking the path costs more than the read itself.
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    if let Ok(value) = serde_json::from_str(text) {
+        return Some(value);
+    }
     if text.trim().is_empty() {
         diags.push(Diagnostic {
             severity: Severity::Error,
