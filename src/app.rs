@@ -584,6 +584,8 @@ pub fn icon() -> egui::IconData {
 /// Opens the window and runs until it is closed (the browser build starts in `web.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn run(options: StartOptions) -> eframe::Result {
+    use winit::platform::run_on_demand::EventLoopExtRunOnDemand as _;
+
     let notice = Platform.storage_file().and_then(|p| Platform.set_aside_if_corrupt(&p));
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -597,15 +599,21 @@ pub fn run(options: StartOptions) -> eframe::Result {
         persist_window: options.bench.is_none(),
         ..Default::default()
     };
-    // The pack is read, checked and prepared for the views on a second thread while eframe
-    // opens the window and its GL context (about 12 ms of work beside the ~50 ms that takes on
-    // the 2-core build machine; measured in turn with a bare window, start-up went from 1.27×
-    // to 1.22–1.25× of it). Should the thread fail, that happens here.
+    // The event loop first: on X11 building it opens the input method, and libX11 reads the
+    // locale's Compose table (~5,000 lines) one `getc` at a time. While the process has one
+    // thread glibc skips the lock around each `getc`; once a second thread exists it takes it,
+    // and that read went from ~1 ms to ~7 ms of the start-up (perf, 15 runs each). So the
+    // event loop is built as eframe builds it (`run_native` → `create_event_loop`), and only
+    // then does the second thread start.
+    let mut event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event().build()?;
+    // The pack is read, checked and prepared for the views on that second thread while eframe
+    // opens the window and its GL context (about 11 ms of work beside the ~40 ms that takes on
+    // the 2-core build machine). Should the thread fail, the pack is loaded here instead.
     let path = options.content.clone();
     let loading = std::thread::Builder::new()
         .name("load-pack".into())
         .spawn(move || Prepared::new(load_content(path.as_deref())));
-    eframe::run_native(
+    let mut app = eframe::create_native(
         crate::APP_TITLE,
         native,
         Box::new(move |cc| {
@@ -620,7 +628,12 @@ pub fn run(options: StartOptions) -> eframe::Result {
                 None => Box::new(app),
             })
         }),
-    )
+        &event_loop,
+    );
+    // As `run_native` runs it (`run_and_return`, its default): the loop returns when the window
+    // closes, and `main` ends normally.
+    event_loop.run_app_on_demand(&mut app)?;
+    Ok(())
 }
 
 /// `--bench N`: the app with every view measured in turn ([`crate::view_bench`]), as the
