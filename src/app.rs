@@ -118,6 +118,8 @@ pub struct DecodedApp {
     frames_left: Option<u64>,
     /// The theme and touch sizing last applied.
     applied_theme: Option<(ThemeChoice, bool)>,
+    /// The colour eframe last cleared the window with ([`eframe::App::clear_color`]).
+    cleared_with: std::cell::Cell<Option<egui::Color32>>,
     /// A finger is the pointer: a coarse pointer at start, or any touch seen since.
     touch: bool,
     /// The zoom factor last set from theme and text size.
@@ -167,6 +169,9 @@ impl DecodedApp {
         app.state.dialogs.notices.extend(notice.into_iter().chain(settings_notice).chain(progress_notice));
         app.corrupt_settings = corrupt;
         app.corrupt_progress = corrupt_progress;
+        // The theme and fonts before the first frame: eframe clears that frame in the colour
+        // `clear_color` gives before the app's first pass runs, so it has to be the theme's.
+        app.apply_theme(&cc.egui_ctx);
         app
     }
 
@@ -231,6 +236,7 @@ impl DecodedApp {
             inbox: Inbox::default(),
             frames_left: options.frames,
             applied_theme: None,
+            cleared_with: std::cell::Cell::new(None),
             touch,
             applied_zoom: None,
             title: String::new(),
@@ -352,18 +358,12 @@ impl DecodedApp {
     /// Theme and text size: the theme's base size times the user's scale. Ctrl+plus/minus
     /// change egui's zoom directly; that is folded back into the text size, as an action.
     fn apply_theme_and_zoom(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let theme = self.state.theme();
-        if self.applied_theme.is_none() {
-            // Before this pass lays out any text, so the first frame is drawn in them too.
-            crate::fonts::install(ctx);
-        }
         self.touch |= ctx.input(|i| i.any_touches());
-        if self.applied_theme != Some((theme, self.touch)) {
-            theme::apply(ctx, theme, self.touch);
+        if self.apply_theme(ctx) {
             // This frame's root was made with the old style; the panels inherit it from here.
             ui.set_style(ctx.global_style());
-            self.applied_theme = Some((theme, self.touch));
         }
+        let theme = self.state.theme();
         let base = theme.base_zoom();
         if let Some(applied) = self.applied_zoom {
             let now = ctx.zoom_factor();
@@ -376,6 +376,21 @@ impl DecodedApp {
             ctx.set_zoom_factor(wanted);
             self.applied_zoom = Some(wanted);
         }
+    }
+
+    /// Sets the theme's style (and, the first time, the fonts) when it changed; says whether it did.
+    fn apply_theme(&mut self, ctx: &egui::Context) -> bool {
+        let theme = self.state.theme();
+        if self.applied_theme.is_none() {
+            // Before any text is laid out, so the first frame is drawn in them too.
+            crate::fonts::install(ctx);
+        }
+        if self.applied_theme == Some((theme, self.touch)) {
+            return false;
+        }
+        theme::apply(ctx, theme, self.touch);
+        self.applied_theme = Some((theme, self.touch));
+        true
     }
 
     /// Names the window after the view: the title bar, and the frame a screen reader
@@ -427,9 +442,21 @@ impl eframe::App for DecodedApp {
         self.run_pending(&ctx);
         self.apply_theme_and_zoom(ui, &ctx);
         self.name_window(&ctx);
-        let actions = self.panels(ui, &ctx);
+        // The panels may leave their background unpainted (`panel_fill`); what is drawn on
+        // them still knows its colour (a scroll area fades its edge into it).
+        let background =
+            egui::UiStackInfo::new(egui::UiKind::Frame).with_frame(egui::Frame::NONE.fill(ui.visuals().panel_fill));
+        let actions =
+            ui.scope_builder(egui::UiBuilder::new().ui_stack_info(background), |ui| self.panels(ui, &ctx)).inner;
         self.finish_frame(&ctx, actions);
         self.focus_in_view.after_frame(&ctx);
+    }
+
+    /// The window is cleared in the theme's panel colour, so the panels need not paint their
+    /// background again ([`shell::panels`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        self.cleared_with.set(Some(visuals.panel_fill));
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
@@ -456,6 +483,8 @@ impl DecodedApp {
     /// Draws the panels, the view and the overlays; returns what the user asked for.
     fn panels(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = self.shortcuts(ctx);
+        let fill = shell::panels::fill(ui, self.cleared_with.get());
+        let side_frame = |ui: &egui::Ui| egui::Frame::side_top_panel(ui.style()).fill(fill);
         let overlay_open = self.search.open || self.state.dialogs.modal_open();
         actions.extend(presenter::keys(ctx, &self.state, overlay_open));
         let pack = &self.pack;
@@ -466,12 +495,14 @@ impl DecodedApp {
             actions.extend(presenter::speaker_notes(ctx, pack, state));
             return actions;
         }
+        use shell::panels::{self, Edge};
         if presenting {
-            egui::Panel::bottom("presenter-caption")
-                .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(24, 10)))
-                .show(ui, |ui| actions.extend(presenter::caption_bar(ui, pack, state)));
+            let frame = side_frame(ui).inner_margin(egui::Margin::symmetric(24, 10));
+            panels::show(ui, egui::Panel::bottom("presenter-caption"), frame, Edge::Top, |ui| {
+                actions.extend(presenter::caption_bar(ui, pack, state));
+            });
         } else {
-            egui::Panel::top("top-bar").show(ui, |ui| {
+            panels::show(ui, egui::Panel::top("top-bar"), side_frame(ui), Edge::Bottom, |ui| {
                 ui.add_space(4.0);
                 actions.extend(shell::top_bar(ui, pack, state));
                 ui.add_space(4.0);
@@ -479,11 +510,14 @@ impl DecodedApp {
         }
         // Problems and notices are for the teacher, not the class: hidden while presenting.
         if state.dialogs.show_problems && !presenting {
-            egui::Panel::top("problems")
-                .show(ui, |ui| actions.extend(shell::problems(ui, &self.problems_path, &self.problems)));
+            panels::show(ui, egui::Panel::top("problems"), side_frame(ui), Edge::Bottom, |ui| {
+                actions.extend(shell::problems(ui, &self.problems_path, &self.problems));
+            });
         }
         if !state.dialogs.notices.is_empty() && !presenting {
-            egui::Panel::top("notices").show(ui, |ui| actions.extend(shell::notices(ui, &state.dialogs.notices)));
+            panels::show(ui, egui::Panel::top("notices"), side_frame(ui), Edge::Bottom, |ui| {
+                actions.extend(shell::notices(ui, &state.dialogs.notices));
+            });
         }
         // Side panels take a share of the window, so the reading column keeps its room at
         // large text sizes (the window is then narrower in points).
@@ -491,17 +525,20 @@ impl DecodedApp {
         let nav_width = (width * 0.17).clamp(190.0, 280.0);
         let panel_width = (width * 0.24).clamp(250.0, 400.0);
         if !presenting {
-            egui::Panel::left("navigation").resizable(false).exact_size(nav_width).show(ui, |ui| {
-                actions.extend(shell::navigation(ui, pack, state));
+            let panel = egui::Panel::left("navigation").resizable(false).exact_size(nav_width);
+            panels::show(ui, panel, side_frame(ui), Edge::Right, |ui| {
+                actions.extend(shell::navigation(ui, pack, state))
             });
         }
         if state.settings.panel_open {
-            egui::Panel::right("explanations").resizable(false).exact_size(panel_width).show(ui, |ui| {
+            let panel = egui::Panel::right("explanations").resizable(false).exact_size(panel_width);
+            panels::show(ui, panel, side_frame(ui), Edge::Left, |ui| {
                 actions.extend(explain::ui(ui, pack, state.focus.as_ref()));
             });
         }
         let views = &mut self.views;
-        egui::CentralPanel::default_margins().show(ui, |ui| actions.extend(views.ui(ui, pack, state)));
+        let central = egui::Frame::central_panel(ui.style()).fill(fill);
+        egui::CentralPanel::default_margins().frame(central).show(ui, |ui| actions.extend(views.ui(ui, pack, state)));
         if let Some(url) = &state.dialogs.pending_url {
             actions.extend(shell::confirm_url(ctx, url));
         }
@@ -659,6 +696,10 @@ impl eframe::App for BenchApp {
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        eframe::App::clear_color(&self.app, visuals)
     }
 }
 

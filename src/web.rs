@@ -197,6 +197,10 @@ impl eframe::App for WebApp {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         eframe::App::raw_input_hook(&mut self.app, ctx, raw_input);
     }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        eframe::App::clear_color(&self.app, visuals)
+    }
 }
 
 /// The page's `aria-live` region (`#decoded_live`, visually hidden): eframe 0.37 gives a

@@ -311,3 +311,69 @@ fn a_control_the_keyboard_focuses_below_the_fold_is_scrolled_into_view() {
     let shown = harness.get_all_by_label(last).next().expect("the navigation's last entry").rect();
     assert!(shown.max.y <= height && shown.min.y >= 0.0, "{last:?} scrolled into view: {shown:?}");
 }
+
+/// The panel-coloured rectangles at least the size of a panel that the last frame painted.
+fn panel_backgrounds(harness: &egui_kittest::Harness<'_, decoded::app::DecodedApp>) -> usize {
+    let fill = harness.ctx.global_style().visuals.panel_fill;
+    let big = |r: &egui::epaint::RectShape| r.fill == fill && r.rect.width() > 150.0 && r.rect.height() > 40.0;
+    harness.output().shapes.iter().filter(|c| matches!(&c.shape, egui::Shape::Rect(r) if big(r))).count()
+}
+
+#[test]
+fn the_window_background_is_painted_once_and_what_scrolls_still_fades_into_it() {
+    use decoded::action::Action;
+    use decoded::theme::ThemeChoice;
+    let mut harness = common::home();
+    // The harness has no painter, so nothing cleared the window: the panels paint themselves.
+    assert!(panel_backgrounds(&harness) >= 4, "top bar, navigation, explanations, central panel");
+    // eframe clears the window in the app's colour before each frame.
+    let visuals = harness.ctx.global_style().visuals.clone();
+    eframe::App::clear_color(harness.state(), &visuals);
+    harness.run();
+    assert_eq!(panel_backgrounds(&harness), 0, "the cleared window is the panels' background");
+    // The home page is longer than the window: its bottom edge fades into the background.
+    let fades_into = |c: egui::Color32| {
+        let [r, g, b, a] = c.to_srgba_unmultiplied();
+        let fill = visuals.panel_fill;
+        a > 0 && [(r, fill.r()), (g, fill.g()), (b, fill.b())].iter().all(|(x, y)| x.abs_diff(*y) <= 2)
+    };
+    let fade = harness.output().shapes.iter().any(|c| match &c.shape {
+        egui::Shape::Mesh(m) => m.vertices.iter().any(|v| fades_into(v.color)),
+        _ => false,
+    });
+    assert!(fade, "the scroll area's fade is in the panels' colour");
+    // The frame that changes the theme was cleared in the old colour: the panels paint the new one.
+    harness.state_mut().apply(Action::SetTheme(ThemeChoice::Projector));
+    harness.step();
+    assert_ne!(harness.ctx.global_style().visuals.panel_fill, visuals.panel_fill);
+    assert!(panel_backgrounds(&harness) >= 4, "painted in the frame the theme changed");
+    let projector = harness.ctx.global_style().visuals.clone();
+    eframe::App::clear_color(harness.state(), &projector);
+    harness.run();
+    assert_eq!(panel_backgrounds(&harness), 0, "and cleared in it from the next frame");
+}
+
+#[test]
+fn a_separator_line_stays_inside_its_panel_at_a_zoom_between_pixels() {
+    let settings = decoded::state::Settings { text_scale: 1.25, ..Default::default() };
+    let harness = common::app_with(decoded::app::StartOptions::default(), settings);
+    let stroke = harness.ctx.global_style().visuals.widgets.noninteractive.bg_stroke;
+    let mut separators = 0;
+    for clipped in &harness.output().shapes {
+        let egui::Shape::LineSegment { points: [a, b], stroke: s } = &clipped.shape else { continue };
+        if *s != stroke || a.x != b.x || (a.y - b.y).abs() < 300.0 {
+            continue;
+        }
+        // The navigation's line is clipped at the navigation's right edge, the explanations'
+        // at their left edge: nothing of it lies on the panel beside.
+        let clip = clipped.clip_rect;
+        let half = stroke.width / 2.0 + 1e-3;
+        assert!(
+            (clip.max.x - a.x).abs() <= half || (a.x - clip.min.x).abs() <= half,
+            "separator at x = {} drawn with clip {clip:?}",
+            a.x
+        );
+        separators += 1;
+    }
+    assert_eq!(separators, 2, "the navigation's and the explanations' separators");
+}

@@ -4,6 +4,7 @@
 
 pub mod explain;
 pub mod focus;
+pub mod panels;
 pub mod presenter;
 pub mod search;
 
