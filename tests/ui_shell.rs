@@ -377,3 +377,28 @@ fn a_separator_line_stays_inside_its_panel_at_a_zoom_between_pixels() {
     }
     assert_eq!(separators, 2, "the navigation's and the explanations' separators");
 }
+
+/// Each section card on Home is as tall as its text needs: at any window width and text size
+/// the summary ends inside its card (a fixed height let a long summary in a narrow column run
+/// out of the card's bottom).
+#[test]
+fn every_section_card_holds_its_whole_summary() {
+    use egui_kittest::kittest::NodeT as _;
+    for (width, scale) in [(1280.0, 1.0), (1440.0, 1.0), (1920.0, 1.0), (1440.0, 1.5), (1920.0, 2.0)] {
+        let loaded = decoded::app::load_content(None);
+        let settings = decoded::state::Settings { text_scale: scale, ..Default::default() };
+        let app = decoded::app::DecodedApp::from_parts(loaded, &StartOptions::default(), settings);
+        let mut harness =
+            egui_kittest::Harness::builder().with_size(egui::vec2(width, 4000.0)).build_eframe(move |_cc| app);
+        harness.run();
+        let sections: Vec<_> = harness.state().pack.sections.iter().cloned().collect();
+        for (i, section) in sections.iter().enumerate() {
+            let summary = harness.get_by_label(&section.summary).rect();
+            let label = format!("{}. {}", i + 1, section.title);
+            let holds = harness
+                .get_all_by_role_and_label(egui::accesskit::Role::Button, &label)
+                .any(|card| card.rect().contains_rect(summary) && card.rect().max.y - summary.max.y >= 10.0);
+            assert!(holds, "card {label} at {width} px, text {scale}×: summary ends at {:?}", summary.max.y);
+        }
+    }
+}

@@ -120,6 +120,11 @@ pub fn ui(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
     actions
 }
 
+/// Inside a section card: the padding and the least height (a row is as tall as its tallest
+/// card's text needs, so a long summary in a narrow column stays inside its card).
+const CARD_PADDING: f32 = 14.0;
+const CARD_MIN_HEIGHT: f32 = 215.0;
+
 fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
     let mut actions = Vec::new();
     let columns = if width > 1100.0 {
@@ -131,13 +136,38 @@ fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
     };
     let gap = 14.0;
     let card_w = (width - gap * (columns as f32 - 1.0)) / columns as f32;
-    let card_h = 215.0;
+    let text_w = card_w - 2.0 * CARD_PADDING;
     let dark = ui.visuals().dark_mode;
-    for row in pack.sections.items.chunks(columns).enumerate() {
-        let (row_index, sections) = row;
+    for (row_index, sections) in pack.sections.items.chunks(columns).enumerate() {
+        // Each card's number, title and summary, laid out at the card's width.
+        let texts: Vec<[std::sync::Arc<egui::Galley>; 3]> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, section)| {
+                let number = RichText::new(format!("{}", row_index * columns + i + 1))
+                    .font(theme::Type::ViewTitle.font())
+                    .strong()
+                    .color(theme::accent(dark));
+                let title = RichText::new(&section.title).font(theme::Type::CardTitle.font()).strong();
+                let summary = RichText::new(&section.summary).font(theme::Type::Label.font());
+                [number, title, summary].map(|text| {
+                    egui::WidgetText::from(text).into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Wrap),
+                        text_w,
+                        egui::FontSelection::Default,
+                    )
+                })
+            })
+            .collect();
+        let spacing = ui.spacing().item_spacing.y;
+        let card_h = texts
+            .iter()
+            .map(|g| g.iter().map(|g| g.size().y).sum::<f32>() + 2.0 * spacing + 2.0 * CARD_PADDING)
+            .fold(CARD_MIN_HEIGHT, f32::max);
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
-            for (i, section) in sections.iter().enumerate() {
+            for (i, (section, galleys)) in sections.iter().zip(texts).enumerate() {
                 let number = row_index * columns + i + 1;
                 let (rect, response) = ui.allocate_exact_size(egui::vec2(card_w, card_h), egui::Sense::click());
                 response.widget_info(|| {
@@ -164,24 +194,13 @@ fn section_cards(ui: &mut Ui, pack: &Pack, width: f32) -> Vec<Action> {
                     egui::StrokeKind::Inside,
                 );
                 let mut child = ui.new_child(
-                    egui::UiBuilder::new().max_rect(rect.shrink(14.0)).layout(egui::Layout::top_down(egui::Align::Min)),
+                    egui::UiBuilder::new()
+                        .max_rect(rect.shrink(CARD_PADDING))
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
-                child.label(
-                    RichText::new(format!("{number}"))
-                        .font(crate::theme::Type::ViewTitle.font())
-                        .strong()
-                        .color(theme::accent(dark)),
-                );
-                child.add(
-                    egui::Label::new(RichText::new(&section.title).font(crate::theme::Type::CardTitle.font()).strong())
-                        .wrap()
-                        .selectable(false),
-                );
-                child.add(
-                    egui::Label::new(RichText::new(&section.summary).font(crate::theme::Type::Label.font()))
-                        .wrap()
-                        .selectable(false),
-                );
+                for galley in galleys {
+                    child.add(egui::Label::new(galley).selectable(false));
+                }
                 if response.clicked() {
                     actions.push(Action::Navigate(Route::Section(section.id.clone())));
                 }
