@@ -59,6 +59,13 @@ pub fn parse_settings(text: &str) -> Result<Saved, String> {
     Ok(s)
 }
 
+/// The view the app was last closed at, from a saved-state file's text (eframe's `app.ron`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn last_route_in(app_ron: &str) -> Option<Route> {
+    let saved = ron::from_str::<std::collections::HashMap<String, String>>(app_ron).ok()?;
+    Route::from_saved(&parse_settings(saved.get(SETTINGS_KEY)?).ok()?.last_route)
+}
+
 pub fn save_settings(storage: &mut dyn eframe::Storage, saved: &Saved) {
     if let Ok(text) = serde_json::to_string(saved) {
         storage.set_string(SETTINGS_KEY, text);
@@ -91,6 +98,15 @@ mod tests {
 
     fn saved(settings: Settings, last_route: &str) -> Saved {
         Saved { settings, last_route: last_route.into(), ..Saved::default() }
+    }
+
+    #[test]
+    fn the_last_view_is_read_from_the_saved_state_file_as_eframe_writes_it() {
+        let settings = serde_json::to_string(&saved(Settings::default(), "map")).unwrap();
+        let file = ron::to_string(&std::collections::HashMap::from([(SETTINGS_KEY.to_string(), settings)])).unwrap();
+        assert_eq!(last_route_in(&file), Some(Route::Map));
+        assert_eq!(last_route_in("{ damaged"), None);
+        assert_eq!(last_route_in("{}"), None);
     }
 
     #[test]
