@@ -383,7 +383,6 @@ fn a_separator_line_stays_inside_its_panel_at_a_zoom_between_pixels() {
 /// out of the card's bottom).
 #[test]
 fn every_section_card_holds_its_whole_summary() {
-    use egui_kittest::kittest::NodeT as _;
     for (width, scale) in [(1280.0, 1.0), (1440.0, 1.0), (1920.0, 1.0), (1440.0, 1.5), (1920.0, 2.0)] {
         let loaded = decoded::app::load_content(None);
         let settings = decoded::state::Settings { text_scale: scale, ..Default::default() };
