@@ -442,8 +442,8 @@ impl eframe::App for DecodedApp {
         self.run_pending(&ctx);
         self.apply_theme_and_zoom(ui, &ctx);
         self.name_window(&ctx);
-        // The panels may leave their background unpainted (`panel_fill`); what is drawn on
-        // them still knows its colour (a scroll area fades its edge into it).
+        // The panels may leave their background unpainted ([`shell::panels`]); what is drawn
+        // on them still knows its colour (a scroll area fades its edge into it).
         let background =
             egui::UiStackInfo::new(egui::UiKind::Frame).with_frame(egui::Frame::NONE.fill(ui.visuals().panel_fill));
         let actions =
