@@ -623,7 +623,8 @@ pub fn icon() -> egui::IconData {
 pub fn run(options: StartOptions) -> eframe::Result {
     use winit::platform::run_on_demand::EventLoopExtRunOnDemand as _;
 
-    let notice = Platform.storage_file().and_then(|p| Platform.set_aside_if_corrupt(&p));
+    let saved = Platform.storage_file();
+    let notice = saved.as_deref().and_then(|p| Platform.set_aside_if_corrupt(p));
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(crate::APP_TITLE)
@@ -651,7 +652,6 @@ pub fn run(options: StartOptions) -> eframe::Result {
     // 1.27× a bare window's (100 rounds in turn).
     let path = options.content.clone();
     let start = options.start.route.clone();
-    let saved = Platform.storage_file();
     let loading = std::thread::Builder::new().name("load-pack".into()).spawn(move || {
         let prepared = Prepared::new(load_content(path.as_deref()));
         let last = || std::fs::read_to_string(saved?).ok().and_then(|text| persist::last_route_in(&text));

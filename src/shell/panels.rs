@@ -14,7 +14,7 @@
 //! over; at a zoom that puts the edge between pixels, an unpainted neighbour would show that
 //! spill as a second, fainter pixel of line.
 
-use egui::{Color32, Frame, InnerResponse, Rect, Ui};
+use egui::{Color32, Frame, InnerResponse, Ui};
 
 /// The panels' fill: none when the window was cleared in the panels' colour this frame. In the
 /// frame that changes the theme it was cleared in the old colour, so the panels paint the new
@@ -52,7 +52,7 @@ pub fn show<R>(
     };
     *margin = margin.saturating_add(room as i8);
     let response = panel.frame(frame).show_separator_line(false).show(ui, add_contents);
-    let rect: Rect = response.response.rect;
+    let rect = response.response.rect;
     if stroke.width > 0.0 {
         // Where egui puts its line: centred in that room, half a stroke in from the edge.
         let inset = room - 0.5 * stroke.width;
