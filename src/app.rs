@@ -623,6 +623,7 @@ pub fn icon() -> egui::IconData {
 pub fn run(options: StartOptions) -> eframe::Result {
     use winit::platform::run_on_demand::EventLoopExtRunOnDemand as _;
 
+    Platform.tune_allocator();
     let saved = Platform.storage_file();
     let notice = saved.as_deref().and_then(|p| Platform.set_aside_if_corrupt(p));
     let native = eframe::NativeOptions {

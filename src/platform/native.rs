@@ -13,6 +13,33 @@ use crate::content::{LoadError, LoadOutcome};
 pub struct Platform;
 
 impl Platform {
+    /// Keeps freed memory in the process instead of handing it back to the system at once.
+    ///
+    /// Every frame builds and drops meshes of a few hundred kilobytes (egui's, and software
+    /// OpenGL's copies of them). By default glibc serves allocations that size with `mmap`
+    /// and returns free memory at the top of the heap after each frame, so the next frame
+    /// takes page faults to get it back: in `perf` a frame of the timeline took ~900 of them
+    /// where the home page took 30. With these settings memory freed is reused: start-up at
+    /// the timeline measured 1.21× → 1.17× a bare window's, at the map 1.22× → 1.21×, at home
+    /// 1.14× → 1.13× (80 runs in turn, the same build with and without). Up to 128 MB freed
+    /// stay with the process; its peak memory over 30 frames went from 122–132 MB to
+    /// 125–138 MB.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[expect(unsafe_code, reason = "mallopt is glibc's documented way to set these; it takes plain integers")]
+    pub fn tune_allocator(&self) {
+        // SAFETY: `mallopt` only records the settings; it is called before any other thread
+        // starts. A value it refuses leaves glibc's default.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, 128 << 20);
+            libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+        }
+    }
+
+    /// Other systems' allocators keep their own defaults.
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    pub fn tune_allocator(&self) {}
+
     /// Today as a day number: whole days since 1970-01-01, in UTC.
     pub fn today(&self) -> i64 {
         let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());

@@ -2,7 +2,10 @@
 //!
 //! Each item's height is remembered from the last frame it was laid out. An item whose
 //! remembered rectangle lies outside the visible part of the scroll area only reserves that
-//! much space. The items next to the visible ones, and next to the one holding keyboard
+//! much space. An item never laid out that starts below the visible part reserves the mean
+//! height of the items measured so far: nothing in sight moves by it, and a view's first
+//! frame lays out one screen of a long list, not all of it (the timeline's 126 entries at
+//! start-up, where the list begins below the fold). The items next to the visible ones, and next to the one holding keyboard
 //! focus, are laid out too, so Tab and Shift+Tab can move focus onto them; an item that
 //! receives keyboard focus is scrolled into view.
 
@@ -103,6 +106,9 @@ impl LazyList {
         let left = ui.cursor().left();
         let width = ui.available_width();
         let mut next_key = items.first().map(&key);
+        // The height an item never laid out reserves: the mean of those measured.
+        let (mut measured, mut measured_sum) = (self.heights.len(), self.heights.values().sum::<f32>());
+        let mut mean_height = if measured == 0 { 0.0 } else { measured_sum / measured as f32 };
         for (k, item) in items.iter().enumerate() {
             let Some(this_key) = next_key else { break };
             next_key = items.get(k + 1).map(&key);
@@ -110,7 +116,8 @@ impl LazyList {
             let known = self.heights.get(&this_key).copied();
             // Anchors are the visible items and the focused one; their neighbours are laid out too.
             let lay_out = match known {
-                None => true,
+                // Below the visible part nothing in sight depends on its height yet.
+                None => top <= clip.bottom() || previous_anchor || force(item) || self.heights.is_empty(),
                 Some(h) => {
                     let anchor = visible(top, h) || holds_focus(this_key);
                     let next_anchor = next_key.is_some_and(|next| {
@@ -123,10 +130,14 @@ impl LazyList {
                 }
             };
             let rect = match known {
-                Some(h) if !lay_out => {
+                _ if !lay_out => {
+                    let h = known.unwrap_or(mean_height);
                     let rect = Rect::from_min_size(egui::pos2(left, top), egui::vec2(width, h));
                     skipped += h + gap;
                     add(ui, k, item, Some(OutOfSight { rect, distance: self.distance(k) }));
+                    if known.is_none() {
+                        previous_anchor = false;
+                    }
                     rect
                 }
                 _ => {
@@ -140,7 +151,11 @@ impl LazyList {
                     if known.is_none() {
                         previous_anchor = visible(top, rect.height()) || holds_focus(this_key);
                     }
-                    self.heights.insert(this_key, rect.height());
+                    match self.heights.insert(this_key, rect.height()) {
+                        Some(before) => measured_sum += rect.height() - before,
+                        None => (measured, measured_sum) = (measured + 1, measured_sum + rect.height()),
+                    }
+                    mean_height = measured_sum / measured as f32;
                     laid_out += 1;
                     // Tab may have moved the focus into this item while it was laid out.
                     focused = ui.memory(|m| m.focused());
@@ -208,6 +223,77 @@ impl FocusScroll {
         if self.scrolled_to.as_deref() != Some(id) {
             response.scroll_to_me(Some(egui::Align::TOP));
             self.scrolled_to = Some(id.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One frame of a 300-point-high scroll area holding `n` items `height` points high,
+    /// scrolled to `offset`. Returns the items laid out (index, rect) and the content height.
+    fn frame(
+        ctx: &egui::Context,
+        list: &mut LazyList,
+        n: usize,
+        height: f32,
+        offset: f32,
+    ) -> (Vec<(usize, Rect)>, f32) {
+        let items: Vec<usize> = (0..n).collect();
+        let mut shown = Vec::new();
+        let mut content = 0.0;
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(400.0, 600.0))),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let out = egui::ScrollArea::vertical().max_height(300.0).vertical_scroll_offset(offset).show(ui, |ui| {
+                list.show(
+                    ui,
+                    &items,
+                    |i| LazyList::key_of(&i.to_string()),
+                    |_| false,
+                    |ui, k, _, out_of_sight| {
+                        if out_of_sight.is_none() {
+                            let (rect, _) = ui.allocate_exact_size(egui::vec2(100.0, height), egui::Sense::hover());
+                            shown.push((k, rect));
+                        }
+                    },
+                );
+            });
+            content = out.content_size.y;
+        });
+        // Nothing is painted: the font texture's updates are let go of.
+        output.textures_delta.clear();
+        (shown, content)
+    }
+
+    #[test]
+    fn a_first_frame_lays_out_what_is_in_sight_and_the_rest_keeps_its_place() {
+        let ctx = egui::Context::default();
+        let mut list = LazyList::default();
+        let (n, height) = (200, 20.0);
+        let (shown, content) = frame(&ctx, &mut list, n, height, 0.0);
+        let gap = ctx.global_style().spacing.item_spacing.y;
+        let in_sight = (300.0 / (height + gap)).ceil() as usize;
+        // What is in sight, and the one after it (Tab reaches it).
+        assert!(shown.len() <= in_sight + 2, "{} of {n} items laid out in the first frame", shown.len());
+        assert_eq!(list.laid_out(), shown.len());
+        // The items never laid out keep the space the measured ones take: the scroll bar is right.
+        let full = n as f32 * height + (n - 1) as f32 * gap;
+        assert!((content - full).abs() < 1.0, "content {content}, all items {full}");
+        // Scrolled to the end, the last items are laid out where they belong: the last one's
+        // bottom at the bottom of the area, each right under the one before.
+        let top = shown[0].1.top();
+        let mut end = Vec::new();
+        for _ in 0..3 {
+            end = frame(&ctx, &mut list, n, height, full - 300.0).0;
+        }
+        let last = end.iter().find(|(k, _)| *k == n - 1).expect("the last item is laid out at the end").1;
+        assert!((last.bottom() - (top + 300.0)).abs() < 1.0, "last item at {last:?}, area from {top}");
+        for pair in end.windows(2) {
+            assert!((pair[1].1.top() - pair[0].1.bottom() - gap).abs() < 0.01, "{pair:?}");
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use egui::epaint::{PathShape, PathStroke};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 /// The shape of a marker.
@@ -37,7 +38,10 @@ pub fn paint_marker(painter: &Painter, c: Pos2, radius: f32, shape: MarkerShape,
     let r = radius;
     match shape {
         MarkerShape::Circle => {
-            painter.circle(c, r, fill, stroke);
+            painter.circle_filled(c, r, fill);
+            if !stroke.is_empty() {
+                painter.add(circle_outline(c, r, stroke, painter.pixels_per_point()));
+            }
         }
         MarkerShape::Square => {
             let s = r * 0.88;
@@ -64,6 +68,27 @@ pub fn paint_marker(painter: &Painter, c: Pos2, radius: f32, shape: MarkerShape,
             painter.line_segment([pos2(c.x - r, c.y + r), pos2(c.x + r, c.y - r)], line);
         }
     }
+}
+
+/// A circle's outline outside radius `r`, as egui draws it but with 16 corners up to a radius
+/// of 10 pixels (egui takes 32 from 5 points up, whatever the zoom): the corners stay within
+/// 0.2 pixels of the circle, and the outline is half the triangles. Software OpenGL (llvmpipe:
+/// virtual machines, remote desktops) pays for each one; the timeline's circle outlines were
+/// ~40 % of its triangles.
+fn circle_outline(c: Pos2, r: f32, stroke: Stroke, pixels_per_point: f32) -> Shape {
+    let corners = if r * pixels_per_point <= 10.0 { 16 } else { 32 };
+    let points = (0..corners)
+        .map(|k| {
+            let angle = std::f32::consts::TAU * k as f32 / corners as f32;
+            c + r * vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    Shape::Path(PathShape {
+        points,
+        closed: true,
+        fill: Color32::TRANSPARENT,
+        stroke: PathStroke::from(stroke).outside(),
+    })
 }
 
 /// Shapes already painted this frame, by place (to half a point) and look: a shape that
@@ -110,6 +135,36 @@ impl Hasher for PackedHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_circle_outline_keeps_to_the_circle_with_half_the_corners_of_egui_s() {
+        let c = pos2(100.0, 50.0);
+        for (r, ppp, corners) in [(6.5, 1.0, 16), (8.0, 1.0, 16), (6.5, 1.5, 16), (8.0, 2.0, 32), (20.0, 1.0, 32)] {
+            let Shape::Path(path) = circle_outline(c, r, Stroke::new(1.2, Color32::BLACK), ppp) else {
+                panic!("not a path");
+            };
+            assert_eq!(path.points.len(), corners, "radius {r} at {ppp}x");
+            assert!(path.closed && path.fill == Color32::TRANSPARENT);
+            assert_eq!(path.stroke.kind, StrokeKind::Outside, "outside the fill, as egui strokes a circle");
+            // Corners on the circle; edge midpoints within 0.2 pixels of it.
+            for (a, b) in path.points.iter().zip(path.points.iter().cycle().skip(1)) {
+                assert!(((*a - c).length() - r).abs() < 1e-4);
+                let gap = (r - (a.lerp(*b, 0.5) - c).length()) * ppp;
+                assert!(gap < 0.2, "radius {r} at {ppp}x: {gap} pixels off the circle");
+            }
+        }
+        // Half the triangles of egui's own circle (32 corners from a radius of 5 points).
+        let tessellate = |shape: Shape| {
+            let mut tess = egui::epaint::Tessellator::new(1.0, Default::default(), [64, 64], vec![]);
+            let mut mesh = egui::Mesh::default();
+            tess.tessellate_shape(shape, &mut mesh);
+            mesh.indices.len() / 3
+        };
+        let stroke = Stroke::new(1.2, Color32::BLACK);
+        let ours = tessellate(circle_outline(c, 6.5, stroke, 1.0));
+        let egui = tessellate(Shape::circle_stroke(c, 6.5, stroke));
+        assert!(2 * ours <= egui + 4, "{ours} triangles against egui's {egui}");
+    }
 
     #[test]
     fn a_shape_is_painted_once_per_place_and_look() {

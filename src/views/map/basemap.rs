@@ -2,15 +2,18 @@
 //!
 //! `assets/countries.json` (made by `assets/tools/convert_world_atlas.py`) is compiled into the
 //! binary. On first use every country is projected to zoom-0 Web-Mercator units and triangulated
-//! with `earcutr`; after that a frame only scales and shifts the cached vertices of the pieces
-//! in view ([`super::screen_mesh::ScreenMesh`]), so panning and zooming never re-triangulate.
+//! with `earcutr`, and the land and borders are built as mesh geometry; after that a frame only
+//! scales and shifts the cached vertices of the pieces in view
+//! ([`super::screen_mesh::ScreenMesh`]), so panning and zooming never re-triangulate. When the
+//! app opens at the map, that first use is on the loader thread, beside the window's start.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use egui::Pos2;
 use serde::Deserialize;
 
 use super::model::zoom0;
+use super::screen_mesh::{Geometry, SegmentKey, segment_key};
 
 /// The converted country shapes, embedded at compile time.
 pub const COUNTRIES_JSON: &str = include_str!("../../../assets/countries.json");
@@ -86,10 +89,17 @@ impl CountryShape {
     }
 }
 
-/// Every country of the base map.
+/// Every country of the base map, and the land and borders ready to place on screen.
 #[derive(Debug, Clone)]
 pub struct BaseMap {
     pub countries: Vec<CountryShape>,
+    /// Every country's land, a piece each.
+    pub land: Arc<Geometry>,
+    /// Every border, in pieces of a few dozen segments; a border two countries share once.
+    pub borders: Arc<Geometry>,
+    /// The stretches of border that are coast (no other country shares them), zoom-0 units:
+    /// away from them the land is unbroken ([`super::sea`]).
+    pub coast: Vec<[Pos2; 2]>,
 }
 
 /// Problems with the embedded asset (reported, never a crash).
@@ -105,7 +115,7 @@ impl BaseMap {
     /// The embedded base map, parsed and triangulated once per process.
     pub fn shared() -> &'static BaseMap {
         static SHARED: OnceLock<BaseMap> = OnceLock::new();
-        SHARED.get_or_init(|| BaseMap::from_json(COUNTRIES_JSON).unwrap_or(BaseMap { countries: Vec::new() }))
+        SHARED.get_or_init(|| BaseMap::from_json(COUNTRIES_JSON).unwrap_or_else(|_| BaseMap::new(Vec::new())))
     }
 
     /// Parses and triangulates a converted countries file.
@@ -123,7 +133,16 @@ impl BaseMap {
                 shape_from_lonlat(c.iso3, c.name, &polygons)
             })
             .collect();
-        Ok(BaseMap { countries })
+        Ok(BaseMap::new(countries))
+    }
+
+    /// The countries, with their land and borders built for [`ScreenMesh`](super::screen_mesh::ScreenMesh).
+    fn new(countries: Vec<CountryShape>) -> BaseMap {
+        let land = Geometry::fills(countries.iter().map(|c| (&c.points[..], &c.triangles[..])));
+        let rings = countries.iter().flat_map(|c| c.rings.iter().map(|r| &c.points[r.clone()]));
+        let borders = Geometry::outlines_once(rings.clone(), 1.0);
+        let coast = coast_of(rings);
+        BaseMap { countries, land: Arc::new(land), borders: Arc::new(borders), coast }
     }
 
     pub fn country(&self, iso3: &str) -> Option<&CountryShape> {
@@ -134,6 +153,20 @@ impl BaseMap {
     pub fn country_at(&self, p: Pos2) -> Option<&CountryShape> {
         self.countries.iter().find(|c| c.contains(p))
     }
+}
+
+/// The segments of closed `rings` that no other ring has (either way round).
+fn coast_of<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>) -> Vec<[Pos2; 2]> {
+    let mut segments: Vec<(SegmentKey, [Pos2; 2])> = Vec::new();
+    for ring in rings {
+        for (i, &a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            segments.push((segment_key(a, b), [a, b]));
+        }
+    }
+    // Sorted, a shared segment's copies lie side by side.
+    segments.sort_unstable_by_key(|s| s.0);
+    segments.chunk_by(|x, y| x.0 == y.0).filter(|copies| copies.len() == 1).map(|copies| copies[0].1).collect()
 }
 
 /// Projects polygons given as lon/lat rings and triangulates them. `None` if nothing is left.
@@ -271,6 +304,25 @@ mod tests {
         for iso3 in ["SYR", "IRQ", "TUR", "FRA", "XKX", "MLT"] {
             assert!(map.country(iso3).is_some(), "{iso3} missing");
         }
+        // The land and the borders are built with the map (on the loader thread when the app
+        // opens at the map): every country's triangles, and a quad (two triangles) per
+        // stretch of border, a shared one once.
+        let land: usize = map.countries.iter().map(|c| c.triangles.len() / 3).sum();
+        assert_eq!(map.land.triangles(), land);
+        let segments: usize = map.countries.iter().flat_map(|c| c.rings.iter().map(|r| r.len())).sum();
+        let borders = map.borders.triangles() / 2;
+        assert!(borders > segments / 2 && borders < segments, "{borders} border quads for {segments} ring segments");
+    }
+
+    #[test]
+    fn the_coast_is_what_no_two_rings_share() {
+        let (a, b, c, d) = (Pos2::new(0.0, 0.0), Pos2::new(1.0, 0.0), Pos2::new(1.0, 1.0), Pos2::new(0.0, 1.0));
+        let (e, f) = (Pos2::new(2.0, 0.0), Pos2::new(2.0, 1.0));
+        // Two squares side by side share b–c (walked c→b by the second).
+        let rings = [vec![a, b, c, d], vec![b, e, f, c]];
+        let coast = coast_of(rings.iter().map(|r| &r[..]));
+        assert_eq!(coast.len(), 6);
+        assert!(!coast.iter().any(|s| *s == [b, c] || *s == [c, b]), "the shared side is not coast: {coast:?}");
     }
 
     #[test]

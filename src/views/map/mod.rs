@@ -21,6 +21,7 @@ pub mod legend;
 pub mod model;
 pub mod palette;
 pub mod screen_mesh;
+pub mod sea;
 
 use egui::{CursorIcon, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 

@@ -67,6 +67,10 @@ impl EventList {
 
     /// The heading and the list. Returns `Some(List)` if one of its entries has keyboard focus.
     pub fn ui(&mut self, ui: &mut Ui, input: &ListInput<'_>, actions: &mut Vec<Action>) -> Option<KeyTarget> {
+        if input.selected.is_none() {
+            // Nothing to scroll to: the list stays lazy (at start-up too, when the layout is new).
+            self.scroll_frames = 0;
+        }
         ui.separator();
         ui.label(egui::RichText::new(format!("Events as a list ({})", input.events.len())).strong());
         let mut target = None;

@@ -15,6 +15,7 @@
 //! and fitted to the space above the caption bar.
 
 pub mod axis;
+pub mod background;
 pub mod keys;
 pub mod list;
 pub mod model;
@@ -280,8 +281,8 @@ impl TimelineView {
 
         let painter = ui.painter_at(lay.rect);
         let plot_painter = painter.with_clip_rect(lay.plot.intersect(lay.rect));
-        painter.rect_filled(lay.rect, 4.0, colours.background);
-        paint::paint_eras(&painter, &plot_painter, &t, &lay, pack, &colours);
+        background::paint(&painter, &t, &lay, pack, &colours);
+        paint::paint_era_labels(&painter, &t, &lay, pack, &colours);
         if let Some(curve) = &self.model.area {
             paint::paint_area(&plot_painter, &t, &lay, curve, colours.dark);
         }

@@ -219,17 +219,12 @@ fn label_column_width(ui: &Ui, pack: &Pack, fonts: &Fonts, width: f32) -> f32 {
     (widest + 34.0).min(width * 0.25)
 }
 
-/// The eras as shaded bands behind the tracks, labelled in their own row.
-pub fn paint_eras(painter: &Painter, plot_painter: &Painter, t: &DayTransform, lay: &Layout, pack: &Pack, c: &Colours) {
-    let band = if c.dark { Color32::from_white_alpha(14) } else { Color32::from_black_alpha(12) };
+/// The eras' names in their own row (their bands are part of the background:
+/// [`super::background`]).
+pub fn paint_era_labels(painter: &Painter, t: &DayTransform, lay: &Layout, pack: &Pack, c: &Colours) {
     let font = Type::Caption.font();
     for era in &pack.eras {
-        let x0 = t.x(era.start.start_day() as f64).max(lay.plot.left());
-        let x1 = t.x(era.end.end_day() as f64 + 1.0).min(lay.plot.right());
-        if x1 <= x0 {
-            continue;
-        }
-        plot_painter.rect_filled(Rect::from_min_max(pos2(x0, lay.era_top), pos2(x1, lay.tracks_bottom)), 0.0, band);
+        let Some((x0, x1)) = super::background::era_x(t, lay, era) else { continue };
         let text = format!("{} ({} – {})", era.label, era.start, era.end);
         let mut galley = painter.layout_no_wrap(text, font.clone(), c.weak);
         if galley.size().x > x1 - x0 - 8.0 {
@@ -310,10 +305,6 @@ pub fn paint_tracks(
     for (row, &(ti, track)) in input.tracks.iter().enumerate() {
         let top = lay.tracks_top + row as f32 * lay.track_h;
         let row_rect = Rect::from_min_max(pos2(lay.rect.left(), top), pos2(lay.rect.right(), top + lay.track_h));
-        if row % 2 == 1 {
-            let shade = if c.dark { Color32::from_white_alpha(6) } else { Color32::from_black_alpha(6) };
-            painter.rect_filled(row_rect, 0.0, shade);
-        }
         painter.line_segment([row_rect.left_bottom(), row_rect.right_bottom()], Stroke::new(1.0, c.grid));
         let look = TrackLook { colour: track_colour(ti, c.dark), shape: MarkerShape::nth(ti) };
         paint_track_name(painter, lay, track, top, &look, c, &mut out);

@@ -3,6 +3,8 @@
 //! their own). Meshes are built once; a frame takes the countries and stretches of border in
 //! view, and moves them only when the view changes ([`ScreenMesh`]).
 
+use std::sync::Arc;
+
 use egui::{Response, Shape, TextureHandle, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
@@ -12,33 +14,35 @@ use crate::theme::Type;
 use crate::views::map::basemap::BaseMap;
 use crate::views::map::palette::Palette;
 use crate::views::map::screen_mesh::{ScreenMesh, white_texture};
+use crate::views::map::sea::Sea;
 
-/// Every country's land (a piece each), built on first use, and the texture it is drawn with.
+/// Every country's land (a piece each, from the base map), placed for the view, and the texture
+/// it is drawn with; and the sea the land leaves uncovered ([`Sea`]).
 #[derive(Default)]
-pub struct LandMesh(Option<(ScreenMesh, TextureHandle)>);
-
-/// Every border (in pieces of a few dozen segments; a border two countries share once), built
-/// on first use, and its texture.
-#[derive(Default)]
-pub struct BorderMesh(Option<(ScreenMesh, TextureHandle)>);
+pub struct LandMesh {
+    mesh: Option<(ScreenMesh, TextureHandle)>,
+    sea: Sea,
+}
 
 impl LandMesh {
     fn get(&mut self, base: &BaseMap, ctx: &egui::Context) -> &mut ScreenMesh {
-        let (mesh, _) = self.0.get_or_insert_with(|| {
+        let (mesh, _) = self.mesh.get_or_insert_with(|| {
             let white = white_texture(ctx);
-            let mesh = ScreenMesh::fills(base.countries.iter().map(|c| (&c.points[..], &c.triangles[..])));
-            (mesh.textured(white.id()), white)
+            (ScreenMesh::new(Arc::clone(&base.land)).textured(white.id()), white)
         });
         mesh
     }
 }
 
+/// Every border (from the base map), placed for the view, and its texture.
+#[derive(Default)]
+pub struct BorderMesh(Option<(ScreenMesh, TextureHandle)>);
+
 impl BorderMesh {
     fn get(&mut self, base: &BaseMap, ctx: &egui::Context) -> &mut ScreenMesh {
         let (mesh, _) = self.0.get_or_insert_with(|| {
             let white = white_texture(ctx);
-            let rings = base.countries.iter().flat_map(|c| c.rings.iter().map(|r| &c.points[r.clone()]));
-            (ScreenMesh::outlines_once(rings, 1.0).textured(white.id()), white)
+            (ScreenMesh::new(Arc::clone(&base.borders)).textured(white.id()), white)
         });
         mesh
     }
@@ -61,7 +65,10 @@ impl Plugin for Land<'_> {
         *self.frame = Some(frame);
         let painter = map_painter(ui, &frame);
         if !self.online_tiles {
-            painter.rect_filled(frame.rect, 0.0, self.palette.sea);
+            let sea = self.mesh.sea.rects(self.base, frame.scale, frame.origin, frame.rect, ui.pixels_per_point());
+            for rect in sea {
+                painter.rect_filled(*rect, 0.0, self.palette.sea);
+            }
             let land = self.mesh.get(self.base, ui.ctx());
             painter.add(Shape::Mesh(land.update_in(frame.scale, frame.origin, self.palette.land, frame.visible())));
         }
