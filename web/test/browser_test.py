@@ -697,7 +697,9 @@ def touch(browser, base):
     # go of (Escape, so that only the map changes) and tapped where the focus said it is.
     focus(page, "Zoom in")
     x, y, w, h = focus_rect(page)
-    map_area = {"x": 220, "y": y + h + 80, "width": 520, "height": 150}
+    # The map under the buttons, with its scale bar: zoomed in far, the map may show land
+    # alone, and then the scale bar is what changes.
+    map_area = {"x": 200, "y": y + h + 80, "width": 560, "height": 240}
     before_key = page.screenshot(clip=map_area)
     press(page, "Enter")
     page.wait_for_timeout(600)
