@@ -198,3 +198,20 @@ fn a_long_list_keeps_accessible_entries_near_those_in_sight_and_reaches_the_rest
         assert!(bounds.y0 >= 0.0 && bounds.y1 <= 1080.0, "an entry of the selection is out of sight: {bounds:?}");
     }
 }
+
+#[test]
+fn the_span_shown_stays_on_one_line_when_the_header_wraps() {
+    // At 1440 points the header's buttons and the span do not fit in one row: the span moves
+    // to the next row whole instead of leaving its last word alone under the buttons.
+    let options =
+        StartOptions { start: Route::from_cli(Some("timeline"), None).expect("a view"), ..Default::default() };
+    let app = DecodedApp::from_parts(decoded::app::load_content(None), &options, Settings::default());
+    let mut harness = Harness::builder().with_size(egui::vec2(1440.0, 900.0)).build_eframe(move |_cc| app);
+    harness.run();
+    let node = harness.get_by_label_contains("Showing ");
+    let bounds = node.accesskit_node().raw_bounds().expect("bounds");
+    let zoom_in = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Zoom in");
+    let button = zoom_in.accesskit_node().raw_bounds().expect("bounds");
+    assert!(bounds.y1 - bounds.y0 < 30.0, "the span takes more than one line: {bounds:?}");
+    assert!(bounds.y0 > button.y1 - 1.0, "expected the span under the buttons at this width: {bounds:?}");
+}

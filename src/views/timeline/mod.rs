@@ -166,7 +166,17 @@ impl TimelineView {
             }
             let from = date_at(span.start.floor() as i64, DatePrecision::Month);
             let to = date_at((span.end.ceil() as i64 - 1).max(span.start as i64), DatePrecision::Month);
-            ui.label(RichText::new(format!("Showing {from} to {to}")).weak());
+            // One piece: where the row is too short it moves to the next row whole, rather than
+            // leaving its last word alone under the buttons (it wraps only if no row holds it).
+            let showing = egui::WidgetText::from(RichText::new(format!("Showing {from} to {to}")).weak());
+            let width =
+                showing.clone().into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body);
+            let mode = if width.size().x <= ui.max_rect().width() {
+                egui::TextWrapMode::Extend
+            } else {
+                egui::TextWrapMode::Wrap
+            };
+            ui.add(egui::Label::new(showing).wrap_mode(mode));
             let filtered = self.filters.active();
             let hint = if filtered {
                 "Save the events the filters let through as a TimelineJS JSON file (for a school web site)"
