@@ -401,3 +401,27 @@ fn every_section_card_holds_its_whole_summary() {
         }
     }
 }
+
+/// In a small window, or with large text on a small projector, every top-bar control stays in
+/// the window (they move to a third row instead of running off its left edge).
+#[test]
+fn every_top_bar_control_stays_in_a_small_window() {
+    for (width, height, scale) in [(800.0, 600.0, 1.0), (1280.0, 720.0, 1.5), (1024.0, 768.0, 1.3)] {
+        let options = StartOptions::default();
+        let settings = decoded::state::Settings { text_scale: scale, ..Default::default() };
+        let app = decoded::app::DecodedApp::from_parts(decoded::app::load_content(None), &options, settings);
+        let mut harness =
+            egui_kittest::Harness::builder().with_size(egui::vec2(width, height)).build_eframe(move |_cc| app);
+        harness.run();
+        // The window's width in points at this text size.
+        let points = width / harness.ctx.zoom_factor();
+        assert!((harness.ctx.zoom_factor() - scale).abs() < 0.01, "the text size is applied");
+        for label in ["Hide explanations", "Open pack", "Export for print…", "Larger text", "Smaller text", "Theme"] {
+            let rect = harness.get_by_label(label).rect();
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= points + 0.5,
+                "{label} at {width}×{height}, text {scale}×: {rect:?} is outside the window"
+            );
+        }
+    }
+}

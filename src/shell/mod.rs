@@ -39,7 +39,7 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
             left
         })
         .inner;
-    if !wide {
+    if !wide && right <= ui.available_width() {
         ui.horizontal(|ui| {
             right_now = ui
                 .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -47,6 +47,13 @@ pub fn top_bar(ui: &mut Ui, pack: &Pack, state: &AppState) -> Vec<Action> {
                 })
                 .inner;
         });
+    } else if !wide {
+        // Too narrow for the controls in one row (a small window, or large text on a small
+        // projector): the buttons, then the theme, text size and section under them, instead
+        // of running off the window's left edge. `right` keeps their width in one row.
+        let rtl = egui::Layout::right_to_left(egui::Align::Center);
+        ui.horizontal(|ui| ui.with_layout(rtl, |ui| buttons(ui, state, &mut actions)));
+        ui.horizontal(|ui| ui.with_layout(rtl, |ui| settings(ui, pack, state, &mut actions)));
     }
     if (left_now, right_now) != (left, right) {
         ui.data_mut(|d| d.insert_temp(widths_id, (left_now, right_now)));
@@ -184,7 +191,14 @@ pub fn print_dialog(ctx: &egui::Context, pack: &Pack, choice: PrintChoice) -> Ve
     actions
 }
 
+/// The controls at the right of the top bar, in one row (laid out right to left).
 fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
+    buttons(ui, state, actions);
+    settings(ui, pack, state, actions);
+}
+
+/// The explanations, open-pack and print buttons.
+fn buttons(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
     let panel_label = if state.settings.panel_open { "Hide explanations" } else { "Show explanations" };
     if ui.button(panel_label).clicked() {
@@ -200,6 +214,10 @@ fn controls(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action
     {
         actions.push(Action::ShowPrint(Some(PrintChoice::default())));
     }
+}
+
+/// The theme, the text size and the section switcher.
+fn settings(ui: &mut Ui, pack: &Pack, state: &AppState, actions: &mut Vec<Action>) {
     let theme = egui::ComboBox::from_id_salt("theme")
         .selected_text(state.theme().label())
         .show_ui(ui, |ui| {
