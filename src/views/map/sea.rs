@@ -12,6 +12,7 @@
 //! points on both sides), so its sea is left out. Everything else is painted as before, in
 //! rectangles on whole pixels, so the picture is the same pixel for pixel.
 
+use egui::emath::GuiRounding as _;
 use egui::{Pos2, Rect, Vec2, pos2};
 
 use super::basemap::BaseMap;
@@ -44,13 +45,11 @@ impl Sea {
 
 /// See the module docs.
 pub fn sea_rects(base: &BaseMap, scale: f32, origin: Vec2, rect: Rect, pixels_per_point: f32) -> Vec<Rect> {
-    let snap = |v: f32| (v * pixels_per_point).round() / pixels_per_point;
-    let map =
-        Rect::from_min_max(pos2(snap(rect.left()), snap(rect.top())), pos2(snap(rect.right()), snap(rect.bottom())));
+    let map = rect.round_to_pixels(pixels_per_point);
     if !map.is_positive() || !scale.is_finite() || scale <= 0.0 {
         return vec![map];
     }
-    let cell = snap(CELL).max(1.0 / pixels_per_point);
+    let cell = CELL.round_to_pixels(pixels_per_point).max(1.0 / pixels_per_point);
     let (cols, rows) = ((map.width() / cell).ceil() as usize, (map.height() / cell).ceil() as usize);
     let edges =
         |n: usize, from: f32, to: f32| -> Vec<f32> { (0..=n).map(|k| (from + k as f32 * cell).min(to)).collect() };
@@ -60,14 +59,14 @@ pub fn sea_rects(base: &BaseMap, scale: f32, origin: Vec2, rect: Rect, pixels_pe
     // keeps its sea, under land that covers it anyway).
     let mut coast = vec![false; cols * rows];
     let to_screen = |p: Pos2| origin.to_pos2() + p.to_vec2() * scale;
+    let col = |x: f32| (((x - map.left()) / cell).floor().max(0.0) as usize).min(cols - 1);
+    let row = |y: f32| (((y - map.top()) / cell).floor().max(0.0) as usize).min(rows - 1);
     for &[a, b] in &base.coast {
         let (a, b) = (to_screen(a), to_screen(b));
         let (lo, hi) = (a.min(b), a.max(b));
         if hi.x < map.left() || lo.x > map.right() || hi.y < map.top() || lo.y > map.bottom() {
             continue;
         }
-        let col = |x: f32| (((x - map.left()) / cell).floor().max(0.0) as usize).min(cols - 1);
-        let row = |y: f32| (((y - map.top()) / cell).floor().max(0.0) as usize).min(rows - 1);
         for r in row(lo.y)..=row(hi.y) {
             for c in col(lo.x)..=col(hi.x) {
                 coast[r * cols + c] = true;
