@@ -227,6 +227,10 @@ fn map(c: &mut Criterion) {
             black_box(frame_once(&mut harness))
         })
     });
+    // The base map, as the desktop reads it at start-up and as the browser builds it.
+    use decoded::views::map::basemap::{BaseMap, COUNTRIES_JSON, stored};
+    g.bench_function("base_map/stored", |b| b.iter(|| black_box(stored::decode(stored::STORED))));
+    g.bench_function("base_map/from_json", |b| b.iter(|| black_box(BaseMap::from_json(COUNTRIES_JSON))));
     g.finish();
 }
 

@@ -1,11 +1,17 @@
 //! The offline base map: Natural Earth country shapes, triangulated once.
 //!
-//! `assets/countries.json` (made by `assets/tools/convert_world_atlas.py`) is compiled into the
-//! binary. On first use every country is projected to zoom-0 Web-Mercator units and triangulated
-//! with `earcutr`, and the land and borders are built as mesh geometry; after that a frame only
-//! scales and shifts the cached vertices of the pieces in view
+//! `assets/countries.json` (made by `assets/tools/convert_world_atlas.py`) holds the shapes.
+//! [`BaseMap::from_json`] projects every country to zoom-0 Web-Mercator units, triangulates it
+//! with `earcutr` and finds which stretches of outline are borders and which coast. The
+//! desktop app does not do that work at start-up: it reads the result, stored beside the
+//! shapes in `assets/countries.bin` ([`stored`]; a test checks it is what `from_json` makes of
+//! the shapes today). The browser build, where every byte is downloaded, builds it from the
+//! JSON. Either way the land and borders are then made into mesh geometry once; after that a
+//! frame only scales and shifts the cached vertices of the pieces in view
 //! ([`super::screen_mesh::ScreenMesh`]), so panning and zooming never re-triangulate. When the
 //! app opens at the map, that first use is on the loader thread, beside the window's start.
+
+pub mod stored;
 
 use std::sync::{Arc, OnceLock};
 
@@ -13,7 +19,7 @@ use egui::Pos2;
 use serde::Deserialize;
 
 use super::model::zoom0;
-use super::screen_mesh::{Geometry, SegmentKey, segment_key};
+use super::screen_mesh::{Geometry, SegmentKind, segment_kinds};
 
 /// The converted country shapes, embedded at compile time.
 pub const COUNTRIES_JSON: &str = include_str!("../../../assets/countries.json");
@@ -50,7 +56,7 @@ fn decode_ring(flat: &[i32]) -> Vec<[f64; 2]> {
 }
 
 /// A country ready to draw: zoom-0 Mercator geometry plus its triangulation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CountryShape {
     /// ISO 3166-1 alpha-3, or empty for shapes without one (e.g. "N. Cyprus").
     pub iso3: String,
@@ -93,6 +99,9 @@ impl CountryShape {
 #[derive(Debug, Clone)]
 pub struct BaseMap {
     pub countries: Vec<CountryShape>,
+    /// What each segment of the countries' rings is, in ring order: coast, or a border drawn
+    /// here or by the other country.
+    pub segments: Vec<SegmentKind>,
     /// Every country's land, a piece each.
     pub land: Arc<Geometry>,
     /// Every border, in pieces of a few dozen segments; a border two countries share once.
@@ -112,19 +121,26 @@ pub enum BaseMapError {
 }
 
 impl BaseMap {
-    /// The embedded base map, parsed and triangulated once per process.
+    /// The embedded base map, read once per process: on the desktop from its stored form, in
+    /// the browser built from the shapes.
     pub fn shared() -> &'static BaseMap {
         static SHARED: OnceLock<BaseMap> = OnceLock::new();
-        SHARED.get_or_init(|| BaseMap::from_json(COUNTRIES_JSON).unwrap_or_else(|_| BaseMap::new(Vec::new())))
+        SHARED.get_or_init(|| {
+            #[cfg(not(target_arch = "wasm32"))]
+            let map = stored::decode(stored::STORED);
+            #[cfg(target_arch = "wasm32")]
+            let map = BaseMap::from_json(COUNTRIES_JSON);
+            map.unwrap_or_else(|_| BaseMap::new(Vec::new(), Vec::new()))
+        })
     }
 
-    /// Parses and triangulates a converted countries file.
+    /// Parses, projects and triangulates a converted countries file.
     pub fn from_json(text: &str) -> Result<BaseMap, BaseMapError> {
         let asset: CountriesAsset = serde_json::from_str(text)?;
         if asset.coordinates != ENCODING {
             return Err(BaseMapError::Encoding(asset.coordinates));
         }
-        let countries = asset
+        let countries: Vec<CountryShape> = asset
             .countries
             .into_iter()
             .filter_map(|c| {
@@ -133,16 +149,21 @@ impl BaseMap {
                 shape_from_lonlat(c.iso3, c.name, &polygons)
             })
             .collect();
-        Ok(BaseMap::new(countries))
+        let segments = segment_kinds(rings_of(&countries));
+        Ok(BaseMap::new(countries, segments))
     }
 
-    /// The countries, with their land and borders built for [`ScreenMesh`](super::screen_mesh::ScreenMesh).
-    fn new(countries: Vec<CountryShape>) -> BaseMap {
+    /// The countries, with their land, borders and coast built for
+    /// [`ScreenMesh`](super::screen_mesh::ScreenMesh) and the sea. `segments` has the kind of
+    /// every segment of their rings, in ring order.
+    fn new(countries: Vec<CountryShape>, segments: Vec<SegmentKind>) -> BaseMap {
         let land = Geometry::fills(countries.iter().map(|c| (&c.points[..], &c.triangles[..])));
-        let rings = countries.iter().flat_map(|c| c.rings.iter().map(|r| &c.points[r.clone()]));
-        let borders = Geometry::outlines_once(rings.clone(), 1.0);
-        let coast = coast_of(rings);
-        BaseMap { countries, land: Arc::new(land), borders: Arc::new(borders), coast }
+        let borders = Geometry::outlines_once(rings_of(&countries), &segments, 1.0);
+        let ring_segments =
+            rings_of(&countries).flat_map(|ring| (0..ring.len()).map(|i| [ring[i], ring[(i + 1) % ring.len()]]));
+        let coast =
+            ring_segments.zip(&segments).filter(|(_, kind)| **kind == SegmentKind::Alone).map(|(s, _)| s).collect();
+        BaseMap { countries, segments, land: Arc::new(land), borders: Arc::new(borders), coast }
     }
 
     pub fn country(&self, iso3: &str) -> Option<&CountryShape> {
@@ -155,18 +176,9 @@ impl BaseMap {
     }
 }
 
-/// The segments of closed `rings` that no other ring has (either way round).
-fn coast_of<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>) -> Vec<[Pos2; 2]> {
-    let mut segments: Vec<(SegmentKey, [Pos2; 2])> = Vec::new();
-    for ring in rings {
-        for (i, &a) in ring.iter().enumerate() {
-            let b = ring[(i + 1) % ring.len()];
-            segments.push((segment_key(a, b), [a, b]));
-        }
-    }
-    // Sorted, a shared segment's copies lie side by side.
-    segments.sort_unstable_by_key(|s| s.0);
-    segments.chunk_by(|x, y| x.0 == y.0).filter(|copies| copies.len() == 1).map(|copies| copies[0].1).collect()
+/// Every ring of every country, in order: the order of [`BaseMap::segments`].
+fn rings_of(countries: &[CountryShape]) -> impl Iterator<Item = &[Pos2]> + Clone {
+    countries.iter().flat_map(|c| c.rings.iter().map(|r| &c.points[r.clone()]))
 }
 
 /// Projects polygons given as lon/lat rings and triangulates them. `None` if nothing is left.
@@ -315,14 +327,24 @@ mod tests {
     }
 
     #[test]
-    fn the_coast_is_what_no_two_rings_share() {
-        let (a, b, c, d) = (Pos2::new(0.0, 0.0), Pos2::new(1.0, 0.0), Pos2::new(1.0, 1.0), Pos2::new(0.0, 1.0));
-        let (e, f) = (Pos2::new(2.0, 0.0), Pos2::new(2.0, 1.0));
+    fn the_coast_is_what_no_two_countries_share() {
         // Two squares side by side share b–c (walked c→b by the second).
-        let rings = [vec![a, b, c, d], vec![b, e, f, c]];
-        let coast = coast_of(rings.iter().map(|r| &r[..]));
-        assert_eq!(coast.len(), 6);
-        assert!(!coast.iter().any(|s| *s == [b, c] || *s == [c, b]), "the shared side is not coast: {coast:?}");
+        let square = |name: &str, x: f64| {
+            let ring = vec![[x, 0.0], [x + 1.0, 0.0], [x + 1.0, 1.0], [x, 1.0]];
+            shape_from_lonlat(name.into(), name.into(), &[vec![ring]]).expect("a square")
+        };
+        let countries = vec![square("A", 0.0), square("B", 1.0)];
+        let segments = segment_kinds(rings_of(&countries));
+        let map = BaseMap::new(countries, segments);
+        let (b, c) = (zoom0(1.0, 0.0), zoom0(1.0, 1.0));
+        assert_eq!(map.coast.len(), 6);
+        assert!(
+            !map.coast.iter().any(|s| *s == [b, c] || *s == [c, b]),
+            "the shared side is not coast: {:?}",
+            map.coast
+        );
+        // Drawn once: seven sides of a quad each.
+        assert_eq!(map.borders.triangles(), 7 * 2);
     }
 
     #[test]

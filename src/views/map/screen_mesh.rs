@@ -31,13 +31,57 @@ struct Piece {
 type View = (f32, Vec2, Color32, Rect);
 
 /// A segment the same whichever way round: its two ends' bits, the lower end first.
-pub type SegmentKey = [u32; 4];
+type SegmentKey = [u32; 4];
 
 /// The [`SegmentKey`] of the segment from `a` to `b`.
-pub fn segment_key(a: Pos2, b: Pos2) -> SegmentKey {
+fn segment_key(a: Pos2, b: Pos2) -> SegmentKey {
     let (ka, kb) = ([a.x.to_bits(), a.y.to_bits()], [b.x.to_bits(), b.y.to_bits()]);
     let (lo, hi) = if ka <= kb { (ka, kb) } else { (kb, ka) };
     [lo[0], lo[1], hi[0], hi[1]]
+}
+
+/// What a segment of a set of closed rings is: on one ring only (for countries, coast), or
+/// shared by several (a border), in which case the first in ring order is the one drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum SegmentKind {
+    /// No other ring has this segment, either way round.
+    Alone = 0,
+    /// Shared, and the first copy in ring order: drawn here.
+    Shared = 1,
+    /// Shared, and drawn already by an earlier copy.
+    Repeat = 2,
+}
+
+impl SegmentKind {
+    /// The kind a byte of [`SegmentKind`] `as u8` stands for.
+    pub fn from_u8(byte: u8) -> Option<SegmentKind> {
+        [SegmentKind::Alone, SegmentKind::Shared, SegmentKind::Repeat].get(usize::from(byte)).copied()
+    }
+}
+
+/// The kind of every segment of closed `rings`, in ring order (ring by ring, segment `i`
+/// from point `i` to the next).
+pub fn segment_kinds<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>) -> Vec<SegmentKind> {
+    // Each segment's two ends, the lower first, and its place in ring order: sorted, the
+    // copies of a shared segment lie side by side, the first in ring order first. (A set of
+    // the segments seen did this for the borders alone: 5.1 ms for the world's, this
+    // 3.7–4.4 ms for borders and coast together.)
+    let mut order: Vec<(SegmentKey, u32)> = Vec::new();
+    for ring in rings {
+        for (i, &a) in ring.iter().enumerate() {
+            order.push((segment_key(a, ring[(i + 1) % ring.len()]), order.len() as u32));
+        }
+    }
+    order.sort_unstable();
+    let mut kinds = vec![SegmentKind::Alone; order.len()];
+    for copies in order.chunk_by(|x, y| x.0 == y.0).filter(|copies| copies.len() > 1) {
+        kinds[copies[0].1 as usize] = SegmentKind::Shared;
+        for copy in &copies[1..] {
+            kinds[copy.1 as usize] = SegmentKind::Repeat;
+        }
+    }
+    kinds
 }
 
 /// What a [`ScreenMesh`] places: its zoom-0 points, offsets, triangles and pieces. Built
@@ -82,8 +126,9 @@ impl Geometry {
     }
 
     /// Filled meshes, each (points, triangles as indices into its points) one piece.
-    pub fn fills<'a>(pieces: impl IntoIterator<Item = (&'a [Pos2], &'a [u32])>) -> Self {
-        let mut out = Geometry::default();
+    pub fn fills<'a>(pieces: impl IntoIterator<Item = (&'a [Pos2], &'a [u32])> + Clone) -> Self {
+        let (vertices, indices) = pieces.clone().into_iter().fold((0, 0), |(v, i), (p, t)| (v + p.len(), i + t.len()));
+        let mut out = Geometry::with_capacity(vertices, indices);
         for (points, triangles) in pieces {
             let base = out.zoom0.len() as u32;
             out.zoom0.extend_from_slice(points);
@@ -92,6 +137,15 @@ impl Geometry {
             out.close_piece();
         }
         out
+    }
+
+    fn with_capacity(vertices: usize, indices: usize) -> Self {
+        Geometry {
+            zoom0: Vec::with_capacity(vertices),
+            offsets: Vec::with_capacity(vertices),
+            indices: Vec::with_capacity(indices),
+            pieces: Vec::new(),
+        }
     }
 
     /// Closed outlines `width` screen points wide, one quad per segment.
@@ -107,36 +161,22 @@ impl Geometry {
         out
     }
 
-    /// Closed outlines like [`Geometry::outlines`], with each segment that two rings share
-    /// (a border between two countries) only once. Its quad is the same either way round, so
+    /// Closed outlines like [`Geometry::outlines`] without the segments `kinds` (one per
+    /// segment, in ring order, as [`segment_kinds`] gives) marks [`SegmentKind::Repeat`]: a
+    /// border between two countries is drawn once. Its quad is the same either way round, so
     /// in an opaque colour this draws exactly the same pixels with fewer vertices.
-    pub fn outlines_once<'a>(rings: impl IntoIterator<Item = &'a [Pos2]> + Clone, width: f32) -> Self {
-        // Each segment's two ends, the lower first, and its place in ring order: sorted, the
-        // copies of a shared segment lie side by side, and the first in ring order is drawn.
-        // (A set of the segments seen did the same: 5.1 ms for the world's borders on the
-        // loader thread at start-up, this 3.7–4.4 ms.)
-        let mut order: Vec<(SegmentKey, u32)> = Vec::new();
-        for ring in rings.clone() {
-            for (i, &a) in ring.iter().enumerate() {
-                order.push((segment_key(a, ring[(i + 1) % ring.len()]), order.len() as u32));
-            }
-        }
-        order.sort_unstable();
-        let mut first = vec![false; order.len()];
-        for (k, s) in order.iter().enumerate() {
-            if k == 0 || order[k - 1].0 != s.0 {
-                first[s.1 as usize] = true;
-            }
-        }
-        let mut out = Geometry::default();
-        let mut index = 0;
+    pub fn outlines_once<'a>(rings: impl IntoIterator<Item = &'a [Pos2]>, kinds: &[SegmentKind], width: f32) -> Self {
+        // Sized once: grown as it went, copying and first-touching its ~3 MB took about a
+        // third of the time (the world's borders, on the loader thread at start-up).
+        let drawn = kinds.iter().filter(|k| **k != SegmentKind::Repeat).count();
+        let mut out = Geometry::with_capacity(4 * drawn, 6 * drawn);
+        let mut kinds = kinds.iter();
         for ring in rings {
             let n = ring.len();
             for i in 0..n {
-                if first[index] {
+                if kinds.next() != Some(&SegmentKind::Repeat) {
                     out.push_segment(ring[i], ring[(i + 1) % n], width / 2.0, 0.5);
                 }
-                index += 1;
             }
             out.close_piece();
         }
@@ -291,7 +331,10 @@ mod tests {
         // Two squares side by side share the edge b–c (walked c→b by the second).
         let (e, f) = (Pos2::new(2.0, 0.0), Pos2::new(2.0, 1.0));
         let rings = [vec![a, b, c, d], vec![b, e, f, c]];
-        let once = Geometry::outlines_once(rings.iter().map(|r| &r[..]), 1.0);
+        let kinds = segment_kinds(rings.iter().map(|r| &r[..]));
+        use SegmentKind::{Alone, Repeat, Shared};
+        assert_eq!(kinds, [Alone, Shared, Alone, Alone, Alone, Alone, Alone, Repeat]);
+        let once = Geometry::outlines_once(rings.iter().map(|r| &r[..]), &kinds, 1.0);
         let twice = Geometry::outlines(rings.iter().map(|r| &r[..]), 1.0);
         assert_eq!((once.indices.len() / 6, twice.indices.len() / 6), (7, 8));
         // The quad left out is the one already there, corner for corner.
