@@ -40,9 +40,10 @@ pub struct LoadedContent {
 
 impl LoadedContent {
     /// The built-in pack. Like any other pack, it lists only its errors: warnings are for
-    /// the pack's authors, and `decoded check` prints them.
+    /// the pack's authors, and `decoded check` prints them. It is not checked again at every
+    /// start ([`content::open_builtin`]).
     pub fn builtin() -> Self {
-        let outcome = content::load_builtin();
+        let outcome = content::open_builtin();
         LoadedContent {
             problems_path: "the built-in pack".into(),
             problems: outcome.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
@@ -79,17 +80,16 @@ impl LoadedContent {
     }
 }
 
-/// A pack ready to show: the content, and what the views and the quick search build from it.
+/// A pack ready to show: the content, and what the views build from it.
 /// The desktop makes it on a second thread while the window opens ([`run`]).
 pub struct Prepared {
     loaded: LoadedContent,
     views: Views,
-    search: SearchView,
 }
 
 impl Prepared {
     pub fn new(loaded: LoadedContent) -> Self {
-        Prepared { views: Views::new(&loaded.pack), search: SearchView::new(&loaded.pack), loaded }
+        Prepared { views: Views::new(&loaded.pack), loaded }
     }
 }
 
@@ -182,7 +182,7 @@ impl DecodedApp {
 
     /// The app at the view the command line asks for, else the last one, else home.
     fn with_route(prepared: Prepared, options: &StartOptions, settings: Settings, last: Option<Route>) -> Self {
-        let Prepared { loaded, views, search } = prepared;
+        let Prepared { loaded, views } = prepared;
         let pack = loaded.pack;
         let platform = Platform;
         let mut state = AppState::new(&pack, settings);
@@ -227,7 +227,7 @@ impl DecodedApp {
         }
         DecodedApp {
             views,
-            search,
+            search: SearchView::default(),
             pack,
             problems: loaded.problems,
             problems_path: loaded.problems_path,
@@ -264,7 +264,7 @@ impl DecodedApp {
     /// Shows another pack (after "Open pack"): every view starts afresh on it.
     pub fn replace_content(&mut self, loaded: LoadedContent) {
         self.views = Views::new(&loaded.pack);
-        self.search = SearchView::new(&loaded.pack);
+        self.search = SearchView::default();
         self.pack = loaded.pack;
         self.problems = loaded.problems;
         self.problems_path = loaded.problems_path;
@@ -323,7 +323,7 @@ impl DecodedApp {
     /// Carries out one effect: the only place the app acts outside its state.
     fn run(&mut self, ctx: &egui::Context, effect: Effect) {
         match effect {
-            Effect::OpenSearch => self.search.open(),
+            Effect::OpenSearch => self.search.open(&self.pack),
             Effect::Screenshot { file_name, rect, part } => {
                 if part.top == 0.0 {
                     self.last_image.clear();

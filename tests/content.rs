@@ -12,6 +12,16 @@ fn builtin_pack_is_clean() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The app opens the built-in pack without checking it again (`open_builtin`), on the
+/// strength of `builtin_pack_is_clean`: the same files, read the same way.
+#[test]
+fn the_app_opens_the_builtin_pack_as_the_check_reads_it() {
+    let (opened, checked) = (decoded::content::open_builtin(), load_builtin());
+    assert!(opened.diagnostics.is_empty() && checked.diagnostics.is_empty());
+    assert_eq!(opened.pack.stats(), checked.pack.stats());
+    assert_eq!(opened.pack.manifest.title, checked.pack.manifest.title);
+}
+
 #[test]
 fn builtin_pack_has_no_errors() {
     // Warnings (numbers typed by hand) are the content writers'; an error here is the code's,

@@ -21,5 +21,5 @@ pub mod validate;
 
 pub use date::{DatePrecision, PackDate};
 pub use diagnostics::{Diagnostic, LoadError, Severity};
-pub use load::{LoadOutcome, load_builtin, load_path};
+pub use load::{LoadOutcome, load_builtin, load_path, open_builtin};
 pub use pack::Pack;
