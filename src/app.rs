@@ -645,12 +645,14 @@ pub fn run(options: StartOptions) -> eframe::Result {
     // event loop is built as eframe builds it (`run_native` → `create_event_loop`), and only
     // then does the second thread start.
     let mut event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event().build()?;
-    // The pack is read, checked and prepared for the views on that second thread while eframe
-    // opens the window and its GL context (about 11 ms of work beside the ~40 ms that takes on
-    // the 2-core build machine). Should the thread fail, the pack is loaded here instead.
+    // The pack is read and prepared for the views on that second thread while eframe opens
+    // the window and its GL context. Should the thread fail, the pack is loaded here instead.
     // It also builds what the first frame of the view the app opens at needs (the command
-    // line's view, else the one it was closed at): a start on the map went from 1.33× to
-    // 1.27× a bare window's (100 rounds in turn).
+    // line's view, else the one it was closed at). The thread shares the 2-core build machine
+    // with the window's start and the X server, so its work shows in the start even though
+    // nothing waits for it: with the built-in pack opened unchecked and the base map read in
+    // its stored form, the thread's work at a start at the map went from ~40 to ~20 ms
+    // (timestamps, 6 runs) and that start from 1.23× to 1.13-1.15× a bare window's.
     let path = options.content.clone();
     let start = options.start.route.clone();
     let loading = std::thread::Builder::new().name("load-pack".into()).spawn(move || {
